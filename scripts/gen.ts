@@ -1,0 +1,42 @@
+// pnpm gen / pnpm gen:check — spec/*.yaml → generated/src/<name>/{types,client,document,index}.ts.
+// The work is in scripts/gen/generate.ts so tests can run it against a temporary spec folder.
+import { fileURLToPath } from 'node:url';
+import { checkGenerated, writeGenerated } from './gen/generate.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const options = { specDir: `${root}spec`, outDir: `${root}generated/src` };
+
+async function main(argv: string[]): Promise<number> {
+  const unknown = argv.filter((a) => a !== '--check');
+  if (unknown.length > 0) {
+    console.error(`gen: unknown argument ${unknown.join(' ')} (usage: tsx scripts/gen.ts [--check])`);
+    return 2;
+  }
+  if (argv.includes('--check')) {
+    const problems = await checkGenerated(options);
+    if (problems.length === 0) {
+      console.log('gen:check: generated/src is up to date with spec/*.yaml');
+      return 0;
+    }
+    for (const problem of problems) console.error(problem.message);
+    console.error(`gen:check: ${problems.length} generated file(s) out of date with spec/*.yaml`);
+    return 1;
+  }
+  const result = await writeGenerated(options);
+  for (const file of result.written) console.log(`wrote ${file}`);
+  for (const file of result.removed) console.log(`removed ${file}`);
+  console.log(
+    `gen: ${result.written.length} written, ${result.removed.length} removed, ${result.unchanged.length} unchanged`,
+  );
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(`gen: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,215 @@
+import { mkdir, readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { INDEX_HEADER, parseHeader, renderHeader } from './header.js';
+import { type LoadedSpec, listSpecFiles, loadSpec } from './load-spec.js';
+import { collectOperations } from './operations.js';
+import { renderClient } from './render-client.js';
+import { renderDocument } from './render-document.js';
+import { renderTypes } from './render-types.js';
+import { toIdentifier, tsString } from './ts-literal.js';
+
+export interface GenerateOptions {
+  /** Folder holding the `*.yaml` specs (normally `spec/`). */
+  specDir: string;
+  /** Folder the output goes to (normally `generated/src/`). */
+  outDir: string;
+  /** How spec files are named in headers and messages; default `spec`. */
+  specPrefix?: string;
+}
+
+export interface GeneratedFile {
+  /** Path relative to outDir, always with `/`. */
+  path: string;
+  content: string;
+  /** The spec it came from; undefined for the root index. */
+  spec?: LoadedSpec;
+}
+
+export interface CheckProblem {
+  kind: 'stale' | 'missing' | 'extra';
+  /** Display path of the output file, e.g. `generated/src/1link-p2m-qr/types.ts`. */
+  file: string;
+  /** The spec the file belongs to, e.g. `spec/1link-p2m-qr.yaml`. */
+  spec: string;
+  message: string;
+}
+
+const PER_SPEC_FILES = ['types.ts', 'client.ts', 'document.ts', 'index.ts'] as const;
+
+const INDEX_BODY = `export * from './client.js';
+export * from './document.js';
+export type * from './types.js';
+`;
+
+function renderRootIndex(specs: LoadedSpec[]): string {
+  const ids = new Map<string, string>();
+  for (const spec of specs) {
+    const id = toIdentifier(spec.name);
+    const clash = ids.get(id);
+    if (clash || id === 'specNames') {
+      throw new Error(
+        `${spec.spec.file}: its namespace name ${id} clashes with ${clash ?? 'specNames'}; rename the file`,
+      );
+    }
+    ids.set(id, spec.spec.file);
+  }
+  return `${INDEX_HEADER}
+/** Every spec the package was generated from; import one as \`@onelink-kit/generated/<name>\`. */
+export const specNames = [${specs.map((s) => tsString(s.name)).join(', ')}] as const;
+export type SpecName = (typeof specNames)[number];
+
+${specs.map((s) => `export * as ${toIdentifier(s.name)} from './${s.name}/index.js';`).join('\n')}
+`;
+}
+
+/** Everything `pnpm gen` would write for specDir, in memory and in a stable order. */
+export async function generate(options: GenerateOptions): Promise<GeneratedFile[]> {
+  const specDir = resolve(options.specDir);
+  const specs: LoadedSpec[] = [];
+  for (const fileName of await listSpecFiles(specDir)) {
+    specs.push(await loadSpec(specDir, fileName, options.specPrefix));
+  }
+  const files: GeneratedFile[] = [];
+  for (const spec of specs) {
+    const header = `${renderHeader({ spec: spec.spec, refs: spec.refs })}\n`;
+    const operations = collectOperations(spec.document, spec.spec.file);
+    const bodies: Record<(typeof PER_SPEC_FILES)[number], string> = {
+      'types.ts': await renderTypes(spec.document),
+      'client.ts': renderClient(operations),
+      'document.ts': renderDocument(spec),
+      'index.ts': INDEX_BODY,
+    };
+    for (const file of PER_SPEC_FILES) {
+      files.push({ path: `${spec.name}/${file}`, content: header + bodies[file], spec });
+    }
+  }
+  files.push({ path: 'index.ts', content: renderRootIndex(specs) });
+  return files;
+}
+
+async function listFiles(dir: string, base = dir): Promise<string[]> {
+  let entries: import('node:fs').Dirent[];
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const files: string[] = [];
+  for (const entry of entries) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...(await listFiles(full, base)));
+    else files.push(relative(base, full).split(sep).join('/'));
+  }
+  return files.sort();
+}
+
+async function readIfExists(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+function displayPath(outDir: string, file: string): string {
+  const full = join(resolve(outDir), file);
+  const rel = relative(process.cwd(), full);
+  return rel.startsWith('..') || isAbsolute(rel) ? full : rel.split(sep).join('/');
+}
+
+export interface WriteResult {
+  written: string[];
+  removed: string[];
+  unchanged: string[];
+}
+
+/** `pnpm gen`: writes changed files only and removes output of specs that no longer exist. */
+export async function writeGenerated(options: GenerateOptions): Promise<WriteResult> {
+  const outDir = resolve(options.outDir);
+  const files = await generate(options);
+  const result: WriteResult = { written: [], removed: [], unchanged: [] };
+  const wanted = new Set(files.map((f) => f.path));
+  for (const file of files) {
+    const target = join(outDir, file.path);
+    if ((await readIfExists(target)) === file.content) {
+      result.unchanged.push(displayPath(outDir, file.path));
+      continue;
+    }
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, file.content);
+    result.written.push(displayPath(outDir, file.path));
+  }
+  for (const existing of await listFiles(outDir)) {
+    if (wanted.has(existing)) continue;
+    await rm(join(outDir, existing));
+    result.removed.push(displayPath(outDir, existing));
+  }
+  await removeEmptyDirs(outDir, outDir);
+  return result;
+}
+
+async function removeEmptyDirs(dir: string, root: string): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    if (entry.isDirectory()) await removeEmptyDirs(join(dir, entry.name), root);
+  }
+  if (dir !== root && (await readdir(dir)).length === 0) await rmdir(dir);
+}
+
+function staleReason(committed: string, spec: LoadedSpec | undefined): string {
+  if (!spec) return 'the set of spec files changed';
+  const header = parseHeader(committed);
+  if (!header) return 'its do-not-edit header is missing or was edited';
+  if (header.spec.sha256 !== spec.spec.sha256) return `${spec.spec.file} changed`;
+  const committedRefs = new Map(header.refs.map((r) => [r.file, r.sha256]));
+  const changedRef = spec.refs.find((r) => committedRefs.get(r.file) !== r.sha256);
+  if (changedRef) return `${changedRef.file} (referenced by ${spec.spec.file}) changed`;
+  if (header.refs.length !== spec.refs.length) return `the specs ${spec.spec.file} references changed`;
+  return 'it differs from what scripts/gen.ts generates (edited by hand, or the generator changed)';
+}
+
+/** `pnpm gen:check`: regenerates in memory and lists every stale, missing or extra output file. */
+export async function checkGenerated(options: GenerateOptions): Promise<CheckProblem[]> {
+  const outDir = resolve(options.outDir);
+  const prefix = options.specPrefix ?? 'spec';
+  const files = await generate(options);
+  const problems: CheckProblem[] = [];
+  const wanted = new Set(files.map((f) => f.path));
+  for (const file of files) {
+    const shown = displayPath(outDir, file.path);
+    const specFile = file.spec?.spec.file ?? `${prefix}/*.yaml`;
+    const committed = await readIfExists(join(outDir, file.path));
+    if (committed === undefined) {
+      problems.push({
+        kind: 'missing',
+        file: shown,
+        spec: specFile,
+        message: `${shown} is missing: generated from ${specFile} but not there; run pnpm gen`,
+      });
+    } else if (committed !== file.content) {
+      problems.push({
+        kind: 'stale',
+        file: shown,
+        spec: specFile,
+        message: `${shown} is stale: ${staleReason(committed, file.spec)}; run pnpm gen`,
+      });
+    }
+  }
+  for (const existing of await listFiles(outDir)) {
+    if (wanted.has(existing)) continue;
+    const shown = displayPath(outDir, existing);
+    const specName = existing.includes('/') ? existing.slice(0, existing.indexOf('/')) : undefined;
+    const specFile = specName ? `${prefix}/${specName}.yaml` : `${prefix}/*.yaml`;
+    problems.push({
+      kind: 'extra',
+      file: shown,
+      spec: specFile,
+      message: specName
+        ? `${shown} is extra: ${specFile} no longer exists (or no longer produces it); run pnpm gen`
+        : `${shown} is extra: not produced by scripts/gen.ts; run pnpm gen`,
+    });
+  }
+  return problems;
+}

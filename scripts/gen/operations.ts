@@ -1,0 +1,110 @@
+// Reads the operations of a bundled OpenAPI document into the small model the client renderer needs.
+
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+
+export interface ServerModel {
+  url: string;
+  description?: string;
+}
+
+export interface OperationModel {
+  operationId: string;
+  method: HttpMethod;
+  path: string;
+  summary?: string;
+  /** Any path/query/header/cookie parameter at path-item or operation level. */
+  hasParams: boolean;
+  /** At least one parameter is required (path parameters always are). */
+  paramsRequired: boolean;
+  body?: {
+    /** The media type the client sends: the first JSON-like one, else the first listed. */
+    contentType: string;
+    required: boolean;
+  };
+  /** Operation- or path-level `servers` overriding the document's, e.g. the OAuth token endpoint. */
+  servers?: ServerModel[];
+}
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Follows a local `#/...` $ref (the document is bundled, so there are no others). */
+export function resolveLocal(document: Json, value: unknown, seen = new Set<string>()): unknown {
+  if (!isObject(value) || typeof value.$ref !== 'string') return value;
+  const ref = value.$ref;
+  if (!ref.startsWith('#/')) throw new Error(`unexpected non-local $ref ${ref} after bundling`);
+  if (seen.has(ref)) throw new Error(`circular $ref ${ref}`);
+  seen.add(ref);
+  let node: unknown = document;
+  for (const raw of ref.slice(2).split('/')) {
+    const key = decodeURIComponent(raw).replaceAll('~1', '/').replaceAll('~0', '~');
+    node = isObject(node) ? node[key] : undefined;
+  }
+  if (node === undefined) throw new Error(`unresolved $ref ${ref}`);
+  return resolveLocal(document, node, seen);
+}
+
+function isJsonMedia(mediaType: string): boolean {
+  const base = mediaType.split(';')[0]!.trim().toLowerCase();
+  return base === 'application/json' || base.endsWith('+json');
+}
+
+function servers(value: unknown): ServerModel[] | undefined {
+  if (!Array.isArray(value) || value.length === 0) return undefined;
+  return value.filter(isObject).map((s) => {
+    const server: ServerModel = { url: String(s.url) };
+    if (typeof s.description === 'string') server.description = s.description;
+    return server;
+  });
+}
+
+export function collectOperations(document: Json, label: string): OperationModel[] {
+  const paths = isObject(document.paths) ? document.paths : {};
+  const operations: OperationModel[] = [];
+  const seen = new Map<string, string>();
+  for (const [path, rawItem] of Object.entries(paths)) {
+    const item = resolveLocal(document, rawItem);
+    if (!isObject(item)) continue;
+    const pathParams = Array.isArray(item.parameters) ? item.parameters : [];
+    for (const method of HTTP_METHODS) {
+      const op = item[method];
+      if (!isObject(op)) continue;
+      const where = `${method.toUpperCase()} ${path}`;
+      if (typeof op.operationId !== 'string' || op.operationId === '') {
+        throw new Error(
+          `${label}: ${where} has no operationId (the generated client names its methods by it)`,
+        );
+      }
+      const previous = seen.get(op.operationId);
+      if (previous)
+        throw new Error(`${label}: operationId ${op.operationId} is used by ${previous} and ${where}`);
+      seen.set(op.operationId, where);
+
+      const params = [...pathParams, ...(Array.isArray(op.parameters) ? op.parameters : [])]
+        .map((p) => resolveLocal(document, p))
+        .filter(isObject);
+      const model: OperationModel = {
+        operationId: op.operationId,
+        method,
+        path,
+        hasParams: params.length > 0,
+        paramsRequired: params.some((p) => p.required === true || p.in === 'path'),
+      };
+      if (typeof op.summary === 'string') model.summary = op.summary;
+      const requestBody = resolveLocal(document, op.requestBody);
+      if (isObject(requestBody) && isObject(requestBody.content)) {
+        const mediaTypes = Object.keys(requestBody.content);
+        const contentType = mediaTypes.find(isJsonMedia) ?? mediaTypes[0];
+        if (contentType !== undefined) model.body = { contentType, required: requestBody.required === true };
+      }
+      const opServers = servers(op.servers) ?? servers(item.servers);
+      if (opServers) model.servers = opServers;
+      operations.push(model);
+    }
+  }
+  return operations;
+}

@@ -1,0 +1,9 @@
+import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
+
+/** `paths`, `components`, `operations` for one bundled spec, via openapi-typescript's programmatic API. */
+export async function renderTypes(document: Record<string, unknown>): Promise<string> {
+  // The document is already bundled, so openapi-typescript sees no external $refs; silent keeps its
+  // informational logging out of gen:check output.
+  const ast = await openapiTS(structuredClone(document) as unknown as OpenAPI3, { silent: true });
+  return astToString(ast);
+}
