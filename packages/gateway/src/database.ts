@@ -1,0 +1,87 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import knex, { type Knex } from 'knex';
+import type { DatabaseTarget } from './config.js';
+import { MIGRATIONS_TABLE, migrationSource } from './migrations.js';
+
+export type Database = Knex;
+
+/** How long a SQLite writer waits for another process's lock before SQLITE_BUSY. */
+export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+
+/**
+ * One knex instance per process. SQLite: WAL so readers never block the writer, a busy timeout
+ * so concurrent processes queue instead of failing, one pooled connection because
+ * better-sqlite3 is synchronous anyway. Postgres: a small pool; `searchPath` lets tests isolate
+ * a run in its own schema.
+ */
+export function createDatabase(target: DatabaseTarget): Database {
+  if (target.client === 'sqlite') {
+    mkdirSync(dirname(target.filename), { recursive: true });
+    return knex({
+      client: 'better-sqlite3',
+      connection: { filename: target.filename },
+      useNullAsDefault: true,
+      pool: {
+        min: 1,
+        max: 1,
+        afterCreate(
+          conn: { pragma(sql: string): unknown },
+          done: (err: Error | null, conn: unknown) => void,
+        ) {
+          try {
+            conn.pragma('journal_mode = WAL');
+            conn.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+            // NORMAL is durable in WAL mode across process crashes (only an OS crash can lose
+            // the last commits), which is the failure the write-ahead row must survive.
+            conn.pragma('synchronous = NORMAL');
+            done(null, conn);
+          } catch (error) {
+            done(error as Error, conn);
+          }
+        },
+      },
+    });
+  }
+  return knex({
+    client: 'pg',
+    connection: { connectionString: target.connectionString },
+    ...(target.searchPath === undefined ? {} : { searchPath: [target.searchPath] }),
+    pool: { min: 0, max: 10 },
+  });
+}
+
+export async function migrateToLatest(db: Database): Promise<void> {
+  await db.migrate.latest({ migrationSource, tableName: MIGRATIONS_TABLE });
+}
+
+/** For /readyz: the database answers and no migration is pending. */
+export async function checkReady(db: Database): Promise<{ ok: boolean; reason?: string }> {
+  try {
+    await db.raw('select 1');
+    const [, pending] = (await db.migrate.list({ migrationSource, tableName: MIGRATIONS_TABLE })) as [
+      unknown[],
+      unknown[],
+    ];
+    if (pending.length > 0) return { ok: false, reason: `${pending.length} migration(s) pending` };
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, reason: `database unreachable (${(error as Error).message.split('\n')[0]})` };
+  }
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/** Which unique constraint fired, by our explicit names (Postgres) or column list (SQLite). */
+export function violatedConstraint(error: unknown): string {
+  const e = error as { constraint?: string; message?: string };
+  if (typeof e.constraint === 'string') return e.constraint;
+  // knex prefixes the SQL to the message, so read only SQLite's own column list.
+  const match = /UNIQUE constraint failed: ([\w., ]+)/.exec(e.message ?? '');
+  if (match?.[1]?.includes('idempotency_key')) return 'gateway_transactions_idempotency_unique';
+  if (match?.[1]?.includes('.rrn')) return 'gateway_transactions_rrn_unique';
+  return match?.[1] ?? '';
+}

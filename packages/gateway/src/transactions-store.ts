@@ -1,0 +1,237 @@
+import type { Database } from './database.js';
+import { isUniqueViolation, violatedConstraint } from './database.js';
+import { TRANSACTIONS } from './migrations.js';
+
+export const TRANSACTION_STATUSES = ['pending', 'succeeded', 'rejected', 'failed', 'unknown'] as const;
+export type TransactionStatus = (typeof TRANSACTION_STATUSES)[number];
+export type QrKind = 'merchant' | 'aggregator';
+
+/** A stored transaction, as the rest of the gateway sees it (JSON columns parsed). */
+export interface TransactionRecord {
+  id: string;
+  kind: QrKind;
+  status: TransactionStatus;
+  caller: string;
+  idempotencyKey: string | null;
+  requestHash: string;
+  callerReference: string | null;
+  stan: string;
+  rrn: string;
+  amount: number;
+  merchantId: string;
+  expiryDateTime: string;
+  /** The upstream request body as sent (it carries no secrets: those live in headers). */
+  request: unknown;
+  upstreamStatus: number | null;
+  responseCode: string | null;
+  upstreamResponse: unknown;
+  qrString: string | null;
+  qrDecoded: unknown;
+  qrCheck: unknown;
+  qrMismatch: boolean | null;
+  /** What the caller was told, replayed verbatim for a repeated idempotency key. */
+  responseStatus: number | null;
+  responseBody: unknown;
+  error: unknown;
+  createdAt: string;
+  updatedAt: string;
+  completedAt: string | null;
+  recoveredAt: string | null;
+}
+
+export type PendingTransaction = Pick<
+  TransactionRecord,
+  | 'id'
+  | 'kind'
+  | 'caller'
+  | 'idempotencyKey'
+  | 'requestHash'
+  | 'callerReference'
+  | 'stan'
+  | 'rrn'
+  | 'amount'
+  | 'merchantId'
+  | 'expiryDateTime'
+  | 'request'
+>;
+
+export interface TransactionOutcome {
+  status: Exclude<TransactionStatus, 'pending'>;
+  upstreamStatus?: number | null;
+  responseCode?: string | null;
+  upstreamResponse?: unknown;
+  qrString?: string | null;
+  qrDecoded?: unknown;
+  qrCheck?: unknown;
+  qrMismatch?: boolean | null;
+  responseStatus: number;
+  responseBody: unknown;
+  error?: unknown;
+}
+
+export interface ListFilter {
+  from?: string;
+  to?: string;
+  status?: TransactionStatus;
+}
+
+/** The pending insert lost the idempotency race: another row already holds caller + key. */
+export class IdempotencyConflict extends Error {
+  override readonly name = 'IdempotencyConflict';
+}
+
+export interface TransactionsStore {
+  /** Write-ahead: commits the pending row before anything is sent upstream. */
+  insertPending(row: PendingTransaction): Promise<TransactionRecord>;
+  complete(id: string, outcome: TransactionOutcome): Promise<TransactionRecord>;
+  findById(id: string): Promise<TransactionRecord | undefined>;
+  findByIdempotencyKey(caller: string, key: string): Promise<TransactionRecord | undefined>;
+  /** Pending rows created before `olderThan` become `unknown`; returns the rows changed. */
+  recoverPending(olderThan: Date): Promise<TransactionRecord[]>;
+  /** Keyset-paged iteration in creation order, so an export of any size streams in batches. */
+  list(filter: ListFilter, batchSize?: number): AsyncGenerator<TransactionRecord>;
+}
+
+type Row = Record<string, unknown>;
+
+export function createTransactionsStore(db: Database, now: () => Date = () => new Date()): TransactionsStore {
+  const table = () => db<Row>(TRANSACTIONS);
+
+  return {
+    async insertPending(row) {
+      const at = now().toISOString();
+      const record: Row = {
+        id: row.id,
+        kind: row.kind,
+        status: 'pending',
+        caller: row.caller,
+        idempotency_key: row.idempotencyKey,
+        request_hash: row.requestHash,
+        caller_reference: row.callerReference,
+        stan: row.stan,
+        rrn: row.rrn,
+        amount: row.amount,
+        merchant_id: row.merchantId,
+        expiry_date_time: row.expiryDateTime,
+        request: JSON.stringify(row.request),
+        created_at: at,
+        updated_at: at,
+      };
+      try {
+        await table().insert(record);
+      } catch (error) {
+        if (isUniqueViolation(error) && /idempotency/.test(violatedConstraint(error))) {
+          throw new IdempotencyConflict(`idempotency key already used by caller ${row.caller}`);
+        }
+        throw error;
+      }
+      return fromRow(record);
+    },
+
+    async complete(id, outcome) {
+      const at = now().toISOString();
+      const update: Row = {
+        status: outcome.status,
+        upstream_status: outcome.upstreamStatus ?? null,
+        response_code: outcome.responseCode ?? null,
+        upstream_response: json(outcome.upstreamResponse),
+        qr_string: outcome.qrString ?? null,
+        qr_decoded: json(outcome.qrDecoded),
+        qr_check: json(outcome.qrCheck),
+        qr_mismatch: outcome.qrMismatch ?? null,
+        response_status: outcome.responseStatus,
+        response_body: json(outcome.responseBody),
+        error: json(outcome.error),
+        updated_at: at,
+        completed_at: at,
+      };
+      // A row a recovery sweep already marked `unknown` still takes the real outcome when it
+      // arrives late; recovered_at keeps the evidence that it was once in doubt.
+      const changed = await table().where({ id }).whereIn('status', ['pending', 'unknown']).update(update);
+      if (changed !== 1) throw new Error(`transaction ${id} is not pending (outcome not stored twice)`);
+      const stored = await this.findById(id);
+      if (stored === undefined) throw new Error(`transaction ${id} vanished`);
+      return stored;
+    },
+
+    async findById(id) {
+      const row = await table().where({ id }).first();
+      return row === undefined ? undefined : fromRow(row);
+    },
+
+    async findByIdempotencyKey(caller, key) {
+      const row = await table().where({ caller, idempotency_key: key }).first();
+      return row === undefined ? undefined : fromRow(row);
+    },
+
+    async recoverPending(olderThan) {
+      // Update first, then read back by the marker: one statement does the state change, so two
+      // processes recovering at once cannot both claim a row, and no read-then-write upgrade
+      // is needed inside a SQLite transaction.
+      const at = now().toISOString();
+      const changed = await table()
+        .where({ status: 'pending' })
+        .andWhere('created_at', '<', olderThan.toISOString())
+        .update({ status: 'unknown', recovered_at: at, updated_at: at });
+      if (changed === 0) return [];
+      const rows = await table().where({ status: 'unknown', recovered_at: at }).orderBy('seq');
+      return rows.map(fromRow);
+    },
+
+    async *list(filter, batchSize = 500) {
+      let after = 0;
+      for (;;) {
+        const query = table().where('seq', '>', after).orderBy('seq').limit(batchSize);
+        if (filter.from !== undefined) query.andWhere('created_at', '>=', filter.from);
+        if (filter.to !== undefined) query.andWhere('created_at', '<', filter.to);
+        if (filter.status !== undefined) query.andWhere({ status: filter.status });
+        const rows = await query;
+        for (const row of rows) yield fromRow(row);
+        if (rows.length < batchSize) return;
+        after = Number(rows[rows.length - 1]!.seq);
+      }
+    },
+  };
+}
+
+function json(value: unknown): string | null {
+  return value === undefined || value === null ? null : JSON.stringify(value);
+}
+
+function parse(value: unknown): unknown {
+  return typeof value === 'string' ? JSON.parse(value) : (value ?? null);
+}
+
+function fromRow(row: Row): TransactionRecord {
+  const mismatch = row.qr_mismatch;
+  return {
+    id: row.id as string,
+    kind: row.kind as QrKind,
+    status: row.status as TransactionStatus,
+    caller: row.caller as string,
+    idempotencyKey: (row.idempotency_key as string | null) ?? null,
+    requestHash: row.request_hash as string,
+    callerReference: (row.caller_reference as string | null) ?? null,
+    stan: row.stan as string,
+    rrn: row.rrn as string,
+    amount: Number(row.amount),
+    merchantId: row.merchant_id as string,
+    expiryDateTime: row.expiry_date_time as string,
+    request: parse(row.request),
+    upstreamStatus: row.upstream_status == null ? null : Number(row.upstream_status),
+    responseCode: (row.response_code as string | null) ?? null,
+    upstreamResponse: parse(row.upstream_response),
+    qrString: (row.qr_string as string | null) ?? null,
+    qrDecoded: parse(row.qr_decoded),
+    qrCheck: parse(row.qr_check),
+    // SQLite hands back 0/1, Postgres true/false.
+    qrMismatch: mismatch == null ? null : Boolean(mismatch),
+    responseStatus: row.response_status == null ? null : Number(row.response_status),
+    responseBody: parse(row.response_body),
+    error: parse(row.error),
+    createdAt: row.created_at as string,
+    updatedAt: row.updated_at as string,
+    completedAt: (row.completed_at as string | null) ?? null,
+    recoveredAt: (row.recovered_at as string | null) ?? null,
+  };
+}

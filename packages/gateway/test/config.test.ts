@@ -1,0 +1,146 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig, parseDatabaseUrl } from '../src/config.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'gateway-config-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+writeFileSync(join(dir, 'secret.txt'), 'file-secret-value\n');
+writeFileSync(join(dir, 'keys.txt'), 'file-key-0123456789abcdef\n');
+writeFileSync(join(dir, 'empty.txt'), '\n');
+
+describe('parseConfig defaults', () => {
+  it('targets the Prism mock on MOCK_PORT and SQLite in ./data', () => {
+    const config = parseConfig({}, '/srv/app');
+    expect(config).toMatchObject({
+      host: '127.0.0.1',
+      port: 8080,
+      mockPort: 4010,
+      database: { client: 'sqlite', filename: '/srv/app/data/gateway.sqlite' },
+      upstream: {
+        baseUrl: 'http://127.0.0.1:4010',
+        tokenUrl: 'http://127.0.0.1:4010/oauth2/token',
+        clientId: 'mock-client-id',
+        isMock: true,
+        timeoutMs: 10_000,
+      },
+      recoveryGraceMs: 15_000,
+    });
+    expect(config.apiKeys.size).toBe(0);
+  });
+
+  it('follows MOCK_PORT for the default upstream', () => {
+    const config = parseConfig({ MOCK_PORT: '5010' });
+    expect(config.upstream.baseUrl).toBe('http://127.0.0.1:5010');
+    expect(config.upstream.tokenUrl).toBe('http://127.0.0.1:5010/oauth2/token');
+  });
+
+  it('keeps the client secret out of JSON.stringify', () => {
+    const config = parseConfig({ ONELINK_CLIENT_SECRET: 'very-secret-value' });
+    expect(config.upstream.clientSecret).toBe('very-secret-value');
+    expect(JSON.stringify(config)).not.toContain('very-secret-value');
+  });
+});
+
+describe('secrets from env or *_FILE', () => {
+  const cases = [
+    { given: { ONELINK_CLIENT_SECRET_FILE: join(dir, 'secret.txt') }, want: 'file-secret-value' },
+    { given: { ONELINK_CLIENT_SECRET: 'env-secret' }, want: 'env-secret' },
+  ];
+  it.each(cases)('$given', ({ given, want }) => {
+    expect(parseConfig(given).upstream.clientSecret).toBe(want);
+  });
+  it('reads API keys from GATEWAY_API_KEYS_FILE', () => {
+    const config = parseConfig({ GATEWAY_API_KEYS_FILE: join(dir, 'keys.txt') });
+    expect(config.apiKeys.verify('file-key-0123456789abcdef')).toBeDefined();
+  });
+});
+
+describe('errors name the variable and the rule, never a secret value', () => {
+  const upstream = {
+    ONELINK_BASE_URL: 'https://api.example.test/1Link',
+    ONELINK_TOKEN_URL: 'https://api.example.test/oauth2/token',
+    ONELINK_CLIENT_ID: 'id',
+    ONELINK_CLIENT_SECRET: 's3cr3t-do-not-print',
+  };
+  const cases: Array<{ given: Record<string, string>; variable: string; rule: RegExp }> = [
+    { given: { PORT: 'eighty' }, variable: 'PORT', rule: /integer/ },
+    { given: { PORT: '70000' }, variable: 'PORT', rule: /between 0 and 65535/ },
+    { given: { MOCK_PORT: '0' }, variable: 'MOCK_PORT', rule: /between 1 and 65535/ },
+    { given: { DATABASE_URL: 'mysql://x' }, variable: 'DATABASE_URL', rule: /sqlite:PATH or postgres/ },
+    { given: { DATABASE_URL: 'sqlite:' }, variable: 'DATABASE_URL', rule: /file path/ },
+    { given: { DATABASE_URL: 'sqlite::memory:' }, variable: 'DATABASE_URL', rule: /not supported/ },
+    { given: { GATEWAY_API_KEYS: 'short' }, variable: 'GATEWAY_API_KEYS', rule: /entry 1: .*at least 16/ },
+    { given: { GATEWAY_API_KEYS: 'sha256:abc' }, variable: 'GATEWAY_API_KEYS', rule: /64 hex/ },
+    {
+      given: { GATEWAY_API_KEYS: 'a', GATEWAY_API_KEYS_FILE: join(dir, 'keys.txt') },
+      variable: 'GATEWAY_API_KEYS',
+      rule: /not both/,
+    },
+    {
+      given: { GATEWAY_API_KEYS_FILE: join(dir, 'missing.txt') },
+      variable: 'GATEWAY_API_KEYS_FILE',
+      rule: /cannot read file .*ENOENT/,
+    },
+    {
+      given: { GATEWAY_API_KEYS_FILE: join(dir, 'empty.txt') },
+      variable: 'GATEWAY_API_KEYS_FILE',
+      rule: /empty/,
+    },
+    { given: { ONELINK_BASE_URL: 'not a url' }, variable: 'ONELINK_BASE_URL', rule: /absolute http/ },
+    { given: { ONELINK_BASE_URL: 'ftp://x' }, variable: 'ONELINK_BASE_URL', rule: /http or https/ },
+    {
+      given: { ...upstream, ONELINK_TOKEN_URL: '' },
+      variable: 'ONELINK_TOKEN_URL',
+      rule: /required when ONELINK_BASE_URL/,
+    },
+    { given: { ...upstream, ONELINK_CLIENT_ID: '' }, variable: 'ONELINK_CLIENT_ID', rule: /required/ },
+    {
+      given: { ...upstream, ONELINK_CLIENT_SECRET: '' },
+      variable: 'ONELINK_CLIENT_SECRET',
+      rule: /required/,
+    },
+    { given: { ...upstream, ONELINK_TIMEOUT_MS: '5' }, variable: 'ONELINK_TIMEOUT_MS', rule: /between/ },
+    { given: { ...upstream, LOG_LEVEL: 'loud' }, variable: 'LOG_LEVEL', rule: /one of/ },
+    { given: { GATEWAY_PUBLIC_URL: 'nope' }, variable: 'GATEWAY_PUBLIC_URL', rule: /absolute http/ },
+  ];
+  it.each(cases)('$variable: $rule', ({ given, variable, rule }) => {
+    let caught: unknown;
+    try {
+      parseConfig(given);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    const error = caught as ConfigError;
+    expect(error.variable).toBe(variable);
+    expect(error.message).toMatch(new RegExp(`^${variable}: `));
+    expect(error.rule).toMatch(rule);
+    expect(`${error.message}${JSON.stringify(error)}`).not.toContain('s3cr3t-do-not-print');
+  });
+
+  it('a real upstream with all four variables is accepted', () => {
+    expect(parseConfig(upstream).upstream).toMatchObject({ isMock: false, clientId: 'id' });
+  });
+});
+
+describe('parseDatabaseUrl', () => {
+  const cases = [
+    { given: undefined, want: { client: 'sqlite', filename: '/w/data/gateway.sqlite' } },
+    { given: 'sqlite:./db/gw.sqlite', want: { client: 'sqlite', filename: '/w/db/gw.sqlite' } },
+    { given: 'sqlite:/var/lib/gw.sqlite', want: { client: 'sqlite', filename: '/var/lib/gw.sqlite' } },
+    { given: 'sqlite:///var/lib/gw.sqlite', want: { client: 'sqlite', filename: '/var/lib/gw.sqlite' } },
+    {
+      given: 'postgres://gw@127.0.0.1:5432/gw',
+      want: { client: 'postgres', connectionString: 'postgres://gw@127.0.0.1:5432/gw' },
+    },
+    {
+      given: 'postgresql://gw@db/gw',
+      want: { client: 'postgres', connectionString: 'postgresql://gw@db/gw' },
+    },
+  ];
+  it.each(cases)('$given', ({ given, want }) => {
+    expect(parseDatabaseUrl(given, '/w')).toEqual(want);
+  });
+});

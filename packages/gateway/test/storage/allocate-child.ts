@@ -1,0 +1,22 @@
+// Child process for the cross-process allocator test: allocates N STAN/RRN pairs against the
+// database named in argv and prints them as JSON on stdout.
+import type { DatabaseTarget } from '../../src/config.js';
+import { createDatabase } from '../../src/database.js';
+import { createRrnAllocator } from '../../src/rrn-allocator.js';
+
+const target = JSON.parse(process.argv[2] ?? '') as DatabaseTarget;
+const count = Number(process.argv[3] ?? '0');
+const db = createDatabase(target);
+const allocator = createRrnAllocator(db);
+const out: string[] = [];
+// Interleave async allocations so Postgres sees concurrent upserts from this process too.
+await Promise.all(
+  Array.from({ length: 4 }, async () => {
+    while (out.length < count) {
+      const { rrn } = await allocator.allocate();
+      out.push(rrn);
+    }
+  }),
+);
+await db.destroy();
+process.stdout.write(JSON.stringify(out.slice(0, count)));

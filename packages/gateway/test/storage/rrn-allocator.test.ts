@@ -1,0 +1,109 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDatabase, type Database } from '../../src/database.js';
+import { RRN_COUNTERS } from '../../src/migrations.js';
+import { createRrnAllocator, pktDay, SequenceExhaustedError } from '../../src/rrn-allocator.js';
+import { storageBackends } from './backends.js';
+
+const backends = await storageBackends();
+const run = promisify(execFile);
+const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+const child = fileURLToPath(new URL('./allocate-child.ts', import.meta.url));
+
+describe('pktDay', () => {
+  const cases = [
+    { given: '2026-01-01T18:59:59.999Z', want: '260101' },
+    { given: '2026-01-01T19:00:00.000Z', want: '260102' },
+    { given: '2026-12-31T19:00:00.000Z', want: '270101' },
+    { given: '2030-06-15T00:00:00.000Z', want: '300615' },
+  ];
+  it.each(cases)('$given → $want (UTC+05:00)', ({ given, want }) => {
+    expect(pktDay(new Date(given))).toBe(want);
+  });
+});
+
+for (const { backend, skip } of backends) {
+  describe.skipIf(skip !== undefined)(`rrn allocator on ${backend.name}`, () => {
+    const cleanups: Array<() => Promise<void>> = [];
+    afterEach(async () => {
+      while (cleanups.length > 0) await cleanups.pop()!();
+    });
+    async function open() {
+      const opened = await backend.open();
+      cleanups.push(opened.close);
+      return opened;
+    }
+
+    it('hands out yyMMdd(PKT) + 6-digit sequence, STAN = the sequence', async () => {
+      const { db } = await open();
+      const allocator = createRrnAllocator(db, () => new Date('2026-03-04T20:00:00Z'));
+      const got = [await allocator.allocate(), await allocator.allocate()];
+      expect(got).toEqual([
+        { stan: '000001', rrn: '260305000001' },
+        { stan: '000002', rrn: '260305000002' },
+      ]);
+    });
+
+    it('starts a new sequence on a new PKT day without reusing an RRN', async () => {
+      const { db } = await open();
+      let now = new Date('2026-03-04T18:00:00Z');
+      const allocator = createRrnAllocator(db, () => now);
+      const first = await allocator.allocate();
+      now = new Date('2026-03-04T19:30:00Z');
+      const second = await allocator.allocate();
+      expect(first).toEqual({ stan: '000001', rrn: '260304000001' });
+      expect(second).toEqual({ stan: '000001', rrn: '260305000001' });
+    });
+
+    it('continues after a restart (a new connection pool on the same database)', async () => {
+      const { db, target } = await open();
+      const fixed = () => new Date('2026-05-01T10:00:00Z');
+      await createRrnAllocator(db, fixed).allocate();
+      await createRrnAllocator(db, fixed).allocate();
+      const restarted: Database = createDatabase(target);
+      try {
+        expect(await createRrnAllocator(restarted, fixed).allocate()).toEqual({
+          stan: '000003',
+          rrn: '260501000003',
+        });
+      } finally {
+        await restarted.destroy();
+      }
+    });
+
+    it('refuses the 1,000,000th allocation of a day instead of wrapping into a duplicate', async () => {
+      const { db } = await open();
+      const fixed = () => new Date('2026-05-01T10:00:00Z');
+      await db(RRN_COUNTERS).insert({ day: '260501', value: 999_998 });
+      const allocator = createRrnAllocator(db, fixed);
+      expect(await allocator.allocate()).toEqual({ stan: '999999', rrn: '260501999999' });
+      await expect(allocator.allocate()).rejects.toBeInstanceOf(SequenceExhaustedError);
+    });
+
+    it('500 concurrent allocations in one process are distinct', async () => {
+      const { db } = await open();
+      const allocator = createRrnAllocator(db);
+      const got = await Promise.all(Array.from({ length: 500 }, () => allocator.allocate()));
+      expect(new Set(got.map((g) => g.rrn)).size).toBe(500);
+      expect(new Set(got.map((g) => g.stan)).size).toBe(500);
+    });
+
+    it('3 processes allocating at once get distinct RRNs', async () => {
+      const { target } = await open();
+      const perChild = 150;
+      const outputs = await Promise.all(
+        [1, 2, 3].map(() =>
+          run(process.execPath, ['--import', 'tsx', child, JSON.stringify(target), String(perChild)], {
+            cwd: repoRoot,
+          }),
+        ),
+      );
+      const all = outputs.flatMap((o) => JSON.parse(o.stdout) as string[]);
+      expect(all).toHaveLength(3 * perChild);
+      expect(new Set(all).size).toBe(3 * perChild);
+      for (const rrn of all) expect(rrn).toMatch(/^\d{12}$/);
+    });
+  });
+}
