@@ -1,0 +1,44 @@
+// pnpm mock:build  — validate fixtures, write mock/dist/<spec>.mock.yaml and mock/SCENARIOS.md.
+// pnpm mock:check  — (mock-build --check) validate fixtures against the specs (drift) and fail when
+//                    mock/SCENARIOS.md is stale; writes nothing.
+import path from 'node:path';
+import { buildAll } from './mock/build-all.js';
+import { formatDriftReport } from './mock/drift-check.js';
+import { defaultLayout } from './mock/mock-servers.js';
+
+const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  console.log(`usage: pnpm mock:build [--check]
+
+Merges mock/fixtures/<operationId>/<scenario>.json into every spec/*.yaml that has
+x-onelink-mock-port-offset, writing mock/dist/<spec>.mock.yaml (build output, gitignored) and
+mock/SCENARIOS.md (committed docs).
+
+  --check   write nothing; exit 1 if a fixture no longer validates against its spec or
+            mock/SCENARIOS.md is out of date (this is pnpm mock:check)`);
+  process.exit(0);
+}
+const check = args.includes('--check');
+const layout = defaultLayout();
+const result = buildAll(layout, { check });
+const rel = (p: string) => path.relative(layout.repoRoot, p);
+
+console.log(formatDriftReport(result.drift));
+for (const s of result.drift.staleHashes) {
+  console.log(
+    `note: ${s.fixture} was recorded against spec sha256 ${s.recordedAgainst.slice(0, 12)}…, now ${s.current.slice(0, 12)}… (still valid)`,
+  );
+}
+if (result.drift.problems.length > 0) process.exit(1);
+for (const b of result.built) {
+  console.log(
+    `${check ? 'checked' : 'wrote'} ${check ? b.spec.specFile : rel(b.mockFile)}: ${b.scenarios.length} scenarios`,
+  );
+}
+if (result.scenariosStale) {
+  if (check) {
+    console.error(`${rel(layout.scenariosFile)} is out of date: run pnpm mock:build and commit it`);
+    process.exit(1);
+  }
+  console.log(`wrote ${rel(layout.scenariosFile)}`);
+} else console.log(`${rel(layout.scenariosFile)} is up to date`);

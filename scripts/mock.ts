@@ -1,0 +1,46 @@
+// pnpm mock — build the mock specs and serve each mocked spec with Prism on 127.0.0.1:MOCK_PORT+offset.
+import path from 'node:path';
+import { buildAll } from './mock/build-all.js';
+import { formatDriftReport } from './mock/drift-check.js';
+import { DEFAULT_MOCK_PORT, defaultLayout, startMocks } from './mock/mock-servers.js';
+
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  console.log(`usage: [MOCK_PORT=4010] pnpm mock
+
+Builds the mock specs (as pnpm mock:build) and starts one Prism 5.14.2 per spec with
+x-onelink-mock-port-offset on 127.0.0.1:MOCK_PORT+offset. Ctrl-C stops them all.
+Scenarios and the Prefer header for each: mock/SCENARIOS.md`);
+  process.exit(0);
+}
+
+const basePort = process.env.MOCK_PORT ? Number(process.env.MOCK_PORT) : DEFAULT_MOCK_PORT;
+if (!Number.isInteger(basePort) || basePort < 1 || basePort > 65535) {
+  console.error(`MOCK_PORT must be a port number (1-65535), got "${process.env.MOCK_PORT}"`);
+  process.exit(2);
+}
+const layout = defaultLayout();
+const pre = buildAll(layout, { portFor: (o) => basePort + o });
+if (pre.drift.problems.length > 0) {
+  console.error(formatDriftReport(pre.drift));
+  process.exit(1);
+}
+const running = await startMocks({ layout, basePort }).catch((err: Error) => {
+  console.error(err.message);
+  process.exit(1);
+});
+for (const m of running.mocks) {
+  console.log(`${m.spec.specFile.padEnd(28)} ${m.server.url}  (${m.scenarios.length} scenarios)`);
+}
+console.log(
+  `scenarios: ${path.relative(process.cwd(), layout.scenariosFile) || layout.scenariosFile}  — Ctrl-C to stop`,
+);
+
+let stopping = false;
+const shutdown = (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: stopping ${running.mocks.length} Prism server(s)`);
+  void running.stop().then(() => process.exit(0));
+};
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -1,0 +1,118 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+export interface PrismServer {
+  /** e.g. `http://127.0.0.1:4010` */
+  url: string;
+  port: number;
+  host: string;
+  specFile: string;
+  pid: number | undefined;
+  /** Everything Prism printed, for error messages. */
+  output(): string;
+  /** SIGTERM, then SIGKILL if it has not exited after `graceMs`. Safe to call twice. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+export interface StartPrismOptions {
+  specFile: string;
+  /** 0 (default) lets the OS pick a free port; Prism prints the real one and we read it back. */
+  port?: number;
+  host?: string;
+  /** How long to wait for "Prism is listening". */
+  readyTimeoutMs?: number;
+  /** Extra CLI flags, e.g. `['--errors']`. None by default: validation and security checks are on anyway. */
+  extraArgs?: string[];
+}
+
+const require = createRequire(import.meta.url);
+
+/** The pinned Prism CLI entry (run with this Node, so the child is Prism itself, not a shell wrapper). */
+export function prismEntry(): string {
+  const pkg = require.resolve('@stoplight/prism-cli/package.json');
+  const { bin } = require(pkg) as { bin: string | Record<string, string> };
+  const rel = typeof bin === 'string' ? bin : (bin.prism ?? Object.values(bin)[0] ?? 'dist/index.js');
+  return path.join(path.dirname(pkg), rel);
+}
+
+// Prism's log lines contain ANSI colour codes when attached to a TTY; strip them before matching.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching the ESC byte is the point
+const ANSI = /\u001b\[[0-9;]*m/g;
+const LISTENING = /Prism is listening on (https?:\/\/[^\s]+?):(\d+)/;
+
+export function startPrism(options: StartPrismOptions): Promise<PrismServer> {
+  const host = options.host ?? '127.0.0.1';
+  const args = [
+    prismEntry(),
+    'mock',
+    options.specFile,
+    '--host',
+    host,
+    '--port',
+    String(options.port ?? 0),
+    ...(options.extraArgs ?? []),
+  ];
+  const child: ChildProcess = spawn(process.execPath, args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: process.env,
+  });
+  let out = '';
+  let exited = false;
+  const exitedPromise = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.once('exit', () => {
+    exited = true;
+  });
+
+  const stop = async (graceMs = 3000): Promise<void> => {
+    if (exited || child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => {
+      if (!exited) child.kill('SIGKILL');
+    }, graceMs);
+    await exitedPromise;
+    clearTimeout(timer);
+  };
+
+  return new Promise<PrismServer>((resolve, reject) => {
+    const timeout = setTimeout(() => {
+      void stop().then(() =>
+        reject(
+          new Error(
+            `Prism did not start within ${options.readyTimeoutMs ?? 30_000} ms for ${options.specFile}:\n${out}`,
+          ),
+        ),
+      );
+    }, options.readyTimeoutMs ?? 30_000);
+    const onData = (chunk: Buffer) => {
+      // Keep only the tail: Prism logs every request and a long-running mock must not grow without bound.
+      out = (out + chunk.toString('utf8').replace(ANSI, '')).slice(-65_536);
+      const m = LISTENING.exec(out);
+      if (m) {
+        clearTimeout(timeout);
+        const port = Number(m[2]);
+        resolve({
+          url: `http://${host}:${port}`,
+          port,
+          host,
+          specFile: options.specFile,
+          pid: child.pid,
+          output: () => out,
+          stop,
+        });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timeout);
+      reject(
+        new Error(`Prism exited (${code ?? signal}) before it was ready for ${options.specFile}:\n${out}`),
+      );
+    });
+    child.once('error', (err) => {
+      clearTimeout(timeout);
+      reject(err);
+    });
+  });
+}
