@@ -111,8 +111,9 @@ export function renderClient(operations: OperationModel[]): string {
 
 /** What a method takes when the operation has parameters: openapi-fetch's \`{ params?, body? }\`. */
 export type OperationInput<K extends OperationId> = ParamsOption<operations[K]> & RequestBodyOption<operations[K]>;
-/** The request body of an operation (never when it has none). */
-export type RequestBody<K extends OperationId> = NonNullable<RequestBodyOption<operations[K]>['body']>;
+type ContentOf<T> = T extends { content: infer C } ? C[keyof C] : never;
+/** The request body of an operation, as the spec's schema type (never when it has none). */
+export type RequestBody<K extends OperationId> = ContentOf<NonNullable<operations[K]['requestBody']>>;
 /** openapi-fetch's \`{ data?, error?, response }\` for an operation. */
 export type ApiResponse<K extends OperationId> = FetchResponse<operations[K], Record<never, never>, Media>;
 /** The body of any 2xx response of an operation. */
