@@ -1,0 +1,51 @@
+/**
+ * @onelink-kit/emvqr — EMVCo merchant-presented QR (Raast P2M): parse, verify, build, Raast view,
+ * render. Pure except the render functions, which only produce output buffers/strings.
+ */
+export { build, type DataObjectInput, encodeTlv } from './build.js';
+export { appendCrc, crc16, crc16Bytes, crcHex } from './crc16.js';
+export {
+  EMVQR_ERROR_CODES,
+  EmvQrBuildError,
+  EmvQrError,
+  type EmvQrErrorCode,
+  EmvQrParseError,
+  type EmvQrProblem,
+} from './errors.js';
+export {
+  type AdditionalDataFields,
+  type EmvQrFields,
+  fieldsToObjects,
+  type LanguageFields,
+  toFields,
+  toObjectInputs,
+} from './fields.js';
+export {
+  type Amount,
+  checkAgainstRequest,
+  type MerchantAccount,
+  parseAmount,
+  type RaastP2MView,
+  type RequestMismatch,
+  type Template,
+  toRaastP2M,
+} from './raast-p2m.js';
+export {
+  cutChars,
+  type FieldsFromRequestOptions,
+  fieldsFromRequest,
+  type MerchantRegistryEntry,
+  type OneLinkQrRequestLike,
+  RAAST_P2M_GUI,
+} from './raast-request.js';
+export { type RenderOptions, renderPng, renderSvg, renderTerminal } from './render.js';
+export { childContext, type TagContext, tagName } from './tag-names.js';
+export { charLength, type DataObject, parseTlv, type TlvParseResult } from './tlv-parse.js';
+export {
+  type CrcCheck,
+  type ParsedPayload,
+  parse,
+  type VerifyOptions,
+  type VerifyResult,
+  verify,
+} from './verify.js';

@@ -1,0 +1,372 @@
+import type { AdditionalDataFields } from './fields.js';
+import {
+  amountText,
+  cutChars,
+  expiryDigits,
+  isMerchantRequest,
+  type OneLinkQrRequestLike,
+  RAAST_P2M_GUI,
+  requestInfo,
+  requestPaymentDetails,
+  requestTerminal,
+} from './raast-request.js';
+import type { DataObject } from './tlv-parse.js';
+import { type ParsedPayload, parse } from './verify.js';
+
+export interface Amount {
+  /** As written in the payload, e.g. "310.00". */
+  text: string;
+  /** Whole units (rupees for PKR). */
+  rupees: number;
+  /** Minor units after the whole units (0–99). */
+  paisa: number;
+  /** The whole amount in minor units; exact for amounts with at most two decimals. */
+  totalPaisa: number;
+}
+
+/** A merchant account information object (02–51): primitive `value` or template `fields`. */
+export interface MerchantAccount {
+  tag: string;
+  value?: string;
+  globallyUniqueIdentifier?: string;
+  /** Template sub-tags by tag ("00", "01", ...). */
+  fields?: Record<string, string>;
+}
+
+export interface Template {
+  tag: string;
+  globallyUniqueIdentifier?: string;
+  fields: Record<string, string>;
+}
+
+/** A parsed payload in Raast P2M terms (DESIGN.md mapping), with every other EMVCo field kept. */
+export interface RaastP2MView {
+  payloadFormatIndicator: string;
+  /** "12" dynamic (Raast P2M), "11" static. */
+  pointOfInitiationMethod?: string;
+  dynamic: boolean;
+  merchantAccounts: MerchantAccount[];
+  /** Tag 26 when its GUI is pk.1link.raast.p2m. */
+  raast?: { iban?: string; bankBic?: string; merchantId?: string };
+  merchantCategoryCode: string;
+  currency: { numeric: string; alpha?: string };
+  amount?: Amount;
+  tip?: {
+    indicator: string;
+    kind: 'prompt' | 'fixed' | 'percentage' | 'unknown';
+    fixedFee?: Amount;
+    percentage?: string;
+  };
+  countryCode: string;
+  merchantName: string;
+  merchantCity: string;
+  postalCode?: string;
+  additionalData: AdditionalDataFields & { paymentSystemTemplates?: Template[] };
+  alternateLanguage?: { languagePreference: string; merchantName?: string; merchantCity?: string };
+  /** Tag 80 (GUI pk.1link.raast.p2m) sub-tag 01, Pakistan time. */
+  expiry?: { raw: string; localDateTime: string; iso: string };
+  rfuForEmvco: { tag: string; value: string }[];
+  unreservedTemplates: Template[];
+  crc: string;
+}
+
+const CURRENCIES: Record<string, string> = {
+  '586': 'PKR',
+  '156': 'CNY',
+  '356': 'INR',
+  '360': 'IDR',
+  '458': 'MYR',
+  '702': 'SGD',
+  '764': 'THB',
+  '840': 'USD',
+  '986': 'BRL',
+};
+
+const ADDITIONAL_KEYS: Record<string, keyof AdditionalDataFields> = {
+  '01': 'billNumber',
+  '02': 'mobileNumber',
+  '03': 'storeLabel',
+  '04': 'loyaltyNumber',
+  '05': 'referenceLabel',
+  '06': 'customerLabel',
+  '07': 'terminalLabel',
+  '08': 'purposeOfTransaction',
+  '09': 'additionalConsumerDataRequest',
+  '10': 'merchantTaxId',
+  '11': 'merchantChannel',
+};
+
+/** "310.00" → 310 rupees 0 paisa (string arithmetic: no binary floating point). */
+export function parseAmount(text: string): Amount {
+  const [whole = '', fraction = ''] = text.split('.');
+  const rupees = whole === '' ? 0 : Number(whole);
+  const paisa = Number(`${fraction}00`.slice(0, 2));
+  const extra = fraction.slice(2);
+  // Beyond two decimals we round half up in minor units; PKR has two.
+  const roundUp = extra !== '' && extra.charCodeAt(0) >= 53 ? 1 : 0;
+  const totalPaisa = rupees * 100 + paisa + roundUp;
+  return { text, rupees, paisa, totalPaisa };
+}
+
+function template(o: DataObject): Template {
+  const fields: Record<string, string> = {};
+  for (const c of o.children ?? []) fields[c.tag] = c.value;
+  return {
+    tag: o.tag,
+    ...(fields['00'] !== undefined ? { globallyUniqueIdentifier: fields['00'] } : {}),
+    fields,
+  };
+}
+
+/** A typed Raast P2M view of a payload (a string is parsed first and throws if invalid). */
+export function toRaastP2M(input: ParsedPayload | string): RaastP2MView {
+  const parsed = typeof input === 'string' ? parse(input) : input;
+  const byTag = new Map<string, DataObject>();
+  const view: RaastP2MView = {
+    payloadFormatIndicator: '',
+    dynamic: false,
+    merchantAccounts: [],
+    merchantCategoryCode: '',
+    currency: { numeric: '' },
+    countryCode: '',
+    merchantName: '',
+    merchantCity: '',
+    additionalData: {},
+    rfuForEmvco: [],
+    unreservedTemplates: [],
+    crc: '',
+  };
+  for (const o of parsed.objects) {
+    const n = Number(o.tag);
+    if (n >= 2 && n <= 51) {
+      if (o.children === undefined) view.merchantAccounts.push({ tag: o.tag, value: o.value });
+      else {
+        const t = template(o);
+        view.merchantAccounts.push(t);
+        if (o.tag === '26' && t.globallyUniqueIdentifier === RAAST_P2M_GUI) {
+          view.raast = {
+            ...(t.fields['01'] !== undefined ? { iban: t.fields['01'] } : {}),
+            ...(t.fields['02'] !== undefined ? { bankBic: t.fields['02'] } : {}),
+            ...(t.fields['03'] !== undefined ? { merchantId: t.fields['03'] } : {}),
+          };
+        }
+      }
+    } else if (n >= 65 && n <= 79) view.rfuForEmvco.push({ tag: o.tag, value: o.value });
+    else if (n >= 80) {
+      const t = template(o);
+      view.unreservedTemplates.push(t);
+      const raw = t.fields['01'];
+      if (
+        o.tag === '80' &&
+        t.globallyUniqueIdentifier === RAAST_P2M_GUI &&
+        raw !== undefined &&
+        /^\d{14}$/.test(raw)
+      ) {
+        const local = `${raw.slice(0, 4)}-${raw.slice(4, 6)}-${raw.slice(6, 8)}T${raw.slice(8, 10)}:${raw.slice(10, 12)}:${raw.slice(12, 14)}`;
+        view.expiry = { raw, localDateTime: local, iso: `${local}+05:00` };
+      }
+    } else byTag.set(o.tag, o);
+  }
+  const value = (tag: string): string | undefined => byTag.get(tag)?.value;
+  view.payloadFormatIndicator = value('00') ?? '';
+  const poi = value('01');
+  if (poi !== undefined) view.pointOfInitiationMethod = poi;
+  view.dynamic = poi === '12';
+  view.merchantCategoryCode = value('52') ?? '';
+  const currency = value('53') ?? '';
+  view.currency = { numeric: currency, ...(CURRENCIES[currency] ? { alpha: CURRENCIES[currency] } : {}) };
+  const amount = value('54');
+  if (amount !== undefined) view.amount = parseAmount(amount);
+  const tip = value('55');
+  if (tip !== undefined) {
+    const kind = tip === '01' ? 'prompt' : tip === '02' ? 'fixed' : tip === '03' ? 'percentage' : 'unknown';
+    const fixed = value('56');
+    const percentage = value('57');
+    view.tip = {
+      indicator: tip,
+      kind,
+      ...(fixed !== undefined ? { fixedFee: parseAmount(fixed) } : {}),
+      ...(percentage !== undefined ? { percentage } : {}),
+    };
+  }
+  view.countryCode = value('58') ?? '';
+  view.merchantName = value('59') ?? '';
+  view.merchantCity = value('60') ?? '';
+  const postal = value('61');
+  if (postal !== undefined) view.postalCode = postal;
+  const additional: RaastP2MView['additionalData'] = {};
+  const other: NonNullable<AdditionalDataFields['other']>[number][] = [];
+  for (const c of byTag.get('62')?.children ?? []) {
+    const key = ADDITIONAL_KEYS[c.tag];
+    if (key !== undefined && key !== 'other') (additional as Record<string, string>)[key] = c.value;
+    else if (c.children !== undefined) {
+      additional.paymentSystemTemplates ??= [];
+      additional.paymentSystemTemplates.push(template(c));
+    } else other.push({ tag: c.tag, value: c.value });
+  }
+  if (other.length > 0) additional.other = other;
+  view.additionalData = additional;
+  const language = byTag.get('64');
+  if (language !== undefined) {
+    const f = template(language).fields;
+    view.alternateLanguage = {
+      languagePreference: f['00'] ?? '',
+      ...(f['01'] !== undefined ? { merchantName: f['01'] } : {}),
+      ...(f['02'] !== undefined ? { merchantCity: f['02'] } : {}),
+    };
+  }
+  view.crc = value('63') ?? '';
+  return view;
+}
+
+export interface RequestMismatch {
+  /** The request field (or QR field, for fixed values) that disagrees, e.g. "merchantDetails.merchantID". */
+  field: string;
+  /** EMVCo tag path carrying it in the QR, e.g. "26.03". */
+  tag: string;
+  expected: string | null;
+  actual: string | null;
+  /** The mapping rule that was broken. */
+  rule: string;
+}
+
+/**
+ * Compares a QR (as a Raast P2M view) with the 1LINK merchant or aggregator request it answers,
+ * using DESIGN.md's mapping. Returns every mismatch; an empty array means the QR matches.
+ * Only fields the request carries are compared (aggregator requests lack IBAN, name and city).
+ */
+export function checkAgainstRequest(view: RaastP2MView, request: OneLinkQrRequestLike): RequestMismatch[] {
+  const out: RequestMismatch[] = [];
+  const m = request.merchantDetails ?? {};
+  const merchant = isMerchantRequest(request);
+  const payment = requestPaymentDetails(request);
+  const info = requestInfo(request);
+  const raastAccount = view.merchantAccounts.find((a) => a.tag === '26');
+
+  const compare = (
+    field: string,
+    tag: string,
+    expected: string | undefined,
+    actual: string | undefined,
+    rule: string,
+  ): void => {
+    if (expected === undefined) return;
+    if (expected !== actual) out.push({ field, tag, expected, actual: actual ?? null, rule });
+  };
+
+  compare('pointOfInitiationMethod', '01', '12', view.pointOfInitiationMethod, 'dynamic QR: tag 01 = "12"');
+  compare('transactionCurrency', '53', '586', view.currency.numeric, 'currency is PKR (586)');
+  compare('countryCode', '58', 'PK', view.countryCode, 'country is PK');
+
+  const instructed = payment?.instructedAmount;
+  if (instructed !== undefined) {
+    const expectedText = amountText(instructed);
+    const field = request.paymentDetails
+      ? 'paymentDetails.instructedAmount'
+      : 'payerDetails.paymentDetails.instructedAmount';
+    const actual = view.amount;
+    if (expectedText === undefined) {
+      out.push({
+        field,
+        tag: '54',
+        expected: String(instructed),
+        actual: actual?.text ?? null,
+        rule: 'instructedAmount is a number of rupees',
+      });
+    } else if (actual === undefined || actual.totalPaisa !== parseAmount(expectedText).totalPaisa) {
+      out.push({
+        field,
+        tag: '54',
+        expected: expectedText,
+        actual: actual?.text ?? null,
+        rule: 'amount equals instructedAmount (rupees, compared numerically)',
+      });
+    }
+  }
+
+  compare(
+    'merchantAccountInformation.26.00',
+    '26.00',
+    RAAST_P2M_GUI,
+    raastAccount?.globallyUniqueIdentifier,
+    `tag 26 GUI is ${RAAST_P2M_GUI}`,
+  );
+  const accountField = (sub: string): string | undefined => raastAccount?.fields?.[sub];
+  compare('merchantDetails.merchantID', '26.03', m.merchantID, accountField('03'), 'tag 26.03 = merchantID');
+  if (merchant) {
+    compare('merchantDetails.iban', '26.01', m.iban, accountField('01'), 'tag 26.01 = merchant IBAN');
+    compare('merchantDetails.bankBic', '26.02', m.bankBic, accountField('02'), 'tag 26.02 = bank BIC');
+    compare(
+      'merchantDetails.merchantCategoryCode',
+      '52',
+      m.merchantCategoryCode,
+      view.merchantCategoryCode,
+      'tag 52 = merchantCategoryCode',
+    );
+    compare(
+      'merchantDetails.dbaName',
+      '59',
+      m.dbaName === undefined ? undefined : cutChars(m.dbaName, 25),
+      view.merchantName,
+      'tag 59 = dbaName cut to 25 characters',
+    );
+    compare(
+      'merchantDetails.postalAddress.townName',
+      '60',
+      m.postalAddress?.townName === undefined ? undefined : cutChars(m.postalAddress.townName, 15),
+      view.merchantCity,
+      'tag 60 = townName cut to 15 characters',
+    );
+  }
+  compare(
+    merchant ? 'merchantDetails.postalAddress.subDept' : 'merchantDetails.subDept',
+    '62.07',
+    requestTerminal(request),
+    view.additionalData.terminalLabel,
+    'tag 62.07 (terminal label) = subDept',
+  );
+  const infoPrefix = request.info ? 'info' : 'payerDetails.info';
+  compare(
+    `${infoPrefix}.rrn`,
+    '62.05',
+    info?.rrn,
+    view.additionalData.referenceLabel,
+    'tag 62.05 (reference label) = rrn',
+  );
+  const identification = request.payerDetails?.identificationDetails;
+  compare(
+    'payerDetails.identificationDetails.loyaltyNo',
+    '62.04',
+    identification?.loyaltyNo,
+    view.additionalData.loyaltyNumber,
+    'tag 62.04 = loyaltyNo',
+  );
+  compare(
+    'payerDetails.identificationDetails.customerLabel',
+    '62.06',
+    identification?.customerLabel,
+    view.additionalData.customerLabel,
+    'tag 62.06 = customerLabel',
+  );
+  compare(
+    'payerDetails.additionalRequiredDetails',
+    '62.09',
+    request.payerDetails?.additionalRequiredDetails || undefined,
+    view.additionalData.additionalConsumerDataRequest,
+    'tag 62.09 = additionalRequiredDetails',
+  );
+  const expiry = payment?.expiryDateTime;
+  if (expiry !== undefined) {
+    const field = request.paymentDetails
+      ? 'paymentDetails.expiryDateTime'
+      : 'payerDetails.paymentDetails.expiryDateTime';
+    compare(
+      field,
+      '80.01',
+      expiryDigits(expiry) ?? expiry,
+      view.expiry?.raw,
+      'tag 80.01 = expiryDateTime as yyyyMMddHHmmss (PKT)',
+    );
+  }
+  return out;
+}

@@ -1,0 +1,284 @@
+import { crc16, crcHex } from './crc16.js';
+import { EmvQrParseError, type EmvQrProblem } from './errors.js';
+import type { TagContext } from './tag-names.js';
+import { childContext } from './tag-names.js';
+import { checkValue } from './tag-rules.js';
+import { charLength, type DataObject, indexOfCharOffset, parseTlv } from './tlv-parse.js';
+
+export interface CrcCheck {
+  status: 'valid' | 'mismatch' | 'missing' | 'malformed';
+  /** CRC computed over the UTF-8 bytes up to and including "6304" (uppercase hex), when computable. */
+  expected?: string;
+  /** The value tag 63 carries, when present. */
+  actual?: string;
+}
+
+export interface ParsedPayload {
+  payload: string;
+  /** Top-level data objects in payload order, templates decoded into `children`. */
+  objects: DataObject[];
+  crc: CrcCheck;
+}
+
+export interface VerifyResult extends ParsedPayload {
+  ok: boolean;
+  /** Every problem found: structural first, then per-object rules in payload order, missing tags, CRC. */
+  problems: EmvQrProblem[];
+}
+
+export interface VerifyOptions {
+  /**
+   * Treat tag 01 (Point of Initiation Method) as mandatory. EMVCo makes it optional; Raast P2M
+   * dynamic QR always carries it. Default false.
+   */
+  requirePointOfInitiation?: boolean;
+}
+
+const MAX_PAYLOAD_CHARS = 512;
+const ROOT_MANDATORY = ['52', '53', '58', '59', '60'] as const;
+
+function checkList(
+  objects: DataObject[],
+  context: TagContext,
+  prefix: string,
+  problems: EmvQrProblem[],
+): void {
+  // A 100-bit set of seen tags in three 32-bit words.
+  let seen0 = 0;
+  let seen1 = 0;
+  let seen2 = 0;
+  for (let i = 0; i < objects.length; i++) {
+    const o = objects[i]!;
+    const n = (o.tag.charCodeAt(0) - 48) * 10 + (o.tag.charCodeAt(1) - 48);
+    const bit = 1 << (n & 31);
+    const word = n >> 5;
+    const before = word === 0 ? seen0 : word === 1 ? seen1 : seen2;
+    const dup = (before & bit) !== 0;
+    if (word === 0) seen0 |= bit;
+    else if (word === 1) seen1 |= bit;
+    else seen2 |= bit;
+    if (dup) {
+      problems.push({
+        code: 'DUPLICATE_TAG',
+        offset: o.offset,
+        tag: prefix + o.tag,
+        message: `tag ${prefix}${o.tag} appears more than once`,
+      });
+    }
+    if (context === 'root' && n === 63) continue; // CRC is checked on its own below
+    const violation = checkValue(context, n, o.value, o.length);
+    if (violation !== undefined) {
+      problems.push({
+        code: violation.code,
+        offset: o.offset,
+        tag: prefix + o.tag,
+        rule: violation.rule,
+        message: `tag ${prefix}${o.tag} (${o.name}) must be ${violation.rule}; got "${o.value}"`,
+      });
+    }
+    if (o.children !== undefined) {
+      const inner = childContext(context, n)!;
+      checkList(o.children, inner, `${prefix}${o.tag}.`, problems);
+      if (inner !== 'additional-data' && inner !== 'language' && !o.children.some((c) => c.tag === '00')) {
+        missing(problems, o.offset + 4, `${prefix}${o.tag}.00`, 'Globally Unique Identifier');
+      }
+      if (inner === 'language') {
+        if (!o.children.some((c) => c.tag === '00')) {
+          missing(problems, o.offset + 4, `${prefix}${o.tag}.00`, 'Language Preference');
+        }
+        if (!o.children.some((c) => c.tag === '01')) {
+          missing(problems, o.offset + 4, `${prefix}${o.tag}.01`, 'Merchant Name—Alternate Language');
+        }
+      }
+    }
+  }
+}
+
+function missing(problems: EmvQrProblem[], offset: number, tag: string, name: string): void {
+  problems.push({
+    code: 'MISSING_MANDATORY_TAG',
+    offset,
+    tag,
+    message: `mandatory tag ${tag} (${name}) is missing`,
+  });
+}
+
+function find(objects: DataObject[], tag: string): DataObject | undefined {
+  for (let i = 0; i < objects.length; i++) if (objects[i]!.tag === tag) return objects[i];
+  return undefined;
+}
+
+/**
+ * Checks a payload against the EMVCo MPM rules and its CRC. Never throws (except a TypeError for a
+ * non-string); collects every problem it can find. Structural problems stop the decoding of the
+ * list they occur in, so later objects in that list are not checked.
+ */
+export function verify(payload: string, options: VerifyOptions = {}): VerifyResult {
+  if (typeof payload !== 'string') throw new TypeError('payload must be a string');
+  const { objects, problems, offsetsAreIndices } = parseTlv(payload);
+  const complete = problems.length === 0;
+  const totalChars = offsetsAreIndices ? payload.length : charLength(payload);
+
+  if (totalChars > MAX_PAYLOAD_CHARS) {
+    problems.push({
+      code: 'PAYLOAD_TOO_LONG',
+      offset: MAX_PAYLOAD_CHARS,
+      rule: `at most ${MAX_PAYLOAD_CHARS} characters`,
+      message: `payload has ${totalChars} characters; EMVCo allows at most ${MAX_PAYLOAD_CHARS}`,
+    });
+  }
+
+  const first = objects[0];
+  if (first !== undefined && first.tag !== '00' && find(objects, '00') !== undefined) {
+    problems.push({
+      code: 'PAYLOAD_FORMAT_INDICATOR_NOT_FIRST',
+      offset: first.offset,
+      tag: '00',
+      message: 'tag 00 (Payload Format Indicator) must be the first data object',
+    });
+  }
+
+  checkList(objects, 'root', '', problems);
+
+  if (complete || objects.length > 0) {
+    if (find(objects, '00') === undefined && complete) missing(problems, 0, '00', 'Payload Format Indicator');
+    if (options.requirePointOfInitiation && complete && find(objects, '01') === undefined) {
+      missing(problems, 0, '01', 'Point of Initiation Method');
+    }
+    if (complete) {
+      let account = false;
+      for (const o of objects) {
+        const n = (o.tag.charCodeAt(0) - 48) * 10 + (o.tag.charCodeAt(1) - 48);
+        if (n >= 2 && n <= 51) account = true;
+      }
+      if (!account) missing(problems, 0, '02-51', 'Merchant Account Information');
+      for (const tag of ROOT_MANDATORY) {
+        if (find(objects, tag) === undefined) {
+          const names: Record<string, string> = {
+            '52': 'Merchant Category Code',
+            '53': 'Transaction Currency',
+            '58': 'Country Code',
+            '59': 'Merchant Name',
+            '60': 'Merchant City',
+          };
+          missing(problems, 0, tag, names[tag]!);
+        }
+      }
+      const tip = find(objects, '55')?.value;
+      conditional(problems, objects, '56', tip === '02', 'Value of Convenience Fee Fixed', '"02"');
+      conditional(problems, objects, '57', tip === '03', 'Value of Convenience Fee Percentage', '"03"');
+    }
+  }
+
+  const crc = checkCrc(payload, objects, complete, offsetsAreIndices, totalChars, problems);
+  return { payload, objects, crc, ok: problems.length === 0, problems };
+}
+
+function conditional(
+  problems: EmvQrProblem[],
+  objects: DataObject[],
+  tag: string,
+  required: boolean,
+  name: string,
+  indicator: string,
+): void {
+  const present = find(objects, tag);
+  if (required && present === undefined) {
+    missing(problems, 0, tag, `${name}, required when tag 55 is ${indicator}`);
+  } else if (!required && present !== undefined) {
+    problems.push({
+      code: 'UNEXPECTED_TAG',
+      offset: present.offset,
+      tag,
+      rule: `only with tag 55 = ${indicator}`,
+      message: `tag ${tag} (${name}) is only allowed when tag 55 is ${indicator}`,
+    });
+  }
+}
+
+function checkCrc(
+  payload: string,
+  objects: DataObject[],
+  complete: boolean,
+  offsetsAreIndices: boolean,
+  totalChars: number,
+  problems: EmvQrProblem[],
+): CrcCheck {
+  let crcObject: DataObject | undefined;
+  let crcIndex = -1;
+  for (let i = 0; i < objects.length; i++) {
+    if (objects[i]!.tag === '63') {
+      crcObject = objects[i];
+      crcIndex = i;
+    }
+  }
+  if (crcObject === undefined) {
+    // The structure may be broken before tag 63; a trailing "6304XXXX" still lets us check the CRC.
+    const n = payload.length;
+    if (!complete && n >= 8 && payload.startsWith('6304', n - 8)) {
+      const expected = crcHex(crc16(payload, n - 4));
+      const actual = payload.slice(n - 4);
+      if (expected !== actual) {
+        problems.push({
+          code: 'CRC_MISMATCH',
+          offset: totalChars - 4,
+          tag: '63',
+          message: `CRC is ${actual} but the payload's CRC is ${expected}`,
+        });
+        return { status: 'mismatch', expected, actual };
+      }
+      return { status: 'valid', expected, actual };
+    }
+    problems.push({
+      code: 'CRC_MISSING',
+      offset: totalChars,
+      tag: '63',
+      message: 'tag 63 (CRC) is missing',
+    });
+    return { status: 'missing' };
+  }
+  if (crcIndex !== objects.length - 1 || !complete) {
+    problems.push({
+      code: 'CRC_NOT_LAST',
+      offset: crcObject.offset,
+      tag: '63',
+      message: 'tag 63 (CRC) must be the last data object',
+    });
+  }
+  const actual = crcObject.value;
+  const valueStart = offsetsAreIndices
+    ? crcObject.offset + 4
+    : indexOfCharOffset(payload, crcObject.offset + 4);
+  const expected = crcHex(crc16(payload, valueStart));
+  const violation = checkValue('root', 63, actual, crcObject.length);
+  if (violation !== undefined) {
+    problems.push({
+      code: 'CRC_MALFORMED',
+      offset: crcObject.offset,
+      tag: '63',
+      rule: violation.rule,
+      message: `tag 63 (CRC) must be ${violation.rule}; got length ${crcObject.length} "${actual}"`,
+    });
+    return { status: 'malformed', expected, actual };
+  }
+  if (expected !== actual) {
+    problems.push({
+      code: 'CRC_MISMATCH',
+      offset: crcObject.offset + 4,
+      tag: '63',
+      message: `CRC is ${actual} but the payload's CRC is ${expected}`,
+    });
+    return { status: 'mismatch', expected, actual };
+  }
+  return { status: 'valid', expected, actual };
+}
+
+/**
+ * Parses and verifies a payload, throwing an `EmvQrParseError` for the first problem (all problems
+ * are on `error.problems`). Use `verify()` to get every problem without an exception.
+ */
+export function parse(payload: string, options: VerifyOptions = {}): ParsedPayload {
+  const result = verify(payload, options);
+  if (!result.ok) throw new EmvQrParseError(result.problems[0]!, result.problems);
+  return { payload: result.payload, objects: result.objects, crc: result.crc };
+}
