@@ -1,0 +1,106 @@
+import { OneLinkValidationError, type ValidationIssue } from './errors.js';
+
+/** How far ahead a QR's expiry may be set. */
+export interface ExpiryPolicy {
+  /** expiryDateTime must be at least this far in the future when the request is sent. */
+  minLeadMs: number;
+  /** …and at most this far. */
+  maxWindowMs: number;
+}
+
+export const DEFAULT_EXPIRY_POLICY: Readonly<ExpiryPolicy> = {
+  minLeadMs: 60_000,
+  maxWindowMs: 24 * 60 * 60_000,
+};
+
+/** Pakistan Standard Time is UTC+05:00 all year (no DST); 1LINK date-times are PKT without an offset. */
+export const PKT_OFFSET_MS = 5 * 60 * 60_000;
+export const ONELINK_DATE_TIME_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/;
+
+/** `yyyy-MM-ddTHH:mm:ss` in PKT, as 1LINK expects. */
+export function formatOneLinkDateTime(instant: Date | number): string {
+  const ms = typeof instant === 'number' ? instant : instant.getTime();
+  return new Date(ms + PKT_OFFSET_MS).toISOString().slice(0, 19);
+}
+
+/** Parses `yyyy-MM-ddTHH:mm:ss` (PKT) to epoch ms; undefined if malformed or not a real calendar time. */
+export function parseOneLinkDateTime(text: string): number | undefined {
+  const m = ONELINK_DATE_TIME_PATTERN.exec(text);
+  if (!m) return undefined;
+  const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number];
+  const utc = Date.UTC(y, mo - 1, d, h, mi, s);
+  const back = new Date(utc);
+  // Date.UTC rolls 2026-02-30 over to March; a round trip catches it.
+  if (
+    back.getUTCFullYear() !== y ||
+    back.getUTCMonth() !== mo - 1 ||
+    back.getUTCDate() !== d ||
+    back.getUTCHours() !== h ||
+    back.getUTCMinutes() !== mi ||
+    back.getUTCSeconds() !== s
+  ) {
+    return undefined;
+  }
+  return utc - PKT_OFFSET_MS;
+}
+
+export interface ExpiryFields {
+  expiryDateTime?: unknown;
+  executionDateTime?: unknown;
+}
+
+/**
+ * Expiry rules (seed §7): expiry in the future by at least `minLeadMs`, no further than `maxWindowMs`,
+ * execution not after expiry, both in 1LINK's format. `prefix` is the path of the paymentDetails object.
+ * A missing expiryDateTime is left to schema validation (rule `required`).
+ */
+export function expiryIssues(
+  details: ExpiryFields,
+  options: { now: number; policy?: Partial<ExpiryPolicy>; prefix?: string },
+): ValidationIssue[] {
+  const policy = { ...DEFAULT_EXPIRY_POLICY, ...options.policy };
+  const prefix = options.prefix ?? 'paymentDetails';
+  const issues: ValidationIssue[] = [];
+  const expiry = readDateTime(details.expiryDateTime, `${prefix}.expiryDateTime`, issues);
+  const execution = readDateTime(details.executionDateTime, `${prefix}.executionDateTime`, issues);
+  if (expiry !== undefined) {
+    if (expiry < options.now + policy.minLeadMs) {
+      issues.push({
+        field: `${prefix}.expiryDateTime`,
+        rule: 'min-lead',
+        message: `must be at least ${policy.minLeadMs / 1000}s in the future (now ${formatOneLinkDateTime(options.now)} PKT)`,
+      });
+    } else if (expiry > options.now + policy.maxWindowMs) {
+      issues.push({
+        field: `${prefix}.expiryDateTime`,
+        rule: 'max-window',
+        message: `must be within ${policy.maxWindowMs / 1000}s from now (latest ${formatOneLinkDateTime(options.now + policy.maxWindowMs)} PKT)`,
+      });
+    }
+    if (execution !== undefined && execution > expiry) {
+      issues.push({
+        field: `${prefix}.executionDateTime`,
+        rule: 'not-after-expiry',
+        message: 'must not be after expiryDateTime',
+      });
+    }
+  }
+  return issues;
+}
+
+export function assertExpiry(
+  details: ExpiryFields,
+  options: { now: number; policy?: Partial<ExpiryPolicy>; prefix?: string },
+): void {
+  const issues = expiryIssues(details, options);
+  if (issues.length > 0) throw new OneLinkValidationError(issues);
+}
+
+function readDateTime(value: unknown, field: string, issues: ValidationIssue[]): number | undefined {
+  if (value === undefined) return undefined;
+  const parsed = typeof value === 'string' ? parseOneLinkDateTime(value) : undefined;
+  if (parsed === undefined) {
+    issues.push({ field, rule: 'format', message: 'must be a real date-time as yyyy-MM-ddTHH:mm:ss (PKT)' });
+  }
+  return parsed;
+}

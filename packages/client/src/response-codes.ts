@@ -1,0 +1,126 @@
+/**
+ * The response-code table lives in the spec (`x-onelink-response-codes`), not here: this module only reads
+ * it and answers "what kind of failure is this answer?". All classification goes through `classify`.
+ */
+
+export const RESPONSE_CODE_KINDS = [
+  'success',
+  'validation',
+  'duplicate',
+  'auth',
+  'forbidden',
+  'rate-limit',
+  'transient',
+  'upstream',
+  'not-found',
+  'signature',
+  'business',
+] as const;
+
+export type ResponseCodeKind = (typeof RESPONSE_CODE_KINDS)[number];
+
+export interface ResponseCodeEntry {
+  code: string;
+  description: string;
+  kind: ResponseCodeKind;
+  retryable: boolean;
+  httpStatus: number;
+}
+
+export interface Classification {
+  kind: ResponseCodeKind;
+  retryable: boolean;
+  /** Present when the body carried a responseCode found in the table. */
+  entry?: ResponseCodeEntry | undefined;
+}
+
+/**
+ * HTTP statuses without a 1LINK responseCode in the body (IBM API Connect answers such as
+ * `{ httpCode: "401" }`, proxies' 502/504). Used only when the table has no entry for the body's code.
+ */
+const HTTP_STATUS_KINDS: Readonly<Record<number, { kind: ResponseCodeKind; retryable: boolean }>> = {
+  400: { kind: 'validation', retryable: false },
+  401: { kind: 'auth', retryable: false },
+  403: { kind: 'forbidden', retryable: false },
+  404: { kind: 'not-found', retryable: false },
+  409: { kind: 'duplicate', retryable: false },
+  422: { kind: 'validation', retryable: false },
+  429: { kind: 'rate-limit', retryable: true },
+  500: { kind: 'upstream', retryable: false },
+  502: { kind: 'transient', retryable: true },
+  503: { kind: 'transient', retryable: true },
+  504: { kind: 'transient', retryable: true },
+};
+
+export class ResponseCodeTable {
+  readonly entries: ReadonlyMap<string, ResponseCodeEntry>;
+
+  constructor(entries: Iterable<ResponseCodeEntry>) {
+    this.entries = new Map([...entries].map((e) => [e.code, e]));
+  }
+
+  /** Reads `x-onelink-response-codes` from a spec document (the generated `document`). */
+  static fromDocument(document: unknown, specName = 'spec'): ResponseCodeTable {
+    const raw = (document as { 'x-onelink-response-codes'?: unknown } | null)?.['x-onelink-response-codes'];
+    if (raw === undefined) return new ResponseCodeTable([]);
+    if (!raw || typeof raw !== 'object') {
+      throw new TypeError(`${specName}: x-onelink-response-codes must be an object keyed by response code`);
+    }
+    const entries: ResponseCodeEntry[] = [];
+    for (const [code, value] of Object.entries(raw as Record<string, unknown>)) {
+      const v = value as Partial<Record<keyof ResponseCodeEntry, unknown>>;
+      if (!isKind(v.kind)) {
+        throw new TypeError(
+          `${specName}: x-onelink-response-codes.${code}.kind must be one of ${RESPONSE_CODE_KINDS.join(', ')}`,
+        );
+      }
+      entries.push({
+        code,
+        description: typeof v.description === 'string' ? v.description : '',
+        kind: v.kind,
+        retryable: v.retryable === true,
+        httpStatus: Number(v.httpStatus),
+      });
+    }
+    return new ResponseCodeTable(entries);
+  }
+
+  get(code: string): ResponseCodeEntry | undefined {
+    return this.entries.get(code);
+  }
+
+  /** Codes of a given kind, e.g. `codesOf('duplicate')` → `['94']`. */
+  codesOf(kind: ResponseCodeKind): string[] {
+    return [...this.entries.values()].filter((e) => e.kind === kind).map((e) => e.code);
+  }
+
+  /**
+   * Classifies one answer. A known responseCode wins (1LINK may answer HTTP 200 with a failure code);
+   * otherwise the HTTP status decides, first from the table's own httpStatus column when exactly one
+   * kind uses that status, then from the gateway-level defaults.
+   */
+  classify(answer: { status: number; responseCode?: string | undefined }): Classification {
+    if (answer.responseCode !== undefined) {
+      const entry = this.entries.get(answer.responseCode);
+      if (entry) return { kind: entry.kind, retryable: entry.retryable, entry };
+    }
+    if (answer.status >= 200 && answer.status < 300) {
+      // 2xx with an unknown (or missing) responseCode is not a success we can vouch for.
+      return answer.responseCode === undefined
+        ? { kind: 'upstream', retryable: false }
+        : { kind: 'business', retryable: false };
+    }
+    const byStatus = [...this.entries.values()].filter((e) => e.httpStatus === answer.status);
+    const kinds = new Set(byStatus.map((e) => e.kind));
+    if (kinds.size === 1 && byStatus[0]) {
+      return { kind: byStatus[0].kind, retryable: byStatus.every((e) => e.retryable) };
+    }
+    const fromHttp = HTTP_STATUS_KINDS[answer.status];
+    if (fromHttp) return { ...fromHttp };
+    return { kind: answer.status >= 500 ? 'upstream' : 'business', retryable: false };
+  }
+}
+
+function isKind(value: unknown): value is ResponseCodeKind {
+  return typeof value === 'string' && (RESPONSE_CODE_KINDS as readonly string[]).includes(value);
+}
