@@ -1,5 +1,6 @@
 /**
- * `pnpm lint:spec [files...]`: lints every spec/*.yaml (or only the given files) with Spectral
+ * `pnpm lint:spec [--spec-dir DIR] [files...]`: lints every spec/*.yaml (or DIR/*.yaml, or only the given
+ * files) with Spectral
  * (.spectral.yaml: spectral:oas + onelink-kit rules) and Redocly (.redocly.yaml: recommended, tightened).
  * Specs are discovered, so a new spec file needs no change here. Exits 1 when any tool reports an error
  * for any spec, and names the spec and the tool.
@@ -90,10 +91,21 @@ function run(tool: Tool, spec: string): Promise<Outcome> {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const specs =
-    argv.length > 0 ? argv.map((f) => resolve(process.cwd(), f)) : discoverSpecs(join(root, 'spec'));
+  const args = [...argv];
+  let specDir = join(root, 'spec');
+  const dirAt = args.indexOf('--spec-dir');
+  if (dirAt !== -1) {
+    const dir = args[dirAt + 1];
+    if (dir === undefined) {
+      console.error('lint:spec: --spec-dir needs a directory');
+      return 1;
+    }
+    specDir = resolve(process.cwd(), dir);
+    args.splice(dirAt, 2);
+  }
+  const specs = args.length > 0 ? args.map((f) => resolve(process.cwd(), f)) : discoverSpecs(specDir);
   if (specs.length === 0) {
-    console.error('lint:spec: no spec/*.yaml found');
+    console.error(`lint:spec: no *.yaml spec found in ${specDir}`);
     return 1;
   }
   const missing = specs.filter((s) => !existsSync(s));

@@ -1,0 +1,225 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+
+// Runs the real `pnpm lint:spec` script (Spectral + Redocly) against small specs written to a temp dir,
+// so these tests prove that our own Spectral rules fail the build and that the script names the rule,
+// the spec and the tool.
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'onelink-lint-spec-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+interface Run {
+  code: number;
+  output: string;
+}
+
+function lintSpec(args: string[]): Promise<Run> {
+  return new Promise((done) => {
+    execFile(
+      join(root, 'node_modules', '.bin', 'tsx'),
+      [join(root, 'scripts', 'lint-spec.ts'), ...args],
+      { cwd: root, env: { ...process.env, NO_COLOR: '1' } },
+      (err, stdout, stderr) => {
+        const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
+        done({ code, output: `${stdout}${stderr}` });
+      },
+    );
+  });
+}
+
+type Json = { [key: string]: unknown };
+type Spec = Json;
+
+/** Follows `path` to its parent object and sets (or, for `undefined`, deletes) the last key. */
+function edit(spec: Spec, path: string[], value: unknown): void {
+  const parentPath = path.slice(0, -1);
+  const key = path.at(-1)!;
+  let node: Json = spec;
+  for (const step of parentPath) {
+    const next = node[step];
+    if (typeof next !== 'object' || next === null) throw new Error(`fixture has no ${path.join('.')}`);
+    node = next as Json;
+  }
+  if (!(key in node)) throw new Error(`fixture has no ${path.join('.')}`);
+  if (value === undefined) delete node[key];
+  else node[key] = value;
+}
+
+/** A small spec that both Spectral (with our rules) and Redocly accept; each case breaks one thing. */
+function validSpec(): Spec {
+  const thingExample = { value: { stan: '123456', rrn: '633010123456' } };
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Lint fixture',
+      version: '1.0.0',
+      description: 'A minimal valid spec for lint-spec tests.',
+      contact: { name: 'onelink-kit maintainers' },
+      license: { name: 'UNLICENSED', identifier: 'UNLICENSED' },
+    },
+    servers: [{ url: 'http://127.0.0.1:4010', description: 'Loopback mock' }],
+    tags: [{ name: 'things', description: 'Things.' }],
+    security: [{ apiKey: [] }],
+    paths: {
+      '/things': {
+        post: {
+          operationId: 'makeThing',
+          tags: ['things'],
+          summary: 'Make a thing',
+          description: 'Makes a thing.',
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Thing' },
+                examples: { success: thingExample },
+              },
+            },
+          },
+          responses: {
+            '200': {
+              description: 'Made.',
+              content: {
+                'application/json': {
+                  schema: { $ref: '#/components/schemas/Thing' },
+                  examples: { success: thingExample },
+                },
+              },
+            },
+            '400': {
+              description: 'Rejected.',
+              content: {
+                'application/json': {
+                  schema: { $ref: '#/components/schemas/Problem' },
+                  examples: { 'validation-error': { value: { responseCode: '12' } } },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    components: {
+      securitySchemes: { apiKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key' } },
+      schemas: {
+        Thing: {
+          type: 'object',
+          properties: {
+            stan: { type: 'string', maxLength: 6, pattern: '^[0-9]{1,6}$' },
+            rrn: { type: 'string', maxLength: 12, pattern: '^[0-9]{12}$' },
+          },
+          required: ['stan', 'rrn'],
+        },
+        Problem: {
+          type: 'object',
+          properties: { responseCode: { type: 'string' } },
+          required: ['responseCode'],
+        },
+      },
+    },
+  };
+}
+
+const op = ['paths', '/things', 'post'];
+const thing = ['components', 'schemas', 'Thing', 'properties'];
+
+function writeSpec(name: string, spec: Spec): string {
+  const file = join(work, name);
+  writeFileSync(file, stringify(spec));
+  return file;
+}
+
+describe('lint:spec on a valid spec', () => {
+  it('exits 0 and reports both tools clean', async () => {
+    const file = writeSpec('valid.yaml', validSpec());
+    const got = await lintSpec([file]);
+    expect(got.output).toMatch(/ok\s+spectral\s+\S*valid\.yaml/);
+    expect(got.output).toMatch(/ok\s+redocly\s+\S*valid\.yaml/);
+    expect(got.code).toBe(0);
+  });
+});
+
+describe('lint:spec fails on a spec that breaks one of our Spectral rules', () => {
+  // given: the path to change in the valid fixture and its new value (undefined = delete it).
+  const cases: { name: string; given: { path: string[]; value: unknown }; want: string }[] = [
+    {
+      name: 'missing operationId',
+      given: { path: [...op, 'operationId'], value: undefined },
+      want: 'onelink-operation-id',
+    },
+    {
+      name: 'operationId not camelCase',
+      given: { path: [...op, 'operationId'], value: 'Make_Thing' },
+      want: 'onelink-operation-id',
+    },
+    {
+      name: 'no 4xx response',
+      given: { path: [...op, 'responses', '400'], value: undefined },
+      want: 'onelink-4xx-response',
+    },
+    {
+      name: 'rrn pattern allows any length',
+      given: { path: [...thing, 'rrn', 'pattern'], value: '^[0-9]+$' },
+      want: 'onelink-rrn-pattern',
+    },
+    {
+      name: 'stan without a pattern',
+      given: { path: [...thing, 'stan', 'pattern'], value: undefined },
+      want: 'onelink-stan-pattern',
+    },
+    {
+      name: 'request body without an example',
+      given: { path: [...op, 'requestBody', 'content', 'application/json', 'examples'], value: undefined },
+      want: 'onelink-request-example',
+    },
+    {
+      name: 'error response without an example',
+      given: {
+        path: [...op, 'responses', '400', 'content', 'application/json', 'examples'],
+        value: undefined,
+      },
+      want: 'onelink-response-example',
+    },
+  ];
+
+  it.each(cases)('$name → $want', async ({ name, given, want }) => {
+    const spec = validSpec();
+    edit(spec, given.path, given.value);
+    const file = writeSpec(`${name.replaceAll(' ', '-')}.yaml`, spec);
+    const got = await lintSpec([file]);
+    expect(got.code).toBe(1);
+    expect(got.output).toContain(want);
+    expect(got.output).toMatch(/FAIL\s+spectral\s+\S*\.yaml/);
+    expect(got.output).toMatch(/lint:spec failed: .*\(spectral\)/);
+  });
+});
+
+describe('lint:spec discovers every *.yaml in the spec directory', () => {
+  it('lints a spec it was never told about and names the failing one', async () => {
+    const dir = mkdtempSync(join(work, 'specs-'));
+    writeFileSync(join(dir, 'alpha.yaml'), stringify(validSpec()));
+    const broken = validSpec();
+    edit(broken, [...op, 'responses', '400'], undefined);
+    writeFileSync(join(dir, 'beta.yaml'), stringify(broken));
+    writeFileSync(join(dir, 'notes.txt'), 'not a spec');
+
+    const got = await lintSpec(['--spec-dir', dir]);
+
+    expect(got.output).toMatch(/ok\s+spectral\s+\S*alpha\.yaml/);
+    expect(got.output).toMatch(/FAIL\s+spectral\s+\S*beta\.yaml/);
+    expect(got.output).not.toContain('notes.txt');
+    expect(got.code).toBe(1);
+  });
+
+  it('fails when there is no spec at all', async () => {
+    const empty = mkdtempSync(join(work, 'empty-'));
+    const got = await lintSpec(['--spec-dir', empty]);
+    expect(got.code).toBe(1);
+    expect(got.output).toContain('no *.yaml spec found');
+  });
+});
