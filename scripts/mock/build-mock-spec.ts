@@ -110,10 +110,8 @@ function addExample(media: Json, name: string, example: Json): void {
 
 function pickContentKey(content: Record<string, unknown>, actual: string | undefined): string | undefined {
   const keys = Object.keys(content);
-  if (actual) {
-    const hit = keys.find((k) => k.toLowerCase() === actual);
-    if (hit) return hit;
-  }
+  // A declared content type must match; only a fixture without one falls back to the sole entry.
+  if (actual) return keys.find((k) => k.toLowerCase() === actual);
   return keys.length === 1 ? keys[0] : undefined;
 }
 
