@@ -25,9 +25,16 @@ async function main(argv: string[]): Promise<number> {
   const result = await writeGenerated(options);
   for (const file of result.written) console.log(`wrote ${file}`);
   for (const file of result.removed) console.log(`removed ${file}`);
+  for (const error of result.errors) console.error(`error: ${error.message}`);
   console.log(
     `gen: ${result.written.length} written, ${result.removed.length} removed, ${result.unchanged.length} unchanged`,
   );
+  if (result.errors.length > 0) {
+    console.error(
+      `gen: ${result.errors.length} spec(s) could not be generated; their output was left as it was`,
+    );
+    return 1;
+  }
   return 0;
 }
 

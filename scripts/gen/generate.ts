@@ -26,8 +26,8 @@ export interface GeneratedFile {
 }
 
 export interface CheckProblem {
-  kind: 'stale' | 'missing' | 'extra';
-  /** Display path of the output file, e.g. `generated/src/1link-p2m-qr/types.ts`. */
+  kind: 'stale' | 'missing' | 'extra' | 'error';
+  /** Display path of the output file, e.g. `generated/src/1link-p2m-qr/types.ts` (the spec for kind error). */
   file: string;
   /** The spec the file belongs to, e.g. `spec/1link-p2m-qr.yaml`. */
   spec: string;
@@ -62,28 +62,66 @@ ${specs.map((s) => `export * as ${toIdentifier(s.name)} from './${s.name}/index.
 `;
 }
 
-/** Everything `pnpm gen` would write for specDir, in memory and in a stable order. */
-export async function generate(options: GenerateOptions): Promise<GeneratedFile[]> {
+export interface SpecError {
+  /** e.g. `spec/gateway.yaml`. */
+  spec: string;
+  /** Output folder name of the spec, e.g. `gateway`. */
+  name: string;
+  message: string;
+}
+
+export interface Generation {
+  files: GeneratedFile[];
+  /** Specs that could not be generated; their committed output is left alone and the root index is not produced. */
+  errors: SpecError[];
+}
+
+async function renderSpec(spec: LoadedSpec): Promise<GeneratedFile[]> {
+  const header = `${renderHeader({ spec: spec.spec, refs: spec.refs })}\n`;
+  const operations = collectOperations(spec.document, spec.spec.file);
+  const bodies: Record<(typeof PER_SPEC_FILES)[number], string> = {
+    'types.ts': await renderTypes(spec.document),
+    'client.ts': renderClient(operations),
+    'document.ts': renderDocument(spec),
+    'index.ts': INDEX_BODY,
+  };
+  return PER_SPEC_FILES.map((file) => ({
+    path: `${spec.name}/${file}`,
+    content: header + bodies[file],
+    spec,
+  }));
+}
+
+/** Generates every spec it can; one broken spec (say, mid-edit) does not stop the others. */
+export async function generateAll(options: GenerateOptions): Promise<Generation> {
   const specDir = resolve(options.specDir);
+  const prefix = options.specPrefix ?? 'spec';
   const specs: LoadedSpec[] = [];
-  for (const fileName of await listSpecFiles(specDir)) {
-    specs.push(await loadSpec(specDir, fileName, options.specPrefix));
-  }
   const files: GeneratedFile[] = [];
-  for (const spec of specs) {
-    const header = `${renderHeader({ spec: spec.spec, refs: spec.refs })}\n`;
-    const operations = collectOperations(spec.document, spec.spec.file);
-    const bodies: Record<(typeof PER_SPEC_FILES)[number], string> = {
-      'types.ts': await renderTypes(spec.document),
-      'client.ts': renderClient(operations),
-      'document.ts': renderDocument(spec),
-      'index.ts': INDEX_BODY,
-    };
-    for (const file of PER_SPEC_FILES) {
-      files.push({ path: `${spec.name}/${file}`, content: header + bodies[file], spec });
+  const errors: SpecError[] = [];
+  for (const fileName of await listSpecFiles(specDir)) {
+    const label = `${prefix}/${fileName}`;
+    try {
+      const spec = await loadSpec(specDir, fileName, prefix);
+      files.push(...(await renderSpec(spec)));
+      specs.push(spec);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      errors.push({
+        spec: label,
+        name: fileName.replace(/\.yaml$/, ''),
+        message: message.startsWith(`${label}:`) ? message : `${label}: ${message}`,
+      });
     }
   }
-  files.push({ path: 'index.ts', content: renderRootIndex(specs) });
+  if (errors.length === 0) files.push({ path: 'index.ts', content: renderRootIndex(specs) });
+  return { files, errors };
+}
+
+/** Everything `pnpm gen` would write for specDir, in memory and in a stable order; throws if a spec is broken. */
+export async function generate(options: GenerateOptions): Promise<GeneratedFile[]> {
+  const { files, errors } = await generateAll(options);
+  if (errors.length > 0) throw new Error(errors.map((e) => e.message).join('\n'));
   return files;
 }
 
@@ -123,13 +161,19 @@ export interface WriteResult {
   written: string[];
   removed: string[];
   unchanged: string[];
+  errors: SpecError[];
+}
+
+/** Output owned by a spec that failed to generate (or the root index then): kept, not reported as extra. */
+function heldBack(path: string, errors: SpecError[]): boolean {
+  return errors.length > 0 && (path === 'index.ts' || errors.some((e) => path.startsWith(`${e.name}/`)));
 }
 
 /** `pnpm gen`: writes changed files only and removes output of specs that no longer exist. */
 export async function writeGenerated(options: GenerateOptions): Promise<WriteResult> {
   const outDir = resolve(options.outDir);
-  const files = await generate(options);
-  const result: WriteResult = { written: [], removed: [], unchanged: [] };
+  const { files, errors } = await generateAll(options);
+  const result: WriteResult = { written: [], removed: [], unchanged: [], errors };
   const wanted = new Set(files.map((f) => f.path));
   for (const file of files) {
     const target = join(outDir, file.path);
@@ -142,7 +186,7 @@ export async function writeGenerated(options: GenerateOptions): Promise<WriteRes
     result.written.push(displayPath(outDir, file.path));
   }
   for (const existing of await listFiles(outDir)) {
-    if (wanted.has(existing)) continue;
+    if (wanted.has(existing) || heldBack(existing, errors)) continue;
     await rm(join(outDir, existing));
     result.removed.push(displayPath(outDir, existing));
   }
@@ -174,8 +218,13 @@ function staleReason(committed: string, spec: LoadedSpec | undefined): string {
 export async function checkGenerated(options: GenerateOptions): Promise<CheckProblem[]> {
   const outDir = resolve(options.outDir);
   const prefix = options.specPrefix ?? 'spec';
-  const files = await generate(options);
-  const problems: CheckProblem[] = [];
+  const { files, errors } = await generateAll(options);
+  const problems: CheckProblem[] = errors.map((e) => ({
+    kind: 'error' as const,
+    file: e.spec,
+    spec: e.spec,
+    message: `${e.message} (cannot generate; fix the spec, then run pnpm gen)`,
+  }));
   const wanted = new Set(files.map((f) => f.path));
   for (const file of files) {
     const shown = displayPath(outDir, file.path);
@@ -198,7 +247,7 @@ export async function checkGenerated(options: GenerateOptions): Promise<CheckPro
     }
   }
   for (const existing of await listFiles(outDir)) {
-    if (wanted.has(existing)) continue;
+    if (wanted.has(existing) || heldBack(existing, errors)) continue;
     const shown = displayPath(outDir, existing);
     const specName = existing.includes('/') ? existing.slice(0, existing.indexOf('/')) : undefined;
     const specFile = specName ? `${prefix}/${specName}.yaml` : `${prefix}/*.yaml`;

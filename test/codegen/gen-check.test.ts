@@ -169,6 +169,26 @@ describe('checkGenerated', () => {
   });
 });
 
+describe('a spec that cannot be generated (say, mid-edit)', () => {
+  it('is reported by name while the other specs are still checked and written', async () => {
+    await writeFile(join(specDir, 'broken.yaml'), 'openapi: 3.1.0\ninfo: [unclosed\n');
+    await edit(join(specDir, 'mini-qr.yaml'), 'maxLength: 35', 'maxLength: 34');
+
+    const problems = await checkGenerated({ specDir, outDir });
+    expect(problems.filter((p) => p.kind === 'error').map((p) => p.spec)).toEqual(['spec/broken.yaml']);
+    expect(problems.find((p) => p.kind === 'error')?.message).toMatch(
+      /^spec\/broken\.yaml: .*run pnpm gen\)$/,
+    );
+    expect(problems.filter((p) => p.kind === 'stale').map((p) => p.spec)).toContain('spec/mini-qr.yaml');
+
+    const result = await writeGenerated({ specDir, outDir });
+    expect(result.errors.map((e) => e.spec)).toEqual(['spec/broken.yaml']);
+    expect(result.written).toContain(out('mini-qr/types.ts'));
+    expect(result.removed).toEqual([]);
+    expect((await checkGenerated({ specDir, outDir })).map((p) => p.kind)).toEqual(['error']);
+  });
+});
+
 describe('generate', () => {
   it('is deterministic and starts every file with the do-not-edit header', async () => {
     const first = await generate({ specDir, outDir });
