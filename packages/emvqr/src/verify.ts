@@ -32,10 +32,27 @@ export interface VerifyOptions {
    * dynamic QR always carries it. Default false.
    */
   requirePointOfInitiation?: boolean;
+  /**
+   * Payload Format Indicator values to accept (default ["01"], the only EMVCo value). PayNet's
+   * DuitNow QR v1.5 writes "02".
+   */
+  payloadFormatIndicators?: readonly string[];
+  /**
+   * EMVCo-mandatory root tags (52, 53, 58, 59, 60, "02-51") to treat as optional. Thai PromptPay
+   * P2P QRs, for one, omit 52, 59 and 60.
+   */
+  optionalTags?: readonly string[];
+  /** Reject payloads longer than this many characters (off by default). */
+  maxChars?: number;
 }
 
-const MAX_PAYLOAD_CHARS = 512;
-const ROOT_MANDATORY = ['52', '53', '58', '59', '60'] as const;
+const ROOT_MANDATORY: Record<string, string> = {
+  '52': 'Merchant Category Code',
+  '53': 'Transaction Currency',
+  '58': 'Country Code',
+  '59': 'Merchant Name',
+  '60': 'Merchant City',
+};
 
 function checkList(
   objects: DataObject[],
@@ -116,15 +133,18 @@ function find(objects: DataObject[], tag: string): DataObject | undefined {
 export function verify(payload: string, options: VerifyOptions = {}): VerifyResult {
   if (typeof payload !== 'string') throw new TypeError('payload must be a string');
   const { objects, problems, offsetsAreIndices } = parseTlv(payload);
-  const complete = problems.length === 0;
   const totalChars = offsetsAreIndices ? payload.length : charLength(payload);
+  // The root list is complete when its objects cover the whole payload (nested problems aside).
+  const last = objects[objects.length - 1];
+  const complete = last !== undefined && last.offset + 4 + last.length === totalChars;
 
-  if (totalChars > MAX_PAYLOAD_CHARS) {
+  const maxChars = options.maxChars;
+  if (maxChars !== undefined && totalChars > maxChars) {
     problems.push({
       code: 'PAYLOAD_TOO_LONG',
-      offset: MAX_PAYLOAD_CHARS,
-      rule: `at most ${MAX_PAYLOAD_CHARS} characters`,
-      message: `payload has ${totalChars} characters; EMVCo allows at most ${MAX_PAYLOAD_CHARS}`,
+      offset: maxChars,
+      rule: `at most ${maxChars} characters`,
+      message: `payload has ${totalChars} characters; at most ${maxChars} are allowed`,
     });
   }
 
@@ -139,35 +159,43 @@ export function verify(payload: string, options: VerifyOptions = {}): VerifyResu
   }
 
   checkList(objects, 'root', '', problems);
+  const accepted = options.payloadFormatIndicators;
+  if (accepted !== undefined) {
+    // Replace the default "01"-only verdict with the caller's list.
+    const pfi = find(objects, '00');
+    const i = problems.findIndex((p) => p.code === 'INVALID_PAYLOAD_FORMAT_INDICATOR');
+    if (i >= 0 && pfi !== undefined && accepted.includes(pfi.value)) problems.splice(i, 1);
+    else if (i < 0 && pfi !== undefined && !accepted.includes(pfi.value)) {
+      problems.push({
+        code: 'INVALID_PAYLOAD_FORMAT_INDICATOR',
+        offset: pfi.offset,
+        tag: '00',
+        rule: accepted.map((v) => `"${v}"`).join(' or '),
+        message: `tag 00 (Payload Format Indicator) must be ${accepted.map((v) => `"${v}"`).join(' or ')}; got "${pfi.value}"`,
+      });
+    }
+  }
+  const optional = options.optionalTags;
 
-  if (complete || objects.length > 0) {
-    if (find(objects, '00') === undefined && complete) missing(problems, 0, '00', 'Payload Format Indicator');
-    if (options.requirePointOfInitiation && complete && find(objects, '01') === undefined) {
+  // Missing-tag checks only make sense when the whole root list could be read.
+  if (complete) {
+    if (find(objects, '00') === undefined) missing(problems, 0, '00', 'Payload Format Indicator');
+    if (options.requirePointOfInitiation && find(objects, '01') === undefined) {
       missing(problems, 0, '01', 'Point of Initiation Method');
     }
-    if (complete) {
-      let account = false;
-      for (const o of objects) {
-        const n = (o.tag.charCodeAt(0) - 48) * 10 + (o.tag.charCodeAt(1) - 48);
-        if (n >= 2 && n <= 51) account = true;
-      }
-      if (!account) missing(problems, 0, '02-51', 'Merchant Account Information');
-      for (const tag of ROOT_MANDATORY) {
-        if (find(objects, tag) === undefined) {
-          const names: Record<string, string> = {
-            '52': 'Merchant Category Code',
-            '53': 'Transaction Currency',
-            '58': 'Country Code',
-            '59': 'Merchant Name',
-            '60': 'Merchant City',
-          };
-          missing(problems, 0, tag, names[tag]!);
-        }
-      }
-      const tip = find(objects, '55')?.value;
-      conditional(problems, objects, '56', tip === '02', 'Value of Convenience Fee Fixed', '"02"');
-      conditional(problems, objects, '57', tip === '03', 'Value of Convenience Fee Percentage', '"03"');
+    let account = false;
+    for (const o of objects) {
+      const n = (o.tag.charCodeAt(0) - 48) * 10 + (o.tag.charCodeAt(1) - 48);
+      if (n >= 2 && n <= 51) account = true;
     }
+    if (!account && !optional?.includes('02-51'))
+      missing(problems, 0, '02-51', 'Merchant Account Information');
+    for (const [tag, name] of Object.entries(ROOT_MANDATORY)) {
+      if (find(objects, tag) === undefined && !optional?.includes(tag)) missing(problems, 0, tag, name);
+    }
+    const tip = find(objects, '55')?.value;
+    conditional(problems, objects, '56', tip === '02', 'Value of Convenience Fee Fixed', '"02"');
+    conditional(problems, objects, '57', tip === '03', 'Value of Convenience Fee Percentage', '"03"');
   }
 
   const crc = checkCrc(payload, objects, complete, offsetsAreIndices, totalChars, problems);
