@@ -24,6 +24,8 @@ export interface OperationModel {
   };
   /** Operation- or path-level `servers` overriding the document's, e.g. the OAuth token endpoint. */
   servers?: ServerModel[];
+  /** How openapi-fetch should read a success body that is not JSON (an image, Prometheus text). */
+  parseAs?: 'text' | 'blob';
 }
 
 type Json = Record<string, unknown>;
@@ -51,6 +53,24 @@ export function resolveLocal(document: Json, value: unknown, seen = new Set<stri
 function isJsonMedia(mediaType: string): boolean {
   const base = mediaType.split(';')[0]!.trim().toLowerCase();
   return base === 'application/json' || base.endsWith('+json');
+}
+
+function isTextMedia(mediaType: string): boolean {
+  const base = mediaType.split(';')[0]!.trim().toLowerCase();
+  return base.startsWith('text/') || base.endsWith('+xml') || base === 'application/xml';
+}
+
+/** Success bodies that are not JSON are read as text or as a Blob; JSON (or no body) keeps the default. */
+function successParseAs(document: Json, responses: unknown): 'text' | 'blob' | undefined {
+  if (!isObject(responses)) return undefined;
+  const mediaTypes: string[] = [];
+  for (const [status, raw] of Object.entries(responses)) {
+    if (!/^2/.test(status)) continue;
+    const response = resolveLocal(document, raw);
+    if (isObject(response) && isObject(response.content)) mediaTypes.push(...Object.keys(response.content));
+  }
+  if (mediaTypes.length === 0 || mediaTypes.some(isJsonMedia)) return undefined;
+  return mediaTypes.every(isTextMedia) ? 'text' : 'blob';
 }
 
 function servers(value: unknown): ServerModel[] | undefined {
@@ -101,6 +121,8 @@ export function collectOperations(document: Json, label: string): OperationModel
         const contentType = mediaTypes.find(isJsonMedia) ?? mediaTypes[0];
         if (contentType !== undefined) model.body = { contentType, required: requestBody.required === true };
       }
+      const parseAs = successParseAs(document, op.responses);
+      if (parseAs) model.parseAs = parseAs;
       const opServers = servers(op.servers) ?? servers(item.servers);
       if (opServers) model.servers = opServers;
       operations.push(model);

@@ -77,6 +77,9 @@ function renderInfo(op: OperationModel): string {
 
 function renderMethod(op: OperationModel): string {
   const id = tsString(op.operationId);
+  // Non-JSON success bodies (images, Prometheus text) are read as Blob/text, and typed so.
+  const result = op.parseAs ? `ApiResponse<${id}, ${tsString(op.parseAs)}>` : `ApiResponse<${id}>`;
+  const parseAs = op.parseAs ? `, parseAs: ${tsString(op.parseAs)} as const` : '';
   const call = `client.${op.method.toUpperCase()}(${tsString(op.path)}`;
   const ct = op.body ? `, ${tsString(op.body.contentType)}` : '';
   const doc = [`${op.method.toUpperCase()} ${op.path}`];
@@ -86,15 +89,15 @@ function renderMethod(op: OperationModel): string {
     // Body-only operations take the body itself: generateDQRCMerchant(body).
     const optional = op.body.required ? '' : '?';
     lines.push(
-      `    ${tsKey(op.operationId)}(body${optional}: RequestBody<${id}>, init?: CallInit): Promise<ApiResponse<${id}>> {`,
-      `      return ${call}, { ...callOptions(init${ct}), body });`,
+      `    ${tsKey(op.operationId)}(body${optional}: RequestBody<${id}>, init?: CallInit): Promise<${result}> {`,
+      `      return ${call}, { ...callOptions(init${ct}), body${parseAs} });`,
     );
   } else {
     const required = op.paramsRequired || op.body?.required === true;
     const param = required ? `input: OperationInput<${id}>` : `input: OperationInput<${id}> = {}`;
     lines.push(
-      `    ${tsKey(op.operationId)}(${param}, init?: CallInit): Promise<ApiResponse<${id}>> {`,
-      `      return ${call}, { ...callOptions(init${ct}), ...input });`,
+      `    ${tsKey(op.operationId)}(${param}, init?: CallInit): Promise<${result}> {`,
+      `      return ${call}, { ...callOptions(init${ct}), ...input${parseAs} });`,
     );
   }
   lines.push('    },');
@@ -114,8 +117,8 @@ export type OperationInput<K extends OperationId> = ParamsOption<operations[K]> 
 type ContentOf<T> = T extends { content: infer C } ? C[keyof C] : never;
 /** The request body of an operation, as the spec's schema type (never when it has none). */
 export type RequestBody<K extends OperationId> = ContentOf<NonNullable<operations[K]['requestBody']>>;
-/** openapi-fetch's \`{ data?, error?, response }\` for an operation. */
-export type ApiResponse<K extends OperationId> = FetchResponse<operations[K], Record<never, never>, Media>;
+/** openapi-fetch's \`{ data?, error?, response }\` for an operation (data is a Blob or string for non-JSON bodies). */
+export type ApiResponse<K extends OperationId, P extends ParseAs = 'json'> = FetchResponse<operations[K], { parseAs: P }, Media>;
 /** The body of any 2xx response of an operation. */
 export type SuccessResponse<K extends OperationId> = NonNullable<ApiResponse<K>['data']>;
 /** The body of any 4xx/5xx/default response of an operation. */
@@ -123,7 +126,9 @@ export type ErrorResponse<K extends OperationId> = NonNullable<ApiResponse<K>['e
 `
       : '';
   const fetchImports =
-    operations.length > 0 ? ', { type FetchResponse, type ParamsOption, type RequestBodyOption }' : '';
+    operations.length > 0
+      ? ', { type FetchResponse, type ParamsOption, type ParseAs, type RequestBodyOption }'
+      : '';
   return `import createClient${fetchImports} from 'openapi-fetch';
 import type { ${typeImports} } from './types.js';
 

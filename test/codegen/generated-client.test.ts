@@ -152,6 +152,27 @@ describe('generated client (fixture specs)', () => {
     expect(seen).toEqual([want]);
   });
 
+  it.each([
+    {
+      given: 'getQrPng',
+      args: [{ params: { path: { id: 'q1' } } }],
+      want: { type: 'image/png', read: 'blob' },
+    },
+    { given: 'getMetrics', args: [], want: { type: 'text/plain', read: 'text' } },
+  ])('$given reads its non-JSON success body as $want.read', async ({ given, args, want }) => {
+    const payload = 'not json \u0089PNG';
+    const fetch: typeof globalThis.fetch = async () =>
+      new Response(payload, { status: 200, headers: { 'Content-Type': want.type } });
+    const client = modules['mini-gateway']!.createApiClient({ baseUrl, fetch });
+    const { data } = await client[given]!(...args);
+    if (want.read === 'blob') {
+      expect(data).toBeInstanceOf(Blob);
+      expect(await (data as Blob).text()).toBe(payload);
+    } else {
+      expect(data).toBe(payload);
+    }
+  });
+
   it('has one method per operationId', () => {
     for (const mod of Object.values(modules)) {
       const client = mod.createApiClient({ baseUrl });
