@@ -149,12 +149,15 @@ describe('1link-p2m-qr.yaml: operations, servers and security as DESIGN.md fixes
     });
   });
 
-  it.each(QR_OPS)('$operationId documents 200, 400, 401, 403, 409, 429, 500, 502, 503, 504', ({ path }) => {
-    expect(Object.keys(op(path).responses).sort()).toEqual(
-      ['200', '400', '401', '403', '409', '429', '500', '502', '503', '504'].sort(),
-    );
-    expect(op(path).responses['429']!.headers).toHaveProperty('Retry-After');
-  });
+  it.each(QR_OPS)(
+    '$operationId documents 200, 400, 401, 403, 404, 409, 429, 500, 502, 503, 504',
+    ({ path }) => {
+      expect(Object.keys(op(path).responses).sort()).toEqual(
+        ['200', '400', '401', '403', '404', '409', '429', '500', '502', '503', '504'].sort(),
+      );
+      expect(op(path).responses['429']!.headers).toHaveProperty('Retry-After');
+    },
+  );
 });
 
 describe('1link-p2m-qr.yaml: x-onelink-response-codes is the DESIGN.md table', () => {
