@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import {
+  isRetryableError,
+  networkErrorFrom,
+  OneLinkApiError,
+  OneLinkAuthError,
+  OneLinkError,
+  OneLinkNetworkError,
+  OneLinkRateLimitError,
+  OneLinkTimeoutError,
+  OneLinkValidationError,
+} from '../src/index.js';
+
+const api = (overrides: Partial<ConstructorParameters<typeof OneLinkApiError>[0]> = {}) =>
+  new OneLinkApiError({
+    status: 409,
+    responseCode: '94',
+    responseDescription: 'Duplicate transmission (duplicate RRN)',
+    kind: 'duplicate',
+    retryable: false,
+    stan: '000001',
+    rrn: '000000000001',
+    requestId: 'gtid-1',
+    ...overrides,
+  });
+
+describe('error hierarchy', () => {
+  it.each([
+    {
+      given: new OneLinkValidationError([{ field: 'info.rrn', rule: 'pattern', message: 'bad' }]),
+      want: 'ONELINK_VALIDATION',
+    },
+    { given: api(), want: 'ONELINK_API' },
+    {
+      given: new OneLinkAuthError('refused', { reason: 'invalid_client', status: 401 }),
+      want: 'ONELINK_AUTH',
+    },
+    { given: new OneLinkRateLimitError({ retryAfter: 3 }), want: 'ONELINK_RATE_LIMIT' },
+    { given: new OneLinkTimeoutError({ timeoutMs: 10 }), want: 'ONELINK_TIMEOUT' },
+    { given: new OneLinkNetworkError({ retryable: true, errno: 'ECONNRESET' }), want: 'ONELINK_NETWORK' },
+  ])('$want is a OneLinkError with its own name and code', ({ given, want }) => {
+    expect(given).toBeInstanceOf(OneLinkError);
+    expect(given).toBeInstanceOf(Error);
+    expect(given.code).toBe(want);
+    expect(given.name).toBe(given.constructor.name);
+    expect(JSON.parse(JSON.stringify(given))).toMatchObject({
+      name: given.name,
+      code: want,
+      message: given.message,
+    });
+  });
+
+  it('validation errors name the first field and rule and keep every issue', () => {
+    const error = new OneLinkValidationError([
+      { field: 'merchantDetails.iban', rule: 'maxLength', message: 'must NOT have more than 24 characters' },
+      { field: 'info.rrn', rule: 'pattern', message: 'must be exactly 12 digits' },
+    ]);
+    expect(error).toMatchObject({ field: 'merchantDetails.iban', rule: 'maxLength' });
+    expect(error.message).toBe(
+      'merchantDetails.iban: must NOT have more than 24 characters [maxLength] (+1 more)',
+    );
+    expect(error.toJSON().issues).toHaveLength(2);
+  });
+
+  it('api errors serialise every upstream fact and mark possiblyProcessed on request', () => {
+    const error = api();
+    expect(error.toJSON()).toMatchObject({
+      status: 409,
+      responseCode: '94',
+      kind: 'duplicate',
+      rrn: '000000000001',
+      possiblyProcessed: false,
+    });
+    const marked = error.asPossiblyProcessed();
+    expect(marked.possiblyProcessed).toBe(true);
+    expect(marked.message).toMatch(/may have been processed/);
+    expect(marked).toMatchObject({ rrn: error.rrn, stan: error.stan, requestId: error.requestId });
+  });
+
+  it('toJSON leaves the cause out', () => {
+    const error = new OneLinkNetworkError({ retryable: true, cause: { secretInCause: 'do-not-serialise' } });
+    expect(JSON.stringify(error)).not.toContain('do-not-serialise');
+  });
+});
+
+describe('networkErrorFrom reads the socket error code', () => {
+  const fetchFailed = (code: string) =>
+    new TypeError('fetch failed', { cause: Object.assign(new Error(code), { code }) });
+  it.each([
+    { given: fetchFailed('ECONNREFUSED'), want: { errno: 'ECONNREFUSED', retryable: true } },
+    { given: fetchFailed('ECONNRESET'), want: { errno: 'ECONNRESET', retryable: true } },
+    { given: fetchFailed('UND_ERR_SOCKET'), want: { errno: 'UND_ERR_SOCKET', retryable: true } },
+    { given: fetchFailed('CERT_HAS_EXPIRED'), want: { errno: 'CERT_HAS_EXPIRED', retryable: false } },
+    {
+      given: new TypeError('fetch failed', {
+        cause: new AggregateError([Object.assign(new Error('x'), { code: 'ECONNREFUSED' })]),
+      }),
+      want: { errno: 'ECONNREFUSED', retryable: true },
+    },
+    { given: new Error('something else'), want: { errno: undefined, retryable: false } },
+  ])('$want.errno → retryable $want.retryable', ({ given, want }) => {
+    expect(networkErrorFrom(given)).toMatchObject(want);
+  });
+});
+
+describe('isRetryableError', () => {
+  it.each([
+    { given: api({ kind: 'transient', retryable: true, status: 503 }), want: true },
+    { given: api(), want: false },
+    { given: new OneLinkRateLimitError({}), want: true },
+    { given: new OneLinkNetworkError({ retryable: true }), want: true },
+    { given: new OneLinkTimeoutError({ timeoutMs: 1 }), want: false },
+    { given: new OneLinkAuthError('x', { reason: 'http-401' }), want: false },
+    { given: new OneLinkValidationError([]), want: false },
+    { given: new Error('plain'), want: false },
+  ])('$given.name → $want', ({ given, want }) => {
+    expect(isRetryableError(given)).toBe(want);
+  });
+});

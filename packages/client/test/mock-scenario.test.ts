@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { type MockScenario, mockScenario } from '../src/index.js';
+
+describe('mockScenario', () => {
+  it.each([
+    { given: 'success', want: 'code=200, example=success' },
+    { given: 'validation-error', want: 'code=400, example=validation-error' },
+    { given: 'duplicate-rrn', want: 'code=409, example=duplicate-rrn' },
+    { given: 'unauthorized', want: 'code=401, example=unauthorized' },
+    { given: 'rate-limited', want: 'code=429, example=rate-limited' },
+    { given: 'server-error', want: 'code=500, example=server-error' },
+    { given: 'invalid-client', want: 'code=401, example=invalid-client' },
+  ] as Array<{ given: MockScenario; want: string }>)('$given → Prefer: $want', ({ given, want }) => {
+    expect(mockScenario(given)).toEqual({ Prefer: want });
+  });
+
+  it('names the known scenarios when given an unknown one', () => {
+    expect(() => mockScenario('nope' as MockScenario)).toThrow(
+      /unknown mock scenario "nope"; known: success/,
+    );
+  });
+});
