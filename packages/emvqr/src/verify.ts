@@ -60,20 +60,22 @@ function checkList(
   prefix: string,
   problems: EmvQrProblem[],
 ): void {
-  // A 100-bit set of seen tags in three 32-bit words.
+  // A 100-bit set of seen tags in four 32-bit words (tags 0–31, 32–63, 64–95, 96–99).
   let seen0 = 0;
   let seen1 = 0;
   let seen2 = 0;
+  let seen3 = 0;
   for (let i = 0; i < objects.length; i++) {
     const o = objects[i]!;
     const n = (o.tag.charCodeAt(0) - 48) * 10 + (o.tag.charCodeAt(1) - 48);
     const bit = 1 << (n & 31);
     const word = n >> 5;
-    const before = word === 0 ? seen0 : word === 1 ? seen1 : seen2;
+    const before = word === 0 ? seen0 : word === 1 ? seen1 : word === 2 ? seen2 : seen3;
     const dup = (before & bit) !== 0;
     if (word === 0) seen0 |= bit;
     else if (word === 1) seen1 |= bit;
-    else seen2 |= bit;
+    else if (word === 2) seen2 |= bit;
+    else seen3 |= bit;
     if (dup) {
       problems.push({
         code: 'DUPLICATE_TAG',

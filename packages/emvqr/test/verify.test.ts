@@ -265,6 +265,22 @@ describe('verify()', () => {
     for (const p of result.problems) expect(p.message.length).toBeGreaterThan(0);
   });
 
+  it('tells tags 32 apart in the duplicate check (64 and 96, 0 and 32)', () => {
+    const given = raw([
+      ...BASE,
+      { tag: '32', children: [{ tag: '00', value: 'X' }] },
+      {
+        tag: '64',
+        children: [
+          { tag: '00', value: 'UR' },
+          { tag: '01', value: 'دکان' },
+        ],
+      },
+      { tag: '96', children: [{ tag: '00', value: 'Y' }] },
+    ]);
+    expect(verify(given).problems).toEqual([]);
+  });
+
   it('counts an emoji as one character (its surrogate pair is one code point)', () => {
     expect(emoji.length).toBe(charLength(emoji) + 1);
     expect(verify(emoji).ok).toBe(true);
