@@ -1,0 +1,251 @@
+import { randomBytes } from 'node:crypto';
+import {
+  fromEnv,
+  type Logger,
+  networkErrorFrom,
+  OneLinkError,
+  OneLinkTimeoutError,
+  OneLinkValidationError,
+  ResponseCodeTable,
+  SecretReader,
+  type SecretSource,
+  silentLogger,
+  type ValidationIssue,
+} from '@onelink-kit/client';
+import {
+  createApiClient,
+  document,
+  type OperationInput,
+  operationInfo,
+  type SuccessResponse,
+} from '@onelink-kit/generated/snap-card-binding';
+import { signSnap } from '@onelink-kit/signing';
+import { ParameterValidator } from './parameter-validator.js';
+import { SnapApiError } from './snap-errors.js';
+import {
+  type AdditionalInfo,
+  ExternalIdRegistry,
+  formatSnapTimestamp,
+  type SeamlessData,
+  seamlessDataIssues,
+  timestampIssues,
+} from './snap-rules.js';
+
+export type AuthCodeResponse = SuccessResponse<'getOAuthCode'>;
+
+/** A value given directly or fetched per call (e.g. from a token cache). */
+export type TokenSource = string | (() => string | Promise<string>);
+
+export interface SnapClientOptions {
+  /** Provider base URL; the spec path /v1.0/get-auth-code is appended. */
+  baseUrl: string;
+  /** Access token (bare, without "Bearer "). Never logged. */
+  accessToken: TokenSource;
+  /** X-PARTNER-ID: the 6-character merchant identifier; also the default merchantId query value. */
+  partnerId: string;
+  /** CHANNEL-ID: 5 digits, the same for the whole flow (this client). */
+  channelId: string;
+  /** X-CLIENT-KEY: the 32-character client_id (PJP name), when the provider asks for it. */
+  clientKey?: string;
+  /** Signing secret; default: SNAP_CLIENT_SECRET or the file named by SNAP_CLIENT_SECRET_FILE. */
+  clientSecret?: SecretSource;
+  fetch?: typeof fetch;
+  logger?: Logger;
+  /** Clock for X-TIMESTAMP. */
+  now?: () => Date;
+  /** Zone of X-TIMESTAMP, minutes east of UTC; default +420 (+07:00). */
+  utcOffsetMinutes?: number;
+  /** Per-request timeout; default 30 s. */
+  timeoutMs?: number;
+}
+
+export interface GetOAuthCodeInput {
+  seamlessData: SeamlessData;
+  additionalInfo?: AdditionalInfo;
+  redirectUrl?: string;
+  failureRedirectUrl?: string;
+  lang?: 'ID' | 'EN';
+  /** Default: the client's partnerId. */
+  merchantId?: string;
+  /** 32 characters, unique per request; default: 32 random lower-case hex characters. */
+  state?: string;
+  /** 32 alphanumerics, unique within the flow; default: 32 random lower-case hex characters. */
+  externalId?: string;
+  /** Default: the clock formatted as yyyy-MM-ddTHH:mm:ss±hh:mm. */
+  timestamp?: string;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** Extra request headers, e.g. a mock's Prefer header. */
+  headers?: Record<string, string>;
+}
+
+export interface GetOAuthCodeResult {
+  authCode: string;
+  state: string;
+  externalId: string;
+  timestamp: string;
+  status: number;
+  data: AuthCodeResponse;
+}
+
+export interface SnapClient {
+  getOAuthCode(input: GetOAuthCodeInput, options?: CallOptions): Promise<GetOAuthCodeResult>;
+  /** Whether this flow has already sent an X-EXTERNAL-ID. */
+  hasSentExternalId(externalId: string): boolean;
+}
+
+const OPERATION = operationInfo.getOAuthCode;
+const randomId = () => randomBytes(16).toString('hex');
+
+/** The x-onelink-response-codes table of spec/snap-card-binding.yaml. */
+export const snapResponseCodes = ResponseCodeTable.fromDocument(document, 'spec/snap-card-binding.yaml');
+
+/**
+ * Typed client for Get OAuth Code. Before sending it checks every parameter against the spec and the rules
+ * the spec cannot enforce (seamlessData's either/or, X-TIMESTAMP a real date-time, X-EXTERNAL-ID unique in the
+ * flow) and throws OneLinkValidationError naming field and rule. It signs the request as actually sent
+ * (URLPath = path + "?" + query as serialised) and turns failures into SnapApiError via the spec's table.
+ */
+export function createSnapClient(options: SnapClientOptions): SnapClient {
+  const secret = new SecretReader(options.clientSecret ?? fromEnv('SNAP_CLIENT_SECRET'));
+  const baseFetch = options.fetch ?? globalThis.fetch;
+  const api = createApiClient({ baseUrl: options.baseUrl, fetch: baseFetch });
+  const validator = new ParameterValidator(document, OPERATION.path, OPERATION.method.toLowerCase());
+  const externalIds = new ExternalIdRegistry();
+  const log = (options.logger ?? silentLogger()).child({ component: 'snap-client' });
+  const now = options.now ?? (() => new Date());
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const accessToken = async () =>
+    typeof options.accessToken === 'function' ? await options.accessToken() : options.accessToken;
+
+  async function getOAuthCode(input: GetOAuthCodeInput, call: CallOptions = {}): Promise<GetOAuthCodeResult> {
+    const timestamp = input.timestamp ?? formatSnapTimestamp(now(), options.utcOffsetMinutes);
+    const externalId = input.externalId ?? randomId();
+    const state = input.state ?? randomId();
+    // Insertion order is the order sent (and signed): the seed's parameter order.
+    const query: Record<string, string | undefined> = {
+      redirectUrl: input.redirectUrl,
+      failureRedirectUrl: input.failureRedirectUrl,
+      scopes: 'CARD_REGISTRATION',
+      state,
+      merchantId: input.merchantId ?? options.partnerId,
+      lang: input.lang,
+      seamlessData: input.seamlessData === undefined ? undefined : JSON.stringify(input.seamlessData),
+      additionalInfo: input.additionalInfo === undefined ? undefined : JSON.stringify(input.additionalInfo),
+    };
+    const header: Record<string, string | undefined> = {
+      'X-TIMESTAMP': timestamp,
+      'X-CLIENT-KEY': options.clientKey,
+      'X-PARTNER-ID': options.partnerId,
+      'X-EXTERNAL-ID': externalId,
+      'CHANNEL-ID': options.channelId,
+    };
+    const issues: ValidationIssue[] = [
+      ...validator.validate({ query, header }, ['X-SIGNATURE']),
+      ...seamlessDataIssues(input.seamlessData),
+      ...timestampIssues(timestamp),
+      ...externalIds.issues(externalId),
+    ];
+    if (issues.length > 0) throw new OneLinkValidationError(dedupe(issues));
+
+    const [clientSecret, token] = await Promise.all([secret.read(), accessToken()]);
+    if (token === '' || token.startsWith('Bearer ')) {
+      throw new OneLinkValidationError([
+        { field: 'accessToken', rule: 'bare-token', message: 'must be a non-empty token without "Bearer "' },
+      ]);
+    }
+    // Claimed before sending: a request that may have reached the provider has used its id.
+    externalIds.claim(externalId);
+
+    // Signs the request openapi-fetch built, so the signed URLPath is byte for byte the one sent.
+    const signingFetch = async (
+      reqInput: Parameters<typeof fetch>[0],
+      init?: RequestInit,
+    ): Promise<Response> => {
+      const request = new Request(reqInput, init);
+      const url = new URL(request.url);
+      const { signature } = signSnap(clientSecret, {
+        method: request.method,
+        urlPath: url.pathname + url.search,
+        accessToken: token,
+        body: '',
+        timestamp,
+      });
+      const headers = new Headers(request.headers);
+      headers.set('X-SIGNATURE', signature);
+      return baseFetch(new Request(request, { headers }));
+    };
+
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout;
+    const params = { query, header } as unknown as OperationInput<'getOAuthCode'>['params'];
+    let result: Awaited<ReturnType<typeof api.getOAuthCode>>;
+    try {
+      result = await api.getOAuthCode(
+        { params },
+        {
+          fetch: signingFetch,
+          signal,
+          headers: { Accept: 'application/json', Authorization: `Bearer ${token}`, ...call.headers },
+        },
+      );
+    } catch (error) {
+      if (error instanceof OneLinkError) throw error;
+      if (timeout.aborted) throw new OneLinkTimeoutError({ timeoutMs, cause: error });
+      throw networkErrorFrom(error);
+    }
+    const { data, error, response } = result;
+    const body = (data ?? error) as { responseCode?: unknown; responseMessage?: unknown } | undefined;
+    const responseCode = typeof body?.responseCode === 'string' ? body.responseCode : undefined;
+    const responseMessage = typeof body?.responseMessage === 'string' ? body.responseMessage : undefined;
+    const classification = snapResponseCodes.classify({ status: response.status, responseCode });
+    log.info(
+      {
+        operationId: 'getOAuthCode',
+        status: response.status,
+        responseCode,
+        externalId,
+        kind: classification.kind,
+      },
+      'snap response',
+    );
+    if (response.ok && data && classification.kind === 'success') {
+      if (data.state !== undefined && data.state !== state) {
+        throw new SnapApiError({
+          status: response.status,
+          responseCode,
+          responseMessage: 'state in the answer differs from the state sent',
+          kind: 'upstream',
+          retryable: false,
+          externalId,
+        });
+      }
+      return { authCode: data.authCode, state, externalId, timestamp, status: response.status, data };
+    }
+    throw new SnapApiError({
+      status: response.status,
+      responseCode,
+      responseMessage,
+      kind: classification.kind,
+      retryable: classification.retryable,
+      externalId,
+    });
+  }
+
+  return {
+    getOAuthCode,
+    hasSentExternalId: (id) => externalIds.has(id),
+  };
+}
+
+function dedupe(issues: ValidationIssue[]): ValidationIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = `${i.field}|${i.rule}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
