@@ -59,7 +59,14 @@ export {
   qrRequestIssues,
 } from './one-link-client.js';
 export { RateLimiter, type RateLimiterClock, type RateLimitOptions } from './rate-limiter.js';
-export { REDACTED, redactHeaders, SENSITIVE_HEADERS, SENSITIVE_KEYS, scrubSecrets } from './redaction.js';
+export {
+  REDACTED,
+  redactHeaders,
+  SENSITIVE_HEADERS,
+  SENSITIVE_KEYS,
+  scrubDeep,
+  scrubSecrets,
+} from './redaction.js';
 export { RequestValidator } from './request-validation.js';
 export {
   type Classification,

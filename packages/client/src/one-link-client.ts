@@ -21,7 +21,7 @@ import { type ExpiryPolicy, expiryIssues } from './expiry.js';
 import { emit, type OneLinkHooks } from './hooks.js';
 import { silentLogger } from './logger.js';
 import { RateLimiter, type RateLimitOptions } from './rate-limiter.js';
-import { redactHeaders, scrubSecrets } from './redaction.js';
+import { redactHeaders, scrubDeep, scrubSecrets } from './redaction.js';
 import { RequestValidator } from './request-validation.js';
 import { ResponseCodeTable } from './response-codes.js';
 import {
@@ -325,7 +325,7 @@ export function createOneLinkClient(options: OneLinkClientOptions): OneLinkClien
           attempt,
           status: response.status,
           headers: redactHeaders(response.headers),
-          body: answer,
+          body: scrubDeep(answer, [token]),
           durationMs: now() - started,
           requestId,
           ...ids,

@@ -42,3 +42,22 @@ export function scrubSecrets(text: string, secrets: Iterable<string | undefined>
   }
   return out;
 }
+
+/**
+ * A copy of a JSON value with credential keys replaced and known secret values scrubbed from every
+ * string, for response bodies handed to hooks (an upstream may echo the bearer token back).
+ */
+export function scrubDeep(value: unknown, secrets: Iterable<string | undefined>): unknown {
+  const list = [...secrets];
+  const walk = (v: unknown, depth: number): unknown => {
+    if (typeof v === 'string') return scrubSecrets(v, list);
+    if (!v || typeof v !== 'object' || depth > 20) return v;
+    if (Array.isArray(v)) return v.map((item) => walk(item, depth + 1));
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(v)) {
+      out[key] = SENSITIVE_KEYS.includes(key) ? REDACTED : walk(item, depth + 1);
+    }
+    return out;
+  };
+  return walk(value, 0);
+}

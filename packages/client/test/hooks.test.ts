@@ -1,0 +1,116 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { emit } from '../src/hooks.js';
+import {
+  createLogger,
+  createOneLinkClient,
+  type ErrorEvent,
+  type OneLinkClientOptions,
+  type RequestEvent,
+  type ResponseEvent,
+} from '../src/index.js';
+import { merchantBody } from './support/bodies.js';
+import { type FakeUpstream, qrSuccess, startFakeUpstream } from './support/fake-upstream.js';
+
+let upstream: FakeUpstream;
+beforeEach(async () => {
+  upstream = await startFakeUpstream();
+});
+afterEach(async () => {
+  await upstream.close();
+});
+
+type AnyEvent = RequestEvent | ResponseEvent | ErrorEvent;
+const clientWith = (events: AnyEvent[], extra: Partial<OneLinkClientOptions> = {}) =>
+  createOneLinkClient({
+    baseUrl: upstream.baseUrl,
+    tokenUrl: upstream.tokenUrl,
+    clientId: 'cid',
+    clientSecret: 'secret',
+    retry: { maxAttempts: 3, sleep: async () => {} },
+    hooks: {
+      onRequest: (e) => void events.push(e),
+      onResponse: (e) => void events.push(e),
+      onError: (e) => void events.push(e),
+    },
+    ...extra,
+  });
+
+describe('hooks', () => {
+  it('see token and QR requests and responses, with headers redacted', async () => {
+    const events: AnyEvent[] = [];
+    const result = await clientWith(events).generateDQRCMerchant(merchantBody());
+    expect(events.map((e) => `${e.type}:${e.operationId}`)).toEqual([
+      'request:requestToken',
+      'response:requestToken',
+      'request:generateDQRCMerchant',
+      'response:generateDQRCMerchant',
+    ]);
+    const qrRequest = events[2] as RequestEvent;
+    expect(qrRequest.headers).toMatchObject({
+      authorization: '[REDACTED]',
+      'x-ibm-client-id': '[REDACTED]',
+      'content-type': 'application/json',
+    });
+    expect(qrRequest).toMatchObject({
+      method: 'POST',
+      url: `${upstream.baseUrl}/generateDQRCMerchant`,
+      stan: result.stan,
+      rrn: result.rrn,
+      attempt: 1,
+    });
+    expect(events[0]).not.toHaveProperty('body');
+    expect(events[1]).not.toHaveProperty('body');
+    expect(events[3]).toMatchObject({ status: 200, requestId: result.requestId, body: { rrn: result.rrn } });
+  });
+
+  it('report each retry and the final failure as error events', async () => {
+    upstream.onApi = () => ({
+      status: 503,
+      body: { responseCode: '91', responseDescription: 'Switch or issuer inoperative' },
+    });
+    const events: AnyEvent[] = [];
+    await clientWith(events)
+      .generateDQRCMerchant(merchantBody())
+      .catch(() => {});
+    const errors = events.filter((e): e is ErrorEvent => e.type === 'error');
+    expect(errors.map((e) => [e.attempt, e.willRetry])).toEqual([
+      [1, true],
+      [2, true],
+      [3, false],
+    ]);
+    expect(errors[2]?.error).toMatchObject({ code: 'ONELINK_API', responseCode: '91', kind: 'transient' });
+  });
+
+  it('a throwing hook does not change the outcome and is logged', async () => {
+    const lines: string[] = [];
+    const logger = createLogger({ level: 'warn' }, { write: (l: string) => void lines.push(l) });
+    const client = createOneLinkClient({
+      baseUrl: upstream.baseUrl,
+      tokenUrl: upstream.tokenUrl,
+      clientId: 'cid',
+      clientSecret: 'secret',
+      logger,
+      hooks: {
+        onRequest: () => {
+          throw new Error('hook bug');
+        },
+        onResponse: async () => Promise.reject(new Error('async hook bug')),
+      },
+    });
+    upstream.onApi = qrSuccess;
+    const result = await client.generateDQRCMerchant(merchantBody());
+    expect(result.status).toBe(200);
+    expect(lines.some((l) => l.includes('hook failed; ignored') && l.includes('hook bug'))).toBe(true);
+  });
+
+  it('emit without a hook does nothing', async () => {
+    const lines: string[] = [];
+    const logger = createLogger({}, { write: (l: string) => void lines.push(l) });
+    await emit(
+      undefined,
+      { type: 'error', operationId: 'x', attempt: 1, error: {}, willRetry: false },
+      logger,
+    );
+    expect(lines).toEqual([]);
+  });
+});

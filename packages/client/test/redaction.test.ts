@@ -1,0 +1,173 @@
+import { inspect } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  createLogger,
+  createOneLinkClient,
+  type OneLinkHooks,
+  REDACTED,
+  redactHeaders,
+  scrubDeep,
+  scrubSecrets,
+} from '../src/index.js';
+import { merchantBody } from './support/bodies.js';
+import {
+  type FakeReply,
+  type FakeUpstream,
+  qrSuccess,
+  type SeenRequest,
+  startFakeUpstream,
+} from './support/fake-upstream.js';
+
+describe('redactHeaders', () => {
+  it.each([
+    { given: { Authorization: 'Bearer abc' }, want: { authorization: REDACTED } },
+    { given: { 'X-IBM-Client-Id': 'cid' }, want: { 'x-ibm-client-id': REDACTED } },
+    { given: { 'Content-Type': 'application/json' }, want: { 'content-type': 'application/json' } },
+    {
+      given: new Headers({ authorization: 'Bearer x', 'set-cookie': 'a=b', accept: '*/*' }),
+      want: { authorization: REDACTED, 'set-cookie': REDACTED, accept: '*/*' },
+    },
+    { given: undefined, want: {} },
+  ] as Array<{ given: Headers | Record<string, string> | undefined; want: Record<string, string> }>)(
+    '$given → $want',
+    ({ given, want }) => {
+      expect(redactHeaders(given)).toEqual(want);
+    },
+  );
+});
+
+describe('scrubSecrets', () => {
+  it.each([
+    {
+      given: { text: 'bad secret s3cr3t-value here', secrets: ['s3cr3t-value'] },
+      want: `bad secret ${REDACTED} here`,
+    },
+    {
+      given: { text: 'x tok123456 y tok123456', secrets: ['tok123456', undefined] },
+      want: `x ${REDACTED} y ${REDACTED}`,
+    },
+    { given: { text: 'short ab stays', secrets: ['ab'] }, want: 'short ab stays' },
+  ])('$given.text → $want', ({ given, want }) => {
+    expect(scrubSecrets(given.text, given.secrets)).toBe(want);
+  });
+});
+
+describe('scrubDeep', () => {
+  it.each([
+    { given: { a: 'Bearer tok-123456', n: 1 }, want: { a: `Bearer ${REDACTED}`, n: 1 } },
+    {
+      given: { nested: [{ access_token: 'x', ok: 'tok-123456!' }] },
+      want: { nested: [{ access_token: REDACTED, ok: `${REDACTED}!` }] },
+    },
+    { given: { client_secret: 'whatever' }, want: { client_secret: REDACTED } },
+    { given: 'tok-123456', want: REDACTED },
+    { given: null, want: null },
+  ])('$given → $want', ({ given, want }) => {
+    expect(scrubDeep(given, ['tok-123456'])).toEqual(want);
+  });
+});
+
+describe('a canary secret never leaks', () => {
+  const SECRET = 'canary-client-secret-7f3a9c1e5b';
+  const TOKEN_MARK = 'canary-access-token-d41d8cd98f';
+  let upstream: FakeUpstream;
+  beforeEach(async () => {
+    upstream = await startFakeUpstream();
+  });
+  afterEach(async () => {
+    await upstream.close();
+  });
+
+  const token = (_req: SeenRequest, n: number): FakeReply => ({
+    status: 200,
+    body: { access_token: `${TOKEN_MARK}-${n}`, token_type: 'Bearer', expires_in: 3600 },
+  });
+  // Hostile upstreams echo credentials back; the client must scrub them.
+  const echoAuth = (req: SeenRequest) => `you sent ${String(req.headers.authorization)}`;
+
+  it.each([
+    { given: 'success', onToken: token, onApi: (r: SeenRequest): FakeReply => qrSuccess(r) },
+    {
+      given: 'token endpoint refuses and echoes the secret',
+      onToken: (r: SeenRequest): FakeReply => ({
+        status: 401,
+        body: {
+          error: 'invalid_client',
+          error_description: `bad secret ${new URLSearchParams(r.text).get('client_secret')}`,
+        },
+      }),
+      onApi: (r: SeenRequest): FakeReply => qrSuccess(r),
+    },
+    {
+      given: '401 twice',
+      onToken: token,
+      onApi: (r: SeenRequest): FakeReply => ({
+        status: 401,
+        body: { httpCode: '401', httpMessage: echoAuth(r) },
+      }),
+    },
+    {
+      given: 'validation error echoing the token',
+      onToken: token,
+      onApi: (r: SeenRequest): FakeReply => ({
+        status: 400,
+        body: { responseCode: '12', responseDescription: echoAuth(r) },
+      }),
+    },
+    {
+      given: '503 until the retries run out',
+      onToken: token,
+      onApi: (r: SeenRequest): FakeReply => ({
+        status: 503,
+        body: { responseCode: '91', responseDescription: echoAuth(r) },
+      }),
+    },
+    {
+      given: '429 until the retries run out',
+      onToken: token,
+      onApi: (): FakeReply => ({
+        status: 429,
+        headers: { 'retry-after': '0' },
+        body: { httpCode: '429', httpMessage: 'x' },
+      }),
+    },
+    { given: 'connection reset', onToken: token, onApi: (): FakeReply => 'reset' },
+    { given: 'timeout', onToken: token, onApi: (): FakeReply => 'hang' },
+  ])('$given', async ({ onToken, onApi }) => {
+    upstream.onToken = onToken;
+    upstream.onApi = onApi;
+
+    const lines: string[] = [];
+    const events: string[] = [];
+    const logger = createLogger({ level: 'trace' }, { write: (line: string) => void lines.push(line) });
+    const record = (e: unknown) => void events.push(JSON.stringify(e));
+    const hooks: OneLinkHooks = { onRequest: record, onResponse: record, onError: record };
+    const client = createOneLinkClient({
+      baseUrl: upstream.baseUrl,
+      tokenUrl: upstream.tokenUrl,
+      clientId: 'canary-client-id',
+      clientSecret: async () => SECRET,
+      timeoutMs: 200,
+      retry: { maxAttempts: 2, sleep: async () => {} },
+      logger,
+      hooks,
+    });
+
+    const outcome = await client.generateDQRCMerchant(merchantBody()).catch((e: unknown) => e);
+    // Something must have been recorded, or the assertions below prove nothing.
+    expect(lines.length).toBeGreaterThan(0);
+    expect(events.length).toBeGreaterThan(0);
+    const texts = [...lines, ...events];
+    if (outcome instanceof Error) {
+      texts.push(outcome.message, String(outcome), JSON.stringify(outcome), inspect(outcome, { depth: 6 }));
+    } else {
+      texts.push(JSON.stringify(outcome));
+    }
+    for (const text of texts) {
+      expect(text).not.toContain(SECRET);
+      expect(text).not.toContain(TOKEN_MARK);
+    }
+    // The upstream did receive them: the test would notice if the canary were never used.
+    expect(upstream.tokenRequests[0]?.text).toContain(SECRET);
+  });
+});
