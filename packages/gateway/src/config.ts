@@ -112,9 +112,9 @@ export function parseConfig(env: Env = process.env, cwd = process.cwd()): Gatewa
     database,
     apiKeys,
     upstream,
-    // A live process finishes (or times out) every upstream call within timeoutMs; anything
-    // pending for longer than that plus a margin was left by a crashed process.
-    recoveryGraceMs: intVar(env, 'GATEWAY_RECOVERY_GRACE_MS', timeoutMs + 5_000, 0, 3_600_000),
+    // A live process ends every create within about three timeouts (token call, first attempt,
+    // one retry); anything pending for longer than that plus a margin was left by a crash.
+    recoveryGraceMs: intVar(env, 'GATEWAY_RECOVERY_GRACE_MS', 3 * timeoutMs + 5_000, 0, 3_600_000),
     recoverySweepMs: intVar(env, 'GATEWAY_RECOVERY_SWEEP_MS', 30_000, 100, 3_600_000),
     publicBaseUrl: publicBaseUrl?.replace(/\/+$/, ''),
     logLevel,

@@ -25,7 +25,7 @@ describe('parseConfig defaults', () => {
         isMock: true,
         timeoutMs: 10_000,
       },
-      recoveryGraceMs: 15_000,
+      recoveryGraceMs: 35_000,
     });
     expect(config.apiKeys.size).toBe(0);
   });

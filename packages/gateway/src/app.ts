@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import express, { type Express } from 'express';
+import { pinoHttp } from 'pino-http';
+import type { ApiKeySet } from './api-keys.js';
+import { apiKeyAuth } from './auth.js';
+import type { Database } from './database.js';
+import { notFound, problemHandler } from './error-handler.js';
+import type { Logger } from './logger.js';
+import { createMetrics, type GatewayMetrics } from './metrics.js';
+import { openApiValidator } from './openapi-validator.js';
+import { operationsRoutes } from './operations-routes.js';
+import { qrRoutes } from './qr-routes.js';
+import { createQrService, type QrService, type QrUpstream } from './qr-service.js';
+import { createRrnAllocator, type StanRrnAllocator } from './rrn-allocator.js';
+import { transactionsRoutes } from './transactions-routes.js';
+import { createTransactionsStore, type TransactionsStore } from './transactions-store.js';
+
+export interface GatewayAppOptions {
+  db: Database;
+  apiKeys: ApiKeySet;
+  upstream: QrUpstream;
+  logger: Logger;
+  metrics?: GatewayMetrics;
+  publicBaseUrl?: string | undefined;
+  now?: () => number;
+  /** How long a repeated Idempotency-Key waits for the first request (default 30 s). */
+  idempotencyWaitMs?: number;
+  /** Extra headers on every upstream call (tests select a Prism scenario with them). */
+  upstreamHeaders?: Record<string, string>;
+}
+
+export interface GatewayApp {
+  app: Express;
+  store: TransactionsStore;
+  allocator: StanRrnAllocator;
+  service: QrService;
+  metrics: GatewayMetrics;
+}
+
+/** Accepts a caller's X-Request-Id when it is a sane token, so ids can be followed across systems. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export function createGatewayApp(options: GatewayAppOptions): GatewayApp {
+  const { db, logger } = options;
+  const metrics = options.metrics ?? createMetrics();
+  const nowMs = options.now ?? Date.now;
+  const store = createTransactionsStore(db, () => new Date(nowMs()));
+  const allocator = createRrnAllocator(db, () => new Date(nowMs()));
+  const publicBaseUrl = options.publicBaseUrl ?? '';
+  const service = createQrService({
+    store,
+    allocator,
+    upstream: options.upstream,
+    logger,
+    metrics,
+    publicBaseUrl,
+    now: nowMs,
+    ...(options.idempotencyWaitMs === undefined ? {} : { idempotencyWaitMs: options.idempotencyWaitMs }),
+    ...(options.upstreamHeaders === undefined ? {} : { upstreamHeaders: options.upstreamHeaders }),
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId(req, res) {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      // Small request/response records: the key headers never reach the log, and the hot path
+      // does not serialise every header of every request.
+      serializers: {
+        req: (req: { id?: unknown; method?: string; url?: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url,
+        }),
+        res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+      },
+      customLogLevel(_req, res, error) {
+        if (error || res.statusCode >= 500) return 'error';
+        if (res.statusCode >= 400) return 'warn';
+        return 'info';
+      },
+    }),
+  );
+
+  app.use((req, res, next) => {
+    const end = metrics.httpDuration.startTimer();
+    res.on('finish', () => {
+      // The spec's path template (bounded label values), not the raw URL.
+      const openapi = (req as { openapi?: { openApiRoute?: string } }).openapi;
+      const route = openapi?.openApiRoute ?? 'unmatched';
+      const labels = { method: req.method, route, status: String(res.statusCode) };
+      metrics.httpRequests.inc(labels);
+      end(labels);
+    });
+    next();
+  });
+
+  app.use(apiKeyAuth(options.apiKeys));
+  app.use(express.json({ limit: '16kb' }));
+  app.use(...openApiValidator());
+  app.use(operationsRoutes({ db, metrics }));
+  app.use(qrRoutes({ service, store, publicBaseUrl }));
+  app.use(transactionsRoutes({ store, logger }));
+  app.use(notFound);
+  app.use(problemHandler(logger));
+
+  return { app, store, allocator, service, metrics };
+}

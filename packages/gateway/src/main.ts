@@ -1,0 +1,37 @@
+// Process entry: `tsx packages/gateway/src/main.ts` (env-configured). Exits 1 with the variable
+// named on a configuration error; SIGINT/SIGTERM shut down gracefully.
+import { parseConfig } from './config.js';
+import { ConfigError } from './config-error.js';
+import { createGatewayLogger } from './logger.js';
+import { startGateway } from './server.js';
+
+const logger = createGatewayLogger(process.env.LOG_LEVEL ?? 'info');
+try {
+  const config = parseConfig();
+  if (config.apiKeys.size === 0) {
+    throw new ConfigError(
+      'GATEWAY_API_KEYS',
+      'set at least one key (raw, or sha256:<hex>) or GATEWAY_API_KEYS_FILE',
+    );
+  }
+  const gateway = await startGateway(config, { logger: createGatewayLogger(config.logLevel) });
+  const stop = (signal: string) => {
+    gateway.logger.info({ signal }, 'signal received');
+    gateway.close().then(
+      () => process.exit(0),
+      (error) => {
+        gateway.logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+} catch (error) {
+  if (error instanceof ConfigError) {
+    logger.fatal({ variable: error.variable, rule: error.rule }, `configuration error: ${error.message}`);
+  } else {
+    logger.fatal({ err: error }, 'gateway failed to start');
+  }
+  process.exit(1);
+}

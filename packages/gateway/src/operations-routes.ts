@@ -1,0 +1,22 @@
+import { Router } from 'express';
+import { checkReady, type Database } from './database.js';
+import type { GatewayMetrics } from './metrics.js';
+import { ProblemError } from './problems.js';
+
+/** Unauthenticated probes: liveness, readiness (database + migrations) and Prometheus metrics. */
+export function operationsRoutes(deps: { db: Database; metrics: GatewayMetrics }): Router {
+  const router = Router();
+  router.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  router.get('/readyz', async (_req, res) => {
+    const ready = await checkReady(deps.db);
+    if (!ready.ok) throw new ProblemError('not-ready', ready.reason);
+    res.json({ status: 'ready' });
+  });
+  router.get('/metrics', async (_req, res) => {
+    const text = await deps.metrics.registry.metrics();
+    res.type(deps.metrics.registry.contentType).send(text);
+  });
+  return router;
+}

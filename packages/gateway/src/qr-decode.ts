@@ -1,0 +1,99 @@
+import { checkAgainstRequest, type OneLinkQrRequestLike, toRaastP2M, verify } from '@onelink-kit/emvqr';
+
+export interface QrDecoded {
+  pointOfInitiation?: 'static' | 'dynamic';
+  merchantName: string;
+  merchantCity: string;
+  merchantCategoryCode?: string;
+  amount?: string;
+  currency: string;
+  countryCode: string;
+  iban?: string;
+  bankBic?: string;
+  merchantId?: string;
+  referenceLabel?: string;
+  terminalLabel?: string;
+  loyaltyNumber?: string;
+  customerLabel?: string;
+  additionalConsumerDataRequest?: string;
+  expiresAt?: string;
+  crc: string;
+}
+
+export interface QrMismatch {
+  field: string;
+  tag: string;
+  expected: string | null;
+  actual: string | null;
+  rule: string;
+}
+
+export interface QrCheckResult {
+  /** Undefined when the payload could not be read at all. */
+  decoded: QrDecoded | undefined;
+  check: { ok: boolean; mismatches: QrMismatch[] };
+}
+
+/**
+ * Verifies the payload 1LINK returned (structure, CRC), decodes the fields callers need and compares
+ * them with the request that was sent, by the project's EMV mapping. Problems become mismatches, so
+ * they are stored and reported rather than thrown away.
+ */
+export function decodeAndCheck(payload: string, sent: OneLinkQrRequestLike): QrCheckResult {
+  const verified = verify(payload, { requirePointOfInitiation: true });
+  const structural: QrMismatch[] = verified.problems.map((p) => ({
+    field: 'qrString',
+    tag: p.tag ?? '',
+    expected: p.rule ?? null,
+    actual: null,
+    rule: `${p.code}: ${p.message}`,
+  }));
+  let view: ReturnType<typeof toRaastP2M>;
+  try {
+    view = toRaastP2M(verified);
+  } catch (error) {
+    const message = (error as Error).message;
+    return {
+      decoded: undefined,
+      check: {
+        ok: false,
+        mismatches: structural.length > 0 ? structural : [unreadable(message)],
+      },
+    };
+  }
+  const mismatches = [...structural, ...checkAgainstRequest(view, sent)];
+  const raast = view.raast ?? {};
+  const extra = view.additionalData;
+  const decoded: QrDecoded = {
+    ...(view.pointOfInitiationMethod === '12'
+      ? { pointOfInitiation: 'dynamic' as const }
+      : view.pointOfInitiationMethod === '11'
+        ? { pointOfInitiation: 'static' as const }
+        : {}),
+    merchantName: view.merchantName,
+    merchantCity: view.merchantCity,
+    ...optional('merchantCategoryCode', view.merchantCategoryCode || undefined),
+    ...optional('amount', view.amount?.text),
+    currency: view.currency.numeric,
+    countryCode: view.countryCode,
+    ...optional('iban', raast.iban),
+    ...optional('bankBic', raast.bankBic),
+    ...optional('merchantId', raast.merchantId),
+    ...optional('referenceLabel', extra.referenceLabel),
+    ...optional('terminalLabel', extra.terminalLabel),
+    ...optional('loyaltyNumber', extra.loyaltyNumber),
+    ...optional('customerLabel', extra.customerLabel),
+    ...optional('additionalConsumerDataRequest', extra.additionalConsumerDataRequest),
+    ...optional('expiresAt', view.expiry?.localDateTime),
+    crc: view.crc,
+  };
+  return { decoded, check: { ok: mismatches.length === 0, mismatches } };
+}
+
+function unreadable(message: string): QrMismatch {
+  return { field: 'qrString', tag: '', expected: 'an EMVCo MPM payload', actual: null, rule: message };
+}
+
+function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string };
+}

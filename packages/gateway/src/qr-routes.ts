@@ -1,0 +1,75 @@
+import { renderPng, renderSvg } from '@onelink-kit/emvqr';
+import { type Request, type Response, Router } from 'express';
+import { ProblemError } from './problems.js';
+import type { CreateAggregatorQr, CreateMerchantQr, CreateResult, QrService } from './qr-service.js';
+import { toQrView } from './qr-view.js';
+import type { TransactionRecord, TransactionsStore } from './transactions-store.js';
+
+export function qrRoutes(deps: {
+  service: QrService;
+  store: TransactionsStore;
+  publicBaseUrl: string;
+}): Router {
+  const { service, store, publicBaseUrl } = deps;
+  const router = Router();
+
+  router.post('/v1/qr/merchant', async (req, res) => {
+    send(req, res, await service.create('merchant', req.body as CreateMerchantQr, context(req, res)));
+  });
+  router.post('/v1/qr/aggregator', async (req, res) => {
+    send(req, res, await service.create('aggregator', req.body as CreateAggregatorQr, context(req, res)));
+  });
+
+  router.get('/v1/qr/:id', async (req, res) => {
+    res.json(toQrView(await find(store, req.params.id as string), publicBaseUrl));
+  });
+  router.get('/v1/qr/:id/image.png', async (req, res) => {
+    const payload = qrPayload(await find(store, req.params.id as string));
+    const scale = Number(req.query.scale ?? 8);
+    const png = await renderPng(payload, { scale });
+    // A transaction's QR never changes, so the image may be cached by the caller.
+    res.set('Cache-Control', 'private, max-age=86400, immutable').type('image/png').send(png);
+  });
+  router.get('/v1/qr/:id/image.svg', async (req, res) => {
+    const payload = qrPayload(await find(store, req.params.id as string));
+    const svg = await renderSvg(payload);
+    res.set('Cache-Control', 'private, max-age=86400, immutable').type('image/svg+xml').send(svg);
+  });
+  return router;
+}
+
+function context(req: Request, res: Response) {
+  const key = req.get('idempotency-key');
+  return {
+    caller: String(res.locals.caller),
+    idempotencyKey: key === undefined || key === '' ? undefined : key,
+    requestId: typeof req.id === 'string' ? req.id : undefined,
+  };
+}
+
+function send(req: Request, res: Response, result: CreateResult): void {
+  res.status(result.status).set(result.headers);
+  if (result.status >= 400) {
+    // Stored problems carry no request id: it belongs to the request being answered now.
+    const requestId = typeof req.id === 'string' ? req.id : undefined;
+    res.type('application/problem+json').json({ ...result.body, ...(requestId ? { requestId } : {}) });
+    return;
+  }
+  res.json(result.body);
+}
+
+async function find(store: TransactionsStore, id: string): Promise<TransactionRecord> {
+  const row = await store.findById(id);
+  if (row === undefined) throw new ProblemError('not-found', `No transaction ${id}.`);
+  return row;
+}
+
+function qrPayload(row: TransactionRecord): string {
+  if (row.qrString === null || row.qrDecoded === null) {
+    throw new ProblemError('qr-not-available', `Transaction ${row.id} is ${row.status}.`, {
+      transactionId: row.id,
+      transactionStatus: row.status,
+    });
+  }
+  return row.qrString;
+}

@@ -1,0 +1,105 @@
+import { parseOneLinkDateTime } from '@onelink-kit/client';
+import type { components, SuccessResponse } from '@onelink-kit/generated/gateway';
+import type { TransactionRecord } from './transactions-store.js';
+
+export type QrView = SuccessResponse<'getQr'>;
+export type TransactionExport = components['schemas']['TransactionExport'];
+
+/** The public view of a stored transaction (`QrTransaction` in spec/gateway.yaml). */
+export function toQrView(row: TransactionRecord, baseUrl = ''): QrView {
+  const self = `${baseUrl}/v1/qr/${row.id}`;
+  const expiresMs = parseOneLinkDateTime(row.expiryDateTime);
+  const upstreamBody = (row.upstreamResponse ?? {}) as { responseDescription?: unknown };
+  const view: QrView = {
+    id: row.id,
+    kind: row.kind,
+    status: row.status,
+    stan: row.stan,
+    rrn: row.rrn,
+    amount: row.amount,
+    currency: 'PKR',
+    merchantId: row.merchantId,
+    reference: row.callerReference,
+    expiresAt: row.expiryDateTime,
+    expiresAtUtc: expiresMs === undefined ? row.createdAt : new Date(expiresMs).toISOString(),
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    links: { self },
+  };
+  if (row.upstreamStatus !== null) {
+    view.upstream = {
+      httpStatus: row.upstreamStatus,
+      responseCode: row.responseCode,
+      responseDescription:
+        typeof upstreamBody.responseDescription === 'string' ? upstreamBody.responseDescription : null,
+    };
+  }
+  if (row.qrString !== null && row.qrDecoded !== null && row.qrCheck !== null) {
+    view.qr = {
+      payload: row.qrString,
+      decoded: row.qrDecoded as NonNullable<QrView['qr']>['decoded'],
+      check: row.qrCheck as NonNullable<QrView['qr']>['check'],
+    };
+    view.links = { self, png: `${self}/image.png`, svg: `${self}/image.svg` };
+  }
+  return view;
+}
+
+/** One row of the reconciliation export (`TransactionExport`). */
+export function toExport(row: TransactionRecord): TransactionExport {
+  return {
+    id: row.id,
+    kind: row.kind,
+    status: row.status,
+    stan: row.stan,
+    rrn: row.rrn,
+    amount: row.amount,
+    merchantId: row.merchantId,
+    reference: row.callerReference,
+    caller: row.caller,
+    idempotencyKey: row.idempotencyKey,
+    responseCode: row.responseCode,
+    upstreamStatus: row.upstreamStatus,
+    qrMismatch: row.qrMismatch,
+    expiresAt: row.expiryDateTime,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    completedAt: row.completedAt,
+    recoveredAt: row.recoveredAt,
+    request: row.request,
+    upstreamResponse: row.upstreamResponse,
+  };
+}
+
+export const CSV_COLUMNS = [
+  'id',
+  'kind',
+  'status',
+  'stan',
+  'rrn',
+  'amount',
+  'merchantId',
+  'reference',
+  'caller',
+  'idempotencyKey',
+  'responseCode',
+  'upstreamStatus',
+  'qrMismatch',
+  'expiresAt',
+  'createdAt',
+  'updatedAt',
+  'completedAt',
+  'recoveredAt',
+] as const;
+
+/** RFC 4180 quoting; a leading =, +, - or @ is prefixed with ' so spreadsheets never run it as a formula. */
+export function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text) && typeof value === 'string') text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvRow(row: TransactionExport): string {
+  return `${CSV_COLUMNS.map((c) => csvCell(row[c])).join(',')}\r\n`;
+}

@@ -1,0 +1,116 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createGatewayApp, type GatewayApp } from './app.js';
+import type { GatewayConfig } from './config.js';
+import { createDatabase, type Database, migrateToLatest } from './database.js';
+import { createGatewayLogger, type Logger } from './logger.js';
+import { createMetrics } from './metrics.js';
+import { createRrnAllocator } from './rrn-allocator.js';
+import type { TransactionRecord } from './transactions-store.js';
+import { createUpstreamClient } from './upstream-client.js';
+
+export interface RunningGateway extends GatewayApp {
+  url: string;
+  port: number;
+  server: Server;
+  db: Database;
+  logger: Logger;
+  /** Rows recovered from `pending` to `unknown` at start-up. */
+  recovered: TransactionRecord[];
+  /** Stop accepting, let in-flight requests finish (up to drainMs), close the database. */
+  close(drainMs?: number): Promise<void>;
+}
+
+export interface StartOptions {
+  logger?: Logger;
+  fetch?: typeof fetch;
+  upstreamHeaders?: Record<string, string>;
+}
+
+/**
+ * Start-up order: migrate, recover what a crash left pending, then listen. A periodic sweep
+ * recovers rows that were still inside the grace period at start-up (another live process may
+ * have owned them).
+ */
+export async function startGateway(
+  config: GatewayConfig,
+  options: StartOptions = {},
+): Promise<RunningGateway> {
+  const logger = options.logger ?? createGatewayLogger(config.logLevel);
+  const db = createDatabase(config.database);
+  await migrateToLatest(db);
+  const metrics = createMetrics();
+
+  const client = createUpstreamClient(config.upstream, {
+    logger,
+    metrics,
+    allocator: createRrnAllocator(db),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  const gateway = createGatewayApp({
+    db,
+    apiKeys: config.apiKeys,
+    upstream: client,
+    logger,
+    metrics,
+    publicBaseUrl: config.publicBaseUrl,
+    idempotencyWaitMs: 3 * config.upstream.timeoutMs,
+    ...(options.upstreamHeaders ? { upstreamHeaders: options.upstreamHeaders } : {}),
+  });
+
+  const recover = async (): Promise<TransactionRecord[]> => {
+    const rows = await gateway.store.recoverPending(new Date(Date.now() - config.recoveryGraceMs));
+    if (rows.length > 0) {
+      gateway.metrics.recoveredTransactions.inc(rows.length);
+      logger.warn(
+        {
+          count: rows.length,
+          transactions: rows.map((r) => ({ id: r.id, stan: r.stan, rrn: r.rrn, createdAt: r.createdAt })),
+        },
+        'pending transactions left by a crash are now unknown: reconcile them by RRN (GET /v1/transactions?status=unknown)',
+      );
+    }
+    return rows;
+  };
+  const recovered = await recover();
+  const sweep = setInterval(() => {
+    recover().catch((error) => logger.error({ err: error }, 'recovery sweep failed'));
+  }, config.recoverySweepMs);
+  sweep.unref();
+
+  const server = gateway.app.listen(config.port, config.host);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  // Keep-alive sockets longer than typical load balancer idle timeouts, so they close the socket first.
+  server.keepAliveTimeout = 65_000;
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  logger.info(
+    { url, database: config.database.client, upstream: config.upstream.baseUrl },
+    'gateway listening',
+  );
+
+  let closing: Promise<void> | undefined;
+  const close = (drainMs = 10_000): Promise<void> => {
+    closing ??= (async () => {
+      clearInterval(sweep);
+      logger.info('shutting down: no new connections, draining in-flight requests');
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const timer = setTimeout(() => {
+        logger.warn({ drainMs }, 'drain timeout: closing remaining connections');
+        server.closeAllConnections();
+      }, drainMs);
+      timer.unref();
+      await closed;
+      clearTimeout(timer);
+      await db.destroy();
+      logger.info('gateway stopped');
+    })();
+    return closing;
+  };
+
+  return { ...gateway, url, port, server, db, logger, recovered, close };
+}

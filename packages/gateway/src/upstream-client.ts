@@ -1,0 +1,39 @@
+import { createOneLinkClient, type OneLinkClient } from '@onelink-kit/client';
+import type { GatewayConfig } from './config.js';
+import type { Logger } from './logger.js';
+import type { GatewayMetrics } from './metrics.js';
+import type { StanRrnAllocator } from './rrn-allocator.js';
+
+/**
+ * The 1LINK client the gateway uses: one per process, so the token is cached and refreshed once for
+ * all requests. Retries are bounded (two attempts within one timeout's worth of backoff) so a
+ * create always ends well inside the recovery grace period.
+ */
+export function createUpstreamClient(
+  config: GatewayConfig['upstream'],
+  deps: { logger: Logger; metrics: GatewayMetrics; allocator: StanRrnAllocator; fetch?: typeof fetch },
+): OneLinkClient {
+  return createOneLinkClient({
+    baseUrl: config.baseUrl,
+    tokenUrl: config.tokenUrl,
+    clientId: config.clientId,
+    clientSecret: config.clientSecret,
+    timeoutMs: config.timeoutMs,
+    retry: { maxAttempts: 2, maxElapsedMs: config.timeoutMs },
+    allocator: deps.allocator,
+    logger: deps.logger,
+    ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    hooks: {
+      onResponse(event) {
+        if (event.operationId === 'requestToken') {
+          deps.metrics.tokenRefreshes.inc({
+            result: event.status >= 200 && event.status < 300 ? 'ok' : 'error',
+          });
+        }
+      },
+      onError(event) {
+        if (event.operationId === 'requestToken') deps.metrics.tokenRefreshes.inc({ result: 'error' });
+      },
+    },
+  });
+}
