@@ -1,3 +1,5 @@
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import { appendCrc, type DataObject, type DataObjectInput, encodeTlv } from '../src/index.js';
 
 export const RAAST_GUI = 'pk.1link.raast.p2m';
@@ -50,4 +52,10 @@ export function valueAt(objects: DataObject[], path: string): string | undefined
     list = found?.children;
   }
   return found?.value;
+}
+
+/** Reads a PNG QR code back with an independent reader (jsQR). */
+export function decodePng(png: Buffer): string | undefined {
+  const image = PNG.sync.read(png);
+  return jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data;
 }
