@@ -1,0 +1,123 @@
+// pnpm record — record 1LINK exchanges as fixtures with the real client. See mock/README.md.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { environmentUrls, fromEnv } from '@onelink-kit/client';
+import { defaultLayout } from './mock/mock-servers.js';
+import { loadSpecs } from './mock/spec-catalog.js';
+import { NOT_RECORDABLE, RECORDABLE, recordFixtures } from './record/recorder.js';
+
+const HELP = `usage: pnpm record [options]
+
+Drives @onelink-kit/client against a 1LINK environment with simulated data and writes each
+exchange as mock/fixtures/<operationId>/<scenario>.json (provenance "sandbox"), after replacing
+credentials with placeholders and masking personal data (IBAN, phone, e-mail, CNIC; format kept).
+A file that still contains a configured secret is refused. Requests are sequential and spaced
+(--min-interval-ms, at least 1000 for any non-loopback target), as 1LINK's terms require.
+
+options:
+  --env sandbox|production|URL   target (default sandbox). A URL is the API base; the token
+                                 endpoint is URL/oauth2/token unless --token-url is given
+  --token-url URL                token endpoint for --env URL
+  --operation ID                 only this operation (repeatable): ${Object.keys(RECORDABLE).join(', ')}
+  --scenario NAME                only this scenario (repeatable)
+  --out DIR                      fixtures directory (default mock/fixtures)
+  --min-interval-ms N            minimum spacing between request starts (default 1000)
+  --aggregator-merchant-id ID    merchant registered for your aggregator in that environment
+                                 (default $ONELINK_RECORD_AGGREGATOR_MERCHANT_ID or SIMAGG0001)
+  --confirm-remote               required for any non-loopback target (sandbox, production)
+  -h, --help                     this text
+
+credentials (never written anywhere): ONELINK_CLIENT_ID, ONELINK_CLIENT_SECRET, or *_FILE paths.
+not recorded on purpose: ${Object.entries(NOT_RECORDABLE)
+  .map(([k, v]) => `${k} (${v})`)
+  .join('; ')}.`;
+
+function fail(message: string): never {
+  console.error(`pnpm record: ${message}`);
+  process.exit(2);
+}
+
+const { values } = parseArgs({
+  options: {
+    env: { type: 'string', default: 'sandbox' },
+    'token-url': { type: 'string' },
+    operation: { type: 'string', multiple: true },
+    scenario: { type: 'string', multiple: true },
+    out: { type: 'string' },
+    'min-interval-ms': { type: 'string', default: '1000' },
+    'aggregator-merchant-id': { type: 'string' },
+    'confirm-remote': { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+  strict: true,
+});
+if (values.help) {
+  console.log(HELP);
+  process.exit(0);
+}
+
+let baseUrl: string;
+let tokenUrl: string;
+if (values.env === 'sandbox' || values.env === 'production') {
+  ({ baseUrl, tokenUrl } = environmentUrls(values.env));
+} else {
+  let url: URL;
+  try {
+    url = new URL(values.env!);
+  } catch {
+    fail(`--env must be sandbox, production or a URL, got "${values.env}"`);
+  }
+  baseUrl = url.href.replace(/\/+$/, '');
+  tokenUrl = values['token-url'] ?? `${baseUrl}/oauth2/token`;
+}
+
+const loopback = (u: string) => ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(u).hostname);
+const remote = !loopback(baseUrl) || !loopback(tokenUrl);
+const minIntervalMs = Number(values['min-interval-ms']);
+if (!Number.isFinite(minIntervalMs) || minIntervalMs < 0)
+  fail('--min-interval-ms must be a non-negative number');
+if (remote && !values['confirm-remote']) {
+  fail(
+    `${new URL(baseUrl).origin} is not loopback: add --confirm-remote to record from a real 1LINK environment`,
+  );
+}
+if (remote && minIntervalMs < 1000)
+  fail('--min-interval-ms must be at least 1000 for a real 1LINK environment');
+
+const readSecret = async (name: string) => {
+  try {
+    return await fromEnv(name)({ reason: 'initial' });
+  } catch (err) {
+    fail((err as Error).message);
+  }
+};
+const clientId = await readSecret('ONELINK_CLIENT_ID');
+const clientSecret = await readSecret('ONELINK_CLIENT_SECRET');
+
+const layout = defaultLayout();
+const outDir = path.resolve(values.out ?? layout.fixturesDir);
+const outcomes = await recordFixtures({
+  specs: loadSpecs(layout.specDir, layout.repoRoot),
+  baseUrl,
+  tokenUrl,
+  environmentLabel:
+    values.env === 'sandbox' || values.env === 'production'
+      ? `the 1LINK ${values.env}`
+      : 'a 1LINK-compatible URL',
+  clientId,
+  clientSecret,
+  outDir,
+  ...(values.operation ? { operations: values.operation } : {}),
+  ...(values.scenario ? { scenarios: values.scenario } : {}),
+  minIntervalMs,
+  aggregatorMerchantId:
+    values['aggregator-merchant-id'] ?? process.env.ONELINK_RECORD_AGGREGATOR_MERCHANT_ID ?? 'SIMAGG0001',
+  log: (line) => console.log(line),
+});
+const written = outcomes.filter((o) => o.status === 'written').length;
+const refused = outcomes.filter((o) => o.status === 'refused').length;
+console.log(
+  `${written} written, ${outcomes.length - written - refused} skipped, ${refused} refused → ${outDir}`,
+);
+if (written > 0) console.log('next: pnpm mock:build (validates them and refreshes mock/SCENARIOS.md)');
+process.exit(refused > 0 ? 1 : 0);

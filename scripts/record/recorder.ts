@@ -1,0 +1,268 @@
+import { randomBytes } from 'node:crypto';
+import {
+  type AggregatorQrInput,
+  createInProcessAllocator,
+  createOneLinkClient,
+  type MerchantQrInput,
+  type OneLinkClient,
+} from '@onelink-kit/client';
+import { type Fixture, fixturePath, serializeFixture, writeFixture } from '../mock/fixtures.js';
+import { findOperation, type SpecEntry } from '../mock/spec-catalog.js';
+import { createRecordingFetch, type RawExchange } from './recording-fetch.js';
+import { assertNoSecrets, PLACEHOLDERS, type SecretValue } from './secrets.js';
+import {
+  aggregatorRequest,
+  ibanWithWrongCheckDigits,
+  merchantRequest,
+  simulatedIban,
+} from './simulated-data.js';
+import { createThrottle, type Throttle } from './throttle.js';
+import { exchangeToFixture, specPathOf } from './to-fixture.js';
+
+export const RECORDER_TOOL = 'onelink-kit pnpm record 0.1.0';
+
+/** What each scenario expects upstream to answer; a different answer is reported, not written. */
+export const RECORDABLE: Record<string, Record<string, number>> = {
+  requestToken: { success: 200, 'invalid-client': 401 },
+  generateDQRCMerchant: { success: 200, 'validation-error': 400, 'duplicate-rrn': 409, unauthorized: 401 },
+  generateDQRCAggregator: { success: 200, 'validation-error': 400, 'duplicate-rrn': 409, unauthorized: 401 },
+};
+
+/** Scenarios we will not provoke against a real environment: it would take load or luck (terms §c). */
+export const NOT_RECORDABLE: Record<string, string> = {
+  'rate-limited': 'would need a burst of requests, which 1LINK terms forbid; stays synthetic',
+  'server-error': 'cannot be provoked on purpose; stays synthetic',
+};
+
+export interface RecordOptions {
+  specs: SpecEntry[];
+  baseUrl: string;
+  tokenUrl: string;
+  /** Human label for provenance notes: `sandbox`, `production` or the URL. */
+  environmentLabel: string;
+  clientId: string;
+  clientSecret: string;
+  outDir: string;
+  operations?: string[];
+  scenarios?: string[];
+  minIntervalMs: number;
+  /** A merchant ID registered for the aggregator in the target environment (simulated). */
+  aggregatorMerchantId: string;
+  fetch?: typeof fetch;
+  now?: () => number;
+  log?: (line: string) => void;
+}
+
+export interface RecordOutcome {
+  operationId: string;
+  scenario: string;
+  status: 'written' | 'skipped' | 'refused';
+  file?: string;
+  reason?: string;
+}
+
+interface ScenarioRun {
+  exchanges: RawExchange[];
+  pick: 'first' | 'last';
+  notes: string;
+}
+
+/**
+ * Drives the real `@onelink-kit/client` against a 1LINK environment, one scenario at a time, through a
+ * throttled recording fetch, and writes each exchange as a fixture after scrubbing. A file that still
+ * contains a configured secret value is refused, never written.
+ */
+export async function recordFixtures(options: RecordOptions): Promise<RecordOutcome[]> {
+  const log = options.log ?? (() => undefined);
+  const now = options.now ?? Date.now;
+  const throttle = createThrottle(options.minIntervalMs);
+  const allowedOrigins = [...new Set([new URL(options.baseUrl).origin, new URL(options.tokenUrl).origin])];
+  const allocator = createInProcessAllocator({ now });
+  const wrongSecret = `wrong-secret-${randomBytes(12).toString('hex')}`;
+  const secrets: SecretValue[] = [
+    { name: 'ONELINK_CLIENT_ID', value: options.clientId, placeholder: PLACEHOLDERS.clientId },
+    { name: 'ONELINK_CLIENT_SECRET', value: options.clientSecret, placeholder: PLACEHOLDERS.clientSecret },
+    {
+      name: 'the wrong secret sent for invalid-client',
+      value: wrongSecret,
+      placeholder: PLACEHOLDERS.clientSecret,
+    },
+  ];
+  const origin = new URL(options.baseUrl).origin;
+  const common = `Recorded by pnpm record from ${options.environmentLabel} (${origin}) with simulated data; credentials replaced by placeholders, personal data masked with its format kept; an EMV QR payload touched by masking had its CRC recomputed.`;
+
+  const newClient = (throttleFetch: typeof fetch, clientSecret = options.clientSecret): OneLinkClient =>
+    createOneLinkClient({
+      baseUrl: options.baseUrl,
+      tokenUrl: options.tokenUrl,
+      clientId: options.clientId,
+      clientSecret,
+      fetch: throttleFetch,
+      retry: false,
+      now,
+    });
+  const recorder = (rewrite?: (r: Request) => Request) =>
+    createRecordingFetch({
+      throttle,
+      allowedOrigins,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(rewrite ? { rewrite } : {}),
+    });
+
+  const qrCall = (client: OneLinkClient, operationId: string, body: unknown) =>
+    operationId === 'generateDQRCMerchant'
+      ? client.generateDQRCMerchant(body as MerchantQrInput)
+      : client.generateDQRCAggregator(body as AggregatorQrInput);
+  const qrBody = async (operationId: string, variant: 'ok' | 'invalid') => {
+    const ids = await allocator.allocate();
+    if (operationId === 'generateDQRCMerchant') {
+      return merchantRequest(
+        now(),
+        ids,
+        variant === 'invalid' ? { iban: ibanWithWrongCheckDigits(simulatedIban()) } : {},
+      );
+    }
+    return aggregatorRequest(
+      now(),
+      ids,
+      variant === 'invalid' ? 'SIMUNKNOWN99' : options.aggregatorMerchantId,
+    );
+  };
+
+  const drivers: Record<string, (operationId: string) => Promise<ScenarioRun>> = {
+    async success(operationId) {
+      const rec = recorder();
+      const client = newClient(rec.fetch);
+      if (operationId === 'requestToken') await client.tokens.getToken();
+      else await qrCall(client, operationId, await qrBody(operationId, 'ok')).catch(() => undefined);
+      return {
+        exchanges: rec.exchanges,
+        pick: operationId === 'requestToken' ? 'first' : 'last',
+        notes: `${common} Scenario: a valid request.`,
+      };
+    },
+    async 'invalid-client'() {
+      const rec = recorder();
+      await newClient(rec.fetch, wrongSecret)
+        .tokens.getToken()
+        .catch(() => undefined);
+      return {
+        exchanges: rec.exchanges,
+        pick: 'first',
+        notes: `${common} Scenario: the right client ID with a made-up wrong secret.`,
+      };
+    },
+    async 'validation-error'(operationId) {
+      const rec = recorder();
+      await qrCall(newClient(rec.fetch), operationId, await qrBody(operationId, 'invalid')).catch(
+        () => undefined,
+      );
+      const how =
+        operationId === 'generateDQRCMerchant'
+          ? 'an IBAN with wrong check digits'
+          : 'a merchant ID not registered for the aggregator';
+      return {
+        exchanges: rec.exchanges,
+        pick: 'last',
+        notes: `${common} Scenario: provoked with ${how} (passes the client's local checks).`,
+      };
+    },
+    async 'duplicate-rrn'(operationId) {
+      const rec = recorder();
+      const client = newClient(rec.fetch);
+      const body = await qrBody(operationId, 'ok');
+      await qrCall(client, operationId, body).catch(() => undefined);
+      await qrCall(client, operationId, body).catch(() => undefined);
+      return {
+        exchanges: rec.exchanges,
+        pick: 'last',
+        notes: `${common} Scenario: the same stan/rrn sent twice; this is the second answer.`,
+      };
+    },
+    async unauthorized(operationId) {
+      // An expired token cannot be waited for politely, so the first QR attempt carries a made-up one;
+      // the client then refreshes and re-sends once, as it does in production.
+      let tampered = false;
+      const rec = recorder((r) => {
+        if (tampered || !specPathOf(r.url, findOperation(options.specs, operationId)!)) return r;
+        tampered = true;
+        const headers = new Headers(r.headers);
+        headers.set('authorization', 'Bearer expired-token-presented-by-the-recorder');
+        return new Request(r, { headers });
+      });
+      await qrCall(newClient(rec.fetch), operationId, await qrBody(operationId, 'ok')).catch(() => undefined);
+      return {
+        exchanges: rec.exchanges,
+        pick: 'first',
+        notes: `${common} Scenario: the first attempt presented an invalid (expired-looking) bearer token.`,
+      };
+    },
+  };
+
+  const outcomes: RecordOutcome[] = [];
+  const operations = options.operations ?? Object.keys(RECORDABLE);
+  for (const operationId of operations) {
+    const op = findOperation(options.specs, operationId);
+    const table = RECORDABLE[operationId];
+    if (!op || !table) {
+      outcomes.push({
+        operationId,
+        scenario: '*',
+        status: 'skipped',
+        reason: `the recorder does not drive ${operationId}`,
+      });
+      continue;
+    }
+    for (const scenario of options.scenarios ?? Object.keys(table)) {
+      const expected = table[scenario];
+      const driver = drivers[scenario];
+      if (expected === undefined || !driver) {
+        const reason = NOT_RECORDABLE[scenario] ?? `unknown scenario for ${operationId}`;
+        outcomes.push({ operationId, scenario, status: 'skipped', reason });
+        log(`skip   ${operationId}/${scenario}: ${reason}`);
+        continue;
+      }
+      const run = await driver(operationId);
+      // Every token seen in this run is a secret too, from now on.
+      for (const ex of run.exchanges) {
+        const token = /"access_token"\s*:\s*"([^"]+)"/.exec(ex.responseBody)?.[1];
+        if (token)
+          secrets.push({ name: 'an access token', value: token, placeholder: PLACEHOLDERS.accessToken });
+        const bearer = /^Bearer (.+)$/i.exec(ex.requestHeaders.authorization ?? '')?.[1];
+        if (bearer)
+          secrets.push({ name: 'a bearer token', value: bearer, placeholder: PLACEHOLDERS.accessToken });
+      }
+      const candidates = run.exchanges.filter((ex) => specPathOf(ex.url, op));
+      const matching = candidates.filter((ex) => ex.status === expected);
+      const chosen = run.pick === 'first' ? matching[0] : matching[matching.length - 1];
+      if (!chosen) {
+        const seen = candidates.map((c) => c.status).join(', ') || 'no request';
+        const reason = `expected HTTP ${expected}, upstream answered ${seen}; not written`;
+        outcomes.push({ operationId, scenario, status: 'skipped', reason });
+        log(`skip   ${operationId}/${scenario}: ${reason}`);
+        continue;
+      }
+      const fixture: Fixture = exchangeToFixture(chosen, {
+        op,
+        secrets,
+        source: 'sandbox',
+        tool: RECORDER_TOOL,
+        notes: run.notes,
+      });
+      const file = fixturePath(options.outDir, operationId, scenario);
+      try {
+        assertNoSecrets(file, serializeFixture(fixture), secrets);
+      } catch (err) {
+        outcomes.push({ operationId, scenario, status: 'refused', file, reason: (err as Error).message });
+        log(`REFUSE ${(err as Error).message}`);
+        continue;
+      }
+      writeFixture(options.outDir, operationId, scenario, fixture);
+      outcomes.push({ operationId, scenario, status: 'written', file });
+      log(`wrote  ${operationId}/${scenario} (HTTP ${chosen.status})`);
+    }
+  }
+  return outcomes;
+}
+
+export type { Throttle };

@@ -1,0 +1,146 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkFixtureDrift } from '../../scripts/mock/drift-check.js';
+import { loadFixtures } from '../../scripts/mock/fixtures.js';
+import { defaultLayout } from '../../scripts/mock/mock-servers.js';
+import { type FakeUpstream, startFakeOneLinkUpstream } from '../support/fake-onelink-upstream.js';
+import { qrPayloadsOf, qrProblems } from '../support/qr-checks.js';
+
+// The whole recorder, as `pnpm record` runs it, against a local fake 1LINK (never the sandbox).
+// The canary credentials must not survive into any file.
+const CANARY_ID = 'canary-client-id-5f1b2c9d8e7a';
+const CANARY_SECRET = 'canary-secret-9a8b7c6d5e4f3a2b1c0d';
+const repo = defaultLayout();
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'onelink-record-'));
+const outDir = path.join(tmp, 'fixtures');
+const secretFile = path.join(tmp, 'secret');
+let upstream: FakeUpstream | undefined;
+let run: { code: number | null; stdout: string; stderr: string };
+
+function runRecorder(args: string[], env: Record<string, string>) {
+  return new Promise<typeof run>((resolve) => {
+    const child = spawn(
+      process.execPath,
+      [path.join(repo.repoRoot, 'node_modules/tsx/dist/cli.mjs'), 'scripts/record.ts', ...args],
+      {
+        cwd: repo.repoRoot,
+        env: { PATH: process.env.PATH ?? '', ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => {
+      stdout += c;
+    });
+    child.stderr.on('data', (c) => {
+      stderr += c;
+    });
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+beforeAll(async () => {
+  upstream = await startFakeOneLinkUpstream({ clientId: CANARY_ID, clientSecret: CANARY_SECRET });
+  writeFileSync(secretFile, `${CANARY_SECRET}\n`);
+  run = await runRecorder(['--env', upstream.url, '--out', outDir, '--min-interval-ms', '20'], {
+    ONELINK_CLIENT_ID: CANARY_ID,
+    ONELINK_CLIENT_SECRET_FILE: secretFile,
+  });
+});
+afterAll(async () => {
+  await upstream?.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('pnpm record against a fake upstream', () => {
+  it('exits 0 and writes every recordable scenario', () => {
+    expect(run.code, run.stderr + run.stdout).toBe(0);
+    const written = loadFixtures(outDir).map((f) => `${f.operationId}/${f.scenario}`);
+    expect(written).toEqual([
+      'generateDQRCAggregator/duplicate-rrn',
+      'generateDQRCAggregator/success',
+      'generateDQRCAggregator/unauthorized',
+      'generateDQRCAggregator/validation-error',
+      'generateDQRCMerchant/duplicate-rrn',
+      'generateDQRCMerchant/success',
+      'generateDQRCMerchant/unauthorized',
+      'generateDQRCMerchant/validation-error',
+      'requestToken/invalid-client',
+      'requestToken/success',
+    ]);
+    expect(run.stdout).toContain('10 written, 0 skipped, 0 refused');
+  });
+
+  it('leaves no canary credential or issued token in any file', () => {
+    for (const dir of readdirSync(outDir)) {
+      for (const f of readdirSync(path.join(outDir, dir))) {
+        const text = readFileSync(path.join(outDir, dir, f), 'utf8');
+        for (const needle of [CANARY_ID, CANARY_SECRET, encodeURIComponent(CANARY_SECRET), 'tok-']) {
+          expect(text, `${dir}/${f} contains ${needle.slice(0, 12)}…`).not.toContain(needle);
+        }
+      }
+    }
+  });
+
+  it('writes fixtures that validate against the spec (the contract test validator)', () => {
+    const report = checkFixtureDrift({ ...repo, fixturesDir: outDir });
+    expect(report.problems).toEqual([]);
+    expect(report.checked).toBe(10);
+  });
+
+  it('writes QR payloads that verify (CRC recomputed after masking) and agree with their masked request', () => {
+    const fixtures = loadFixtures(outDir);
+    const withQr = fixtures
+      .filter((f) => qrPayloadsOf(f.fixture).length > 0)
+      .map((f) => `${f.operationId}/${f.scenario}`);
+    expect(withQr).toEqual(['generateDQRCAggregator/success', 'generateDQRCMerchant/success']);
+    for (const f of fixtures) expect(qrProblems(f.fixture), f.file).toEqual([]);
+  });
+
+  it('masks personal data with its format kept and marks provenance', () => {
+    const [merchant] = loadFixtures(outDir).filter(
+      (f) => f.operationId === 'generateDQRCMerchant' && f.scenario === 'success',
+    );
+    const body = merchant!.fixture.request.body as {
+      merchantDetails: { iban: string; contactDetails: Record<string, string> };
+    };
+    expect(body.merchantDetails.iban).toMatch(/^PK00XXXX0{12}[0-9]{4}$/);
+    expect(body.merchantDetails.contactDetails).toMatchObject({
+      mobileNo: '+923000000000',
+      email: 'pxxxxxxx@sxxxxxxxx.example',
+    });
+    expect(merchant!.fixture.request.headers).toMatchObject({
+      'x-ibm-client-id': '<ONELINK_CLIENT_ID>',
+      authorization: 'Bearer <ACCESS_TOKEN>',
+    });
+    expect(merchant!.fixture.provenance).toMatchObject({
+      source: 'sandbox',
+      specFile: 'spec/1link-p2m-qr.yaml',
+    });
+    expect(merchant!.fixture.provenance.notes).toContain(upstream!.url);
+  });
+
+  it('never had two requests in flight at the upstream', () => {
+    expect(upstream!.log.length).toBeGreaterThanOrEqual(12);
+    expect(upstream!.maxInFlight()).toBe(1);
+  });
+});
+
+describe('pnpm record refuses unsafe targets', () => {
+  it.each([
+    { given: ['--env', 'https://sandboxapi.1link.net.pk/x'], want: /not loopback: add --confirm-remote/ },
+    {
+      given: ['--env', 'https://example.invalid', '--confirm-remote', '--min-interval-ms', '10'],
+      want: /at least 1000/,
+    },
+    { given: ['--env', 'not a url'], want: /--env must be sandbox, production or a URL/ },
+  ])('$given', async ({ given, want }) => {
+    const r = await runRecorder(given, { ONELINK_CLIENT_ID: 'x', ONELINK_CLIENT_SECRET: 'y' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(want);
+  });
+});
