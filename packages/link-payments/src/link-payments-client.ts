@@ -1,0 +1,199 @@
+import {
+  fromEnv,
+  type Logger,
+  networkErrorFrom,
+  OneLinkError,
+  OneLinkTimeoutError,
+  OneLinkValidationError,
+  RequestValidator,
+  ResponseCodeTable,
+  SecretReader,
+  type SecretSource,
+  silentLogger,
+} from '@onelink-kit/client';
+import {
+  type ApiResponse,
+  createApiClient,
+  document,
+  type RequestBody,
+  type SuccessResponse,
+} from '@onelink-kit/generated/link-payments';
+import { signLink } from '@onelink-kit/signing';
+import { type LinkOperationId, LinkPaymentsApiError } from './link-errors.js';
+import { createPaymentLinkIssues } from './link-rules.js';
+
+export interface LinkPaymentsClientOptions {
+  /** Provider base URL; the spec paths (/getTemplate, ...) are appended. */
+  baseUrl: string;
+  /** The merchant ID (MID). */
+  merchantId: string;
+  /** Merchant password; default: LINK_PASSWORD or the file named by LINK_PASSWORD_FILE. Never logged. */
+  password?: SecretSource;
+  /** HMAC key of the signatures; default: LINK_HASH_KEY or the file named by LINK_HASH_KEY_FILE. */
+  hashKey?: SecretSource;
+  fetch?: typeof fetch;
+  logger?: Logger;
+  /** Clock for the expiryDateTime rule. */
+  now?: () => Date;
+  /** Per-request timeout; default 30 s. */
+  timeoutMs?: number;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** Extra request headers, e.g. a mock's Prefer header. */
+  headers?: Record<string, string>;
+}
+
+type Fields<Op extends LinkOperationId, Omitted extends string> = Omit<RequestBody<Op>, Omitted>;
+
+/** What the caller gives; merchantId, password and signature are filled in by the client. */
+export type CreatePaymentLinkInput = Fields<'createPaymentLink', 'merchantId' | 'password' | 'signature'>;
+export type ResendPaymentLinkInput = Fields<'resendPaymentLink', 'merchantId' | 'password' | 'signature'>;
+export type CancelPaymentLinkInput = Fields<'cancelPaymentLink', 'merchantId' | 'password' | 'signature'>;
+export type GetTemplateDetailsInput = Fields<'getTemplateDetails', 'merchantId' | 'password'>;
+
+export interface LinkResult<Op extends LinkOperationId> {
+  /** The OTS success code (OTS0000, OTS0001 or OTS0002). */
+  statusCode: string;
+  status: number;
+  data: SuccessResponse<Op>;
+}
+
+export interface LinkPaymentsClient {
+  getTemplate(options?: CallOptions): Promise<LinkResult<'getTemplate'>>;
+  getTemplateDetails(
+    input: GetTemplateDetailsInput,
+    options?: CallOptions,
+  ): Promise<LinkResult<'getTemplateDetails'>>;
+  createPaymentLink(
+    input: CreatePaymentLinkInput,
+    options?: CallOptions,
+  ): Promise<LinkResult<'createPaymentLink'>>;
+  resendPaymentLink(
+    input: ResendPaymentLinkInput,
+    options?: CallOptions,
+  ): Promise<LinkResult<'resendPaymentLink'>>;
+  cancelPaymentLink(
+    input: CancelPaymentLinkInput,
+    options?: CallOptions,
+  ): Promise<LinkResult<'cancelPaymentLink'>>;
+}
+
+/** The x-onelink-response-codes table of spec/link-payments.yaml (OTS codes). */
+export const linkResponseCodes = ResponseCodeTable.fromDocument(document, 'spec/link-payments.yaml');
+
+/**
+ * Typed client for Link Based Payments. It fills in MID, password and (for create, resend, cancel) the
+ * HMAC-SHA512 signature; checks the body against the spec and the rules the spec does not enforce before
+ * sending (OneLinkValidationError naming field and rule, never a value); and turns every non-success OTS
+ * code into LinkPaymentsApiError classified by the spec's table — whatever the HTTP status.
+ */
+export function createLinkPaymentsClient(options: LinkPaymentsClientOptions): LinkPaymentsClient {
+  const password = new SecretReader(options.password ?? fromEnv('LINK_PASSWORD'));
+  const hashKey = new SecretReader(options.hashKey ?? fromEnv('LINK_HASH_KEY'));
+  const api = createApiClient({ baseUrl: options.baseUrl, fetch: options.fetch ?? globalThis.fetch });
+  const validator = new RequestValidator(document, 'onelink:link-payments');
+  const log = (options.logger ?? silentLogger()).child({ component: 'link-payments-client' });
+  const now = options.now ?? (() => new Date());
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const mid = options.merchantId;
+
+  async function send<Op extends LinkOperationId>(
+    operationId: Op,
+    body: RequestBody<Op>,
+    reference: string | undefined,
+    call: CallOptions,
+  ): Promise<LinkResult<Op>> {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout;
+    const method = api[operationId] as (b: RequestBody<Op>, init: object) => Promise<ApiResponse<Op>>;
+    let result: ApiResponse<Op>;
+    try {
+      result = await method(body, { signal, headers: { Accept: 'application/json', ...call.headers } });
+    } catch (error) {
+      if (error instanceof OneLinkError) throw error;
+      if (timeout.aborted) throw new OneLinkTimeoutError({ timeoutMs, cause: error });
+      throw networkErrorFrom(error);
+    }
+    const { data, error, response } = result;
+    const answer = (data ?? error) as { statusCode?: unknown; statusDescription?: unknown } | undefined;
+    const statusCode = typeof answer?.statusCode === 'string' ? answer.statusCode : undefined;
+    const statusDescription =
+      typeof answer?.statusDescription === 'string' ? answer.statusDescription : undefined;
+    const classification = linkResponseCodes.classify({ status: response.status, responseCode: statusCode });
+    log.info(
+      { operationId, status: response.status, statusCode, reference, kind: classification.kind },
+      'link-payments response',
+    );
+    if (response.ok && data && statusCode !== undefined && classification.kind === 'success') {
+      return { statusCode, status: response.status, data: data as SuccessResponse<Op> };
+    }
+    throw new LinkPaymentsApiError({
+      operationId,
+      status: response.status,
+      statusCode,
+      statusDescription,
+      kind: classification.kind,
+      retryable: classification.retryable,
+      reference,
+    });
+  }
+
+  function check(
+    operationId: LinkOperationId,
+    body: unknown,
+    extra: ReturnType<typeof createPaymentLinkIssues>,
+  ) {
+    const issues = [...validator.validate(operationId, body), ...extra];
+    if (issues.length > 0) throw new OneLinkValidationError(issues);
+  }
+
+  return {
+    async getTemplate(call = {}) {
+      const body = { merchantId: mid, password: await password.read() };
+      check('getTemplate', body, []);
+      return send('getTemplate', body, undefined, call);
+    },
+
+    async getTemplateDetails(input, call = {}) {
+      const body = { ...input, merchantId: mid, password: await password.read() };
+      check('getTemplateDetails', body, []);
+      return send('getTemplateDetails', body, input.templateNo, call);
+    },
+
+    async createPaymentLink(input, call = {}) {
+      const [pw, key] = await Promise.all([password.read(), hashKey.read()]);
+      // Checked before signing so a rule error is reported as such, not as a signing error.
+      const unsigned = { ...input, merchantId: mid, password: pw };
+      check(
+        'createPaymentLink',
+        { ...unsigned, signature: '0'.repeat(128) },
+        createPaymentLinkIssues(input, now()),
+      );
+      const { signature } = signLink(key, {
+        mid,
+        password: pw,
+        amount: input.amount,
+        merchantTxnId: input.merchantTxnId,
+      });
+      return send('createPaymentLink', { ...unsigned, signature }, input.merchantTxnId, call);
+    },
+
+    async resendPaymentLink(input, call = {}) {
+      const [pw, key] = await Promise.all([password.read(), hashKey.read()]);
+      const unsigned = { ...input, merchantId: mid, password: pw };
+      check('resendPaymentLink', { ...unsigned, signature: '0'.repeat(128) }, []);
+      const { signature } = signLink(key, { mid, password: pw, invoiceNo: input.invoiceNo });
+      return send('resendPaymentLink', { ...unsigned, signature }, input.invoiceNo, call);
+    },
+
+    async cancelPaymentLink(input, call = {}) {
+      const [pw, key] = await Promise.all([password.read(), hashKey.read()]);
+      const unsigned = { ...input, merchantId: mid, password: pw };
+      check('cancelPaymentLink', { ...unsigned, signature: '0'.repeat(128) }, []);
+      const { signature } = signLink(key, { mid, password: pw, invoiceNo: input.invoiceNo });
+      return send('cancelPaymentLink', { ...unsigned, signature }, input.invoiceNo, call);
+    },
+  };
+}
