@@ -1,6 +1,10 @@
-import jsQR from 'jsqr';
+import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
 import { appendCrc, type DataObject, type DataObjectInput, encodeTlv } from '../src/index.js';
+
+// jsqr is CommonJS with an ESM-style declaration; under NodeNext its function is on `.default`
+// (the bundle sets both module.exports and module.exports.default).
+const jsQR = jsQRModule.default;
 
 export const RAAST_GUI = 'pk.1link.raast.p2m';
 
