@@ -23,10 +23,13 @@ export function sha256(data: string | Buffer): string {
 /** `spec/*.yaml` file names, sorted so output order never depends on the file system. */
 export async function listSpecFiles(specDir: string): Promise<string[]> {
   const entries = await readdir(specDir, { withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith('.yaml'))
-    .map((e) => e.name)
-    .sort();
+  return (
+    entries
+      // Dotfiles (.spectral.yaml, .redocly.yaml) are tool config, not specs.
+      .filter((e) => e.isFile() && e.name.endsWith('.yaml') && !e.name.startsWith('.'))
+      .map((e) => e.name)
+      .sort()
+  );
 }
 
 /** How a spec file is named in headers and messages, whatever directory it was read from. */

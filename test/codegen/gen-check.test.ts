@@ -213,6 +213,11 @@ describe('generate', () => {
     );
   });
 
+  it('ignores dotfile YAML such as a linter config next to the specs', async () => {
+    await writeFile(join(specDir, '.spectral.yaml'), 'extends: [spectral:oas]\n');
+    expect(await checkGenerated({ specDir, outDir })).toEqual([]);
+  });
+
   it('names the spec and the rule when an operation has no operationId', async () => {
     await edit(join(specDir, 'mini-gateway.yaml'), '      operationId: health\n', '');
     await expect(generate({ specDir, outDir })).rejects.toThrow(
