@@ -1,4 +1,4 @@
-import type { ResponseCodeKind } from './response-codes.js';
+import { oneLinkResponseCodes, type ResponseCodeKind, type ResponseCodeTable } from './response-codes.js';
 
 /** One problem found in a request before it was sent: which field, which rule, in words. */
 export interface ValidationIssue {
@@ -64,6 +64,8 @@ export interface UpstreamFacts {
   requestId?: string | undefined;
   /** An earlier attempt of this same call may have been processed (e.g. duplicate RRN after a retry). */
   possiblyProcessed?: boolean | undefined;
+  /** Server-requested wait from `Retry-After`, in seconds. */
+  retryAfter?: number | undefined;
 }
 
 /** 1LINK (or the API gateway in front of it) answered, and the answer is not success. */
@@ -78,6 +80,7 @@ export class OneLinkApiError extends OneLinkError {
   readonly rrn: string | undefined;
   readonly requestId: string | undefined;
   readonly possiblyProcessed: boolean;
+  readonly retryAfter: number | undefined;
 
   constructor(facts: UpstreamFacts, message?: string) {
     const code = facts.responseCode === undefined ? '' : ` responseCode ${facts.responseCode}`;
@@ -97,6 +100,7 @@ export class OneLinkApiError extends OneLinkError {
     this.rrn = facts.rrn;
     this.requestId = facts.requestId;
     this.possiblyProcessed = facts.possiblyProcessed ?? false;
+    this.retryAfter = facts.retryAfter;
   }
 
   /** A copy marked as possibly processed (used when a retried attempt gets a duplicate answer). */
@@ -115,6 +119,7 @@ export class OneLinkApiError extends OneLinkError {
       rrn: this.rrn,
       requestId: this.requestId,
       possiblyProcessed: this.possiblyProcessed,
+      retryAfter: this.retryAfter,
     };
   }
 
@@ -285,4 +290,60 @@ export function isRetryableError(error: unknown): boolean {
   if (error instanceof OneLinkNetworkError) return error.retryable;
   if (error instanceof OneLinkRateLimitError) return true;
   return false;
+}
+
+/** One upstream answer, as the client (or the gateway) received it. */
+export interface UpstreamAnswer {
+  status: number;
+  /** Parsed JSON body: a 1LINK `{ responseCode, responseDescription }` or a gateway `{ httpCode, httpMessage }`. */
+  body: unknown;
+  /** `Retry-After` in seconds, already parsed. */
+  retryAfter?: number | undefined;
+  stan?: string | undefined;
+  rrn?: string | undefined;
+  requestId?: string | undefined;
+}
+
+/**
+ * The typed error for an upstream answer, or `undefined` when the answer is a success. The kind comes from
+ * the spec's `x-onelink-response-codes` (via `table`), never from matching strings here: 401 →
+ * OneLinkAuthError, 429 / rate-limit → OneLinkRateLimitError, anything else → OneLinkApiError.
+ */
+export function errorFromResponse(
+  answer: UpstreamAnswer,
+  table: ResponseCodeTable = oneLinkResponseCodes(),
+): OneLinkError | undefined {
+  const body = (answer.body && typeof answer.body === 'object' ? answer.body : {}) as Record<string, unknown>;
+  const responseCode = typeof body.responseCode === 'string' ? body.responseCode : undefined;
+  const c = table.classify({ status: answer.status, responseCode });
+  const ok = answer.status >= 200 && answer.status < 300;
+  if (ok && c.kind === 'success') return undefined;
+  const ids = {
+    ...(answer.stan === undefined ? {} : { stan: answer.stan }),
+    ...(answer.rrn === undefined ? {} : { rrn: answer.rrn }),
+    ...(answer.requestId === undefined ? {} : { requestId: answer.requestId }),
+  };
+  if (c.kind === 'auth') {
+    return new OneLinkAuthError(`1LINK refused the credentials (HTTP ${answer.status})`, {
+      status: answer.status,
+      reason: `http-${answer.status}`,
+      ...ids,
+    });
+  }
+  if (c.kind === 'rate-limit') return new OneLinkRateLimitError({ retryAfter: answer.retryAfter, ...ids });
+  const description =
+    typeof body.responseDescription === 'string'
+      ? body.responseDescription
+      : typeof body.httpMessage === 'string'
+        ? body.httpMessage
+        : undefined;
+  return new OneLinkApiError({
+    status: answer.status,
+    responseCode,
+    responseDescription: description,
+    kind: c.kind,
+    retryable: c.retryable,
+    retryAfter: answer.retryAfter,
+    ...ids,
+  });
 }

@@ -10,6 +10,7 @@ export {
   stanRrnIssues,
 } from './allocator.js';
 export {
+  errorFromResponse,
   isRetryableError,
   networkErrorFrom,
   OneLinkApiError,
@@ -19,6 +20,7 @@ export {
   OneLinkRateLimitError,
   OneLinkTimeoutError,
   OneLinkValidationError,
+  type UpstreamAnswer,
   type UpstreamFacts,
   type ValidationIssue,
 } from './errors.js';
@@ -53,7 +55,6 @@ export {
   type OneLinkEnvironment,
   type OneLinkResult,
   oneLinkRequestValidator,
-  oneLinkResponseCodes,
   type QrOperationId,
   type QrResponse,
   qrRequestIssues,
@@ -70,6 +71,7 @@ export {
 export { RequestValidator } from './request-validation.js';
 export {
   type Classification,
+  oneLinkResponseCodes,
   RESPONSE_CODE_KINDS,
   type ResponseCodeEntry,
   type ResponseCodeKind,

@@ -8,11 +8,11 @@ import {
 import type { Logger } from 'pino';
 import { createInProcessAllocator, type StanRrn, type StanRrnAllocator } from './allocator.js';
 import {
+  errorFromResponse,
   networkErrorFrom,
   OneLinkApiError,
   OneLinkAuthError,
   OneLinkError,
-  OneLinkRateLimitError,
   OneLinkTimeoutError,
   OneLinkValidationError,
   type ValidationIssue,
@@ -21,16 +21,10 @@ import { type ExpiryPolicy, expiryIssues } from './expiry.js';
 import { emit, type OneLinkHooks } from './hooks.js';
 import { silentLogger } from './logger.js';
 import { RateLimiter, type RateLimitOptions } from './rate-limiter.js';
-import { redactHeaders, scrubDeep, scrubSecrets } from './redaction.js';
+import { redactHeaders, scrubDeep } from './redaction.js';
 import { RequestValidator } from './request-validation.js';
-import { ResponseCodeTable } from './response-codes.js';
-import {
-  attachRetryAfter,
-  parseRetryAfter,
-  type RetryEnvironment,
-  type RetryPolicy,
-  withRetry,
-} from './retry.js';
+import { oneLinkResponseCodes, type ResponseCodeTable } from './response-codes.js';
+import { parseRetryAfter, type RetryEnvironment, type RetryPolicy, withRetry } from './retry.js';
 import type { SecretSource } from './secret-provider.js';
 import { attemptSignal } from './timeout.js';
 import { TokenService } from './token-service.js';
@@ -166,7 +160,7 @@ let shared: { validator: RequestValidator; codes: ResponseCodeTable } | undefine
 function specRuntime() {
   shared ??= {
     validator: new RequestValidator(document, 'onelink:1link-p2m-qr'),
-    codes: ResponseCodeTable.fromDocument(document, 'spec/1link-p2m-qr.yaml'),
+    codes: oneLinkResponseCodes(),
   };
   return shared;
 }
@@ -174,11 +168,6 @@ function specRuntime() {
 /** The spec-derived request validator for 1LINK QR bodies (shared with the gateway). */
 export function oneLinkRequestValidator(): RequestValidator {
   return specRuntime().validator;
-}
-
-/** The spec's response-code table (`x-onelink-response-codes`). */
-export function oneLinkResponseCodes(): ResponseCodeTable {
-  return specRuntime().codes;
 }
 
 /**
@@ -366,53 +355,27 @@ export function createOneLinkClient(options: OneLinkClientOptions): OneLinkClien
       requestId: string | undefined;
       token: string;
     }): OneLinkResult<QrResponse> => {
-      const answer = (res.answer && typeof res.answer === 'object' ? res.answer : {}) as Record<
-        string,
-        unknown
-      >;
-      const responseCode = typeof answer.responseCode === 'string' ? answer.responseCode : undefined;
-      const c = codes.classify({ status: res.status, responseCode });
-      if (c.kind === 'success' && res.status >= 200 && res.status < 300) {
-        return {
-          data: res.answer as QrResponse,
-          stan: ids.stan,
-          rrn: ids.rrn,
-          status: res.status,
-          requestId: res.requestId,
-          attempts,
-        };
-      }
       const retryAfterMs = parseRetryAfter(res.response.headers.get('retry-after'), now());
-      if (res.status === 429 || c.kind === 'rate-limit') {
-        const retryAfter = retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000);
-        return throwWith(
-          attachRetryAfter(
-            new OneLinkRateLimitError({
-              retryAfter,
-              ...ids,
-              ...(res.requestId ? { requestId: res.requestId } : {}),
-            }),
-            retryAfterMs,
-          ),
-        );
-      }
-      const rawDescription =
-        typeof answer.responseDescription === 'string'
-          ? answer.responseDescription
-          : typeof answer.httpMessage === 'string'
-            ? answer.httpMessage
-            : undefined;
-      const error = new OneLinkApiError({
+      const error = errorFromResponse(
+        {
+          status: res.status,
+          // An upstream that echoes the bearer token back must not put it into an error message.
+          body: scrubDeep(res.answer, [res.token]),
+          retryAfter: retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000),
+          ...ids,
+          requestId: res.requestId,
+        },
+        codes,
+      );
+      if (error) throw error;
+      return {
+        data: res.answer as QrResponse,
+        stan: ids.stan,
+        rrn: ids.rrn,
         status: res.status,
-        responseCode,
-        responseDescription:
-          rawDescription === undefined ? undefined : scrubSecrets(rawDescription, [res.token]),
-        kind: c.kind,
-        retryable: c.retryable,
-        ...ids,
         requestId: res.requestId,
-      });
-      return throwWith(attachRetryAfter(error, retryAfterMs));
+        attempts,
+      };
     };
 
     try {
@@ -450,10 +413,6 @@ export function createOneLinkClient(options: OneLinkClientOptions): OneLinkClien
     baseUrl,
     tokenUrl,
   };
-}
-
-function throwWith(error: Error): never {
-  throw error;
 }
 
 function getPath(value: unknown, path: string[]): unknown {

@@ -1,3 +1,5 @@
+import { document } from '@onelink-kit/generated/1link-p2m-qr';
+
 /**
  * The response-code table lives in the spec (`x-onelink-response-codes`), not here: this module only reads
  * it and answers "what kind of failure is this answer?". All classification goes through `classify`.
@@ -123,4 +125,12 @@ export class ResponseCodeTable {
 
 function isKind(value: unknown): value is ResponseCodeKind {
   return typeof value === 'string' && (RESPONSE_CODE_KINDS as readonly string[]).includes(value);
+}
+
+let oneLinkTable: ResponseCodeTable | undefined;
+
+/** The 1LINK table, from the generated `document` of spec/1link-p2m-qr.yaml (read once). */
+export function oneLinkResponseCodes(): ResponseCodeTable {
+  oneLinkTable ??= ResponseCodeTable.fromDocument(document, 'spec/1link-p2m-qr.yaml');
+  return oneLinkTable;
 }

@@ -66,10 +66,6 @@ export function parseRetryAfter(value: string | null | undefined, now: number): 
   return Math.max(0, at - now);
 }
 
-/** Errors may carry the server's Retry-After so the loop can honour it. */
-export const RETRY_AFTER_MS: unique symbol = Symbol('onelink.retryAfterMs');
-export type WithRetryAfter = { [RETRY_AFTER_MS]?: number };
-
 export interface RetryEvent {
   attempt: number;
   delayMs: number;
@@ -107,8 +103,10 @@ export async function withRetry<T>(
         throw error.asPossiblyProcessed();
       }
       if (!isRetryableError(error) || n >= policy.maxAttempts) throw error;
-      const retryAfterMs = (error as WithRetryAfter)[RETRY_AFTER_MS];
-      const delayMs = retryAfterMs ?? backoffDelay(n, policy, env.random);
+      // The server's Retry-After (seconds, on rate-limit and API errors) wins over our own backoff.
+      const retryAfter = (error as { retryAfter?: unknown }).retryAfter;
+      const delayMs =
+        typeof retryAfter === 'number' ? retryAfter * 1000 : backoffDelay(n, policy, env.random);
       const elapsed = env.now() - started;
       // Waiting past the total budget is pointless: fail now with what we know.
       if (elapsed + delayMs > policy.maxElapsedMs) throw error;
@@ -116,12 +114,4 @@ export async function withRetry<T>(
       await env.sleep(delayMs, options.signal);
     }
   }
-}
-
-/** Marks an error with the server's Retry-After so `withRetry` waits at least that long. */
-export function attachRetryAfter<E extends object>(error: E, retryAfterMs: number | undefined): E {
-  if (retryAfterMs !== undefined) {
-    Object.defineProperty(error, RETRY_AFTER_MS, { value: retryAfterMs, enumerable: false });
-  }
-  return error;
 }

@@ -10,8 +10,8 @@ import {
 import { emit, type OneLinkHooks } from './hooks.js';
 import { silentLogger } from './logger.js';
 import { redactHeaders, scrubSecrets } from './redaction.js';
-import { ResponseCodeTable } from './response-codes.js';
-import { attachRetryAfter, parseRetryAfter } from './retry.js';
+import { oneLinkResponseCodes, type ResponseCodeTable } from './response-codes.js';
+import { parseRetryAfter } from './retry.js';
 import { SecretReader, type SecretSource } from './secret-provider.js';
 import { attemptSignal } from './timeout.js';
 
@@ -85,7 +85,7 @@ export class TokenService {
     this.#now = options.now ?? Date.now;
     this.#logger = (options.logger ?? silentLogger()).child({ component: 'onelink-token' });
     this.#hooks = options.hooks ?? {};
-    this.#codes = options.responseCodes ?? new ResponseCodeTable([]);
+    this.#codes = options.responseCodes ?? oneLinkResponseCodes();
   }
 
   /** How many token requests this service has sent (for metrics and tests). */
@@ -226,14 +226,15 @@ export class TokenService {
     }
     if (!response.ok) {
       const c = this.#codes.classify({ status: response.status });
-      const error = new OneLinkApiError({
+      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), this.#now());
+      throw new OneLinkApiError({
         status: response.status,
         kind: c.kind,
         retryable: c.retryable,
         requestId,
         responseDescription: scrub(typeof json?.httpMessage === 'string' ? json.httpMessage : undefined),
+        retryAfter: retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000),
       });
-      throw attachRetryAfter(error, parseRetryAfter(response.headers.get('retry-after'), this.#now()));
     }
     const accessToken = json?.access_token;
     if (typeof accessToken !== 'string' || accessToken === '') {

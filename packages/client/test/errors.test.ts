@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  errorFromResponse,
   isRetryableError,
   networkErrorFrom,
   OneLinkApiError,
@@ -115,5 +116,50 @@ describe('isRetryableError', () => {
     { given: new Error('plain'), want: false },
   ])('$given.name → $want', ({ given, want }) => {
     expect(isRetryableError(given)).toBe(want);
+  });
+});
+
+describe('errorFromResponse classifies through the spec table', () => {
+  const ids = { stan: '000001', rrn: '633010123456', requestId: 'gtid-9' };
+  it.each([
+    {
+      given: { status: 200, body: { responseCode: '00', responseDescription: 'Processed OK' } },
+      want: undefined,
+    },
+    {
+      given: { status: 200, body: { responseCode: '13', responseDescription: 'Invalid amount' } },
+      want: { name: 'OneLinkApiError', kind: 'validation', retryable: false, responseCode: '13' },
+    },
+    {
+      given: { status: 409, body: { responseCode: '94', responseDescription: 'Duplicate' } },
+      want: { name: 'OneLinkApiError', kind: 'duplicate', retryable: false },
+    },
+    {
+      given: { status: 503, body: { responseCode: '91', responseDescription: 'x' }, retryAfter: 3 },
+      want: { name: 'OneLinkApiError', kind: 'transient', retryable: true, retryAfter: 3 },
+    },
+    {
+      given: { status: 502, body: 'Bad Gateway' },
+      want: { name: 'OneLinkApiError', kind: 'transient', retryable: true, responseCode: undefined },
+    },
+    {
+      given: { status: 403, body: { httpCode: '403', httpMessage: 'Forbidden' } },
+      want: { name: 'OneLinkApiError', kind: 'forbidden', responseDescription: 'Forbidden' },
+    },
+    {
+      given: { status: 401, body: { httpCode: '401', httpMessage: 'Unauthorized' } },
+      want: { name: 'OneLinkAuthError', status: 401, reason: 'http-401' },
+    },
+    {
+      given: { status: 429, body: { httpCode: '429' }, retryAfter: 10 },
+      want: { name: 'OneLinkRateLimitError', retryAfter: 10 },
+    },
+  ])('HTTP $given.status → $want.name $want.kind', ({ given, want }) => {
+    const error = errorFromResponse({ ...given, ...ids });
+    if (want === undefined) {
+      expect(error).toBeUndefined();
+      return;
+    }
+    expect(error).toMatchObject({ ...want, requestId: 'gtid-9' });
   });
 });

@@ -9,11 +9,10 @@ import {
   type RetryPolicy,
   withRetry,
 } from '../src/index.js';
-import { attachRetryAfter } from '../src/retry.js';
 
 const policy: RetryPolicy = { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 1000, maxElapsedMs: 60_000 };
-const transient = () =>
-  new OneLinkApiError({ status: 503, responseCode: '91', kind: 'transient', retryable: true });
+const transient = (retryAfter?: number) =>
+  new OneLinkApiError({ status: 503, responseCode: '91', kind: 'transient', retryable: true, retryAfter });
 const duplicate = () =>
   new OneLinkApiError({ status: 409, responseCode: '94', kind: 'duplicate', retryable: false });
 
@@ -94,7 +93,7 @@ describe('withRetry', () => {
   });
 
   it('honours Retry-After over the backoff', async () => {
-    const { sleeps } = await run([attachRetryAfter(transient(), 4_000), 'ok']);
+    const { sleeps } = await run([transient(4), 'ok']);
     expect(sleeps).toEqual([4_000]);
   });
 
@@ -126,7 +125,7 @@ describe('abortableSleep with fake timers', () => {
     const pending = withRetry(
       async (n) => {
         calls.push(n);
-        if (n === 1) throw attachRetryAfter(transient(), 30_000);
+        if (n === 1) throw transient(30);
         return 'done';
       },
       { policy },
