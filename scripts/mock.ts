@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { buildAll } from './mock/build-all.js';
 import { formatDriftReport } from './mock/drift-check.js';
-import { DEFAULT_MOCK_PORT, defaultLayout, startMocks } from './mock/mock-servers.js';
+import { DEFAULT_MOCK_PORT, defaultLayout, type RunningMocks, startMocks } from './mock/mock-servers.js';
 
 if (process.argv.includes('--help') || process.argv.includes('-h')) {
   console.log(`usage: [MOCK_PORT=4010] pnpm mock
@@ -24,23 +24,36 @@ if (pre.drift.problems.length > 0) {
   console.error(formatDriftReport(pre.drift));
   process.exit(1);
 }
-const running = await startMocks({ layout, basePort }).catch((err: Error) => {
-  console.error(err.message);
+// Handlers first: a Ctrl-C while Prism is still starting must not leave servers behind.
+let stopping = false;
+let running: RunningMocks | undefined;
+const shutdown = (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  if (!running) {
+    console.log(`${signal}: stopping once the servers that are starting are up`);
+    return;
+  }
+  console.log(`${signal}: stopping ${running.mocks.length} Prism server(s)`);
+  void running.stop().then(() => process.exit(0));
+};
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+
+console.log('starting Prism (one per mocked spec)…');
+try {
+  running = await startMocks({ layout, basePort });
+} catch (err) {
+  console.error((err as Error).message);
   process.exit(1);
-});
+}
+if (stopping) {
+  await running.stop();
+  process.exit(0);
+}
 for (const m of running.mocks) {
   console.log(`${m.spec.specFile.padEnd(28)} ${m.server.url}  (${m.scenarios.length} scenarios)`);
 }
 console.log(
   `scenarios: ${path.relative(process.cwd(), layout.scenariosFile) || layout.scenariosFile}  — Ctrl-C to stop`,
 );
-
-let stopping = false;
-const shutdown = (signal: string) => {
-  if (stopping) return;
-  stopping = true;
-  console.log(`${signal}: stopping ${running.mocks.length} Prism server(s)`);
-  void running.stop().then(() => process.exit(0));
-};
-process.on('SIGINT', () => shutdown('SIGINT'));
-process.on('SIGTERM', () => shutdown('SIGTERM'));

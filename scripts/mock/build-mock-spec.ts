@@ -12,11 +12,27 @@ export interface BuildMockSpecOptions {
   serverUrl: string;
 }
 
-/** The order Prism sees examples in: `success` first (Prism serves the first one by default), then by name. */
+/**
+ * The issue's scenario names, in this order, ahead of any extra ones. Order matters to Prism: it serves
+ * the first 2xx example by default (so `success`), and when it rejects a request itself (missing
+ * credentials, schema-breaking body) it answers with the first example of the 401/400 response — which
+ * must be `unauthorized` / `validation-error`, not some extra scenario that sorts earlier.
+ */
+export const PRIMARY_SCENARIOS = [
+  'success',
+  'validation-error',
+  'duplicate-rrn',
+  'unauthorized',
+  'invalid-client',
+  'rate-limited',
+  'server-error',
+];
+
 export function scenarioOrder(a: string, b: string): number {
-  if (a === b) return 0;
-  if (a === 'success') return -1;
-  if (b === 'success') return 1;
+  const ia = PRIMARY_SCENARIOS.indexOf(a);
+  const ib = PRIMARY_SCENARIOS.indexOf(b);
+  if (ia !== -1 || ib !== -1)
+    return (ia === -1 ? Number.MAX_SAFE_INTEGER : ia) - (ib === -1 ? Number.MAX_SAFE_INTEGER : ib);
   return a.localeCompare(b);
 }
 

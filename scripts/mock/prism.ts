@@ -28,6 +28,25 @@ export interface StartPrismOptions {
 
 const require = createRequire(import.meta.url);
 
+// Prism children still running. If this process exits for any reason (error, process.exit, a signal
+// whose handler exits), they are killed synchronously so no mock outlives the script or test that
+// started it. Only a SIGKILL of this process can orphan them.
+const live = new Set<ChildProcess>();
+let exitHookInstalled = false;
+function track(child: ChildProcess): void {
+  live.add(child);
+  child.once('exit', () => live.delete(child));
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    process.once('exit', () => {
+      for (const c of live) c.kill('SIGKILL');
+    });
+  }
+}
+
+/** Default wait for "Prism is listening": generous, Prism is slow to start on a loaded machine. */
+export const DEFAULT_READY_TIMEOUT_MS = Number(process.env.PRISM_READY_TIMEOUT_MS) || 90_000;
+
 /** The pinned Prism CLI entry (run with this Node, so the child is Prism itself, not a shell wrapper). */
 export function prismEntry(): string {
   const pkg = require.resolve('@stoplight/prism-cli/package.json');
@@ -57,6 +76,7 @@ export function startPrism(options: StartPrismOptions): Promise<PrismServer> {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: process.env,
   });
+  track(child);
   let out = '';
   let exited = false;
   const exitedPromise = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -79,11 +99,11 @@ export function startPrism(options: StartPrismOptions): Promise<PrismServer> {
       void stop().then(() =>
         reject(
           new Error(
-            `Prism did not start within ${options.readyTimeoutMs ?? 30_000} ms for ${options.specFile}:\n${out}`,
+            `Prism did not start within ${options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS} ms for ${options.specFile}:\n${out}`,
           ),
         ),
       );
-    }, options.readyTimeoutMs ?? 30_000);
+    }, options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS);
     const onData = (chunk: Buffer) => {
       // Keep only the tail: Prism logs every request and a long-running mock must not grow without bound.
       out = (out + chunk.toString('utf8').replace(ANSI, '')).slice(-65_536);

@@ -21,7 +21,8 @@ const build = (fixtures: FixtureFile[]) =>
 describe('scenarioOrder', () => {
   it.each([
     { given: ['b', 'success', 'a'], want: ['success', 'a', 'b'] },
-    { given: ['validation-error', 'duplicate-rrn'], want: ['duplicate-rrn', 'validation-error'] },
+    { given: ['invalid-amount', 'validation-error'], want: ['validation-error', 'invalid-amount'] },
+    { given: ['zeta', 'unauthorized', 'alpha'], want: ['unauthorized', 'alpha', 'zeta'] },
   ])('sorts $given as $want', ({ given, want }) => {
     expect([...given].sort(scenarioOrder)).toEqual(want);
   });
