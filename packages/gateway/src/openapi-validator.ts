@@ -12,7 +12,7 @@ export function openApiValidator(): RequestHandler[] {
     // The library annotates the document it is given; hand it a private copy of the frozen one.
     apiSpec: structuredClone(document) as unknown as string,
     validateApiSpec: true,
-    validateRequests: { allowUnknownQueryParameters: false, coerceTypes: true, allErrors: true },
+    validateRequests: { allowUnknownQueryParameters: false, coerceTypes: false, allErrors: true },
     validateResponses: { allErrors: true },
     // API keys are checked by our own constant-time middleware before this one.
     validateSecurity: false,

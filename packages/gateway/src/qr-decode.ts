@@ -48,20 +48,16 @@ export function decodeAndCheck(payload: string, sent: OneLinkQrRequestLike): QrC
     actual: null,
     rule: `${p.code}: ${p.message}`,
   }));
+  // A payload that fails EMVCo verification (CRC, mandatory tags, lengths) must not be shown to a
+  // payer, so it gets no decoded view at all; the caller is told, the problems are stored.
+  if (!verified.ok) return { decoded: undefined, check: { ok: false, mismatches: structural } };
   let view: ReturnType<typeof toRaastP2M>;
   try {
     view = toRaastP2M(verified);
   } catch (error) {
-    const message = (error as Error).message;
-    return {
-      decoded: undefined,
-      check: {
-        ok: false,
-        mismatches: structural.length > 0 ? structural : [unreadable(message)],
-      },
-    };
+    return { decoded: undefined, check: { ok: false, mismatches: [unreadable((error as Error).message)] } };
   }
-  const mismatches = [...structural, ...checkAgainstRequest(view, sent)];
+  const mismatches = checkAgainstRequest(view, sent);
   const raast = view.raast ?? {};
   const extra = view.additionalData;
   const decoded: QrDecoded = {

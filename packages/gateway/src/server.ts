@@ -8,6 +8,7 @@ import { createMetrics } from './metrics.js';
 import { createRrnAllocator } from './rrn-allocator.js';
 import type { TransactionRecord } from './transactions-store.js';
 import { createUpstreamClient } from './upstream-client.js';
+import { warmUp, withWarmUpKey } from './warm-up.js';
 
 export interface RunningGateway extends GatewayApp {
   url: string;
@@ -47,9 +48,10 @@ export async function startGateway(
     allocator: createRrnAllocator(db),
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
+  const warm = withWarmUpKey(config.apiKeys);
   const gateway = createGatewayApp({
     db,
-    apiKeys: config.apiKeys,
+    apiKeys: warm.keys,
     upstream: client,
     logger,
     metrics,
@@ -87,6 +89,14 @@ export async function startGateway(
   server.keepAliveTimeout = 65_000;
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  try {
+    await warmUp(url, warm.key);
+  } finally {
+    warm.done();
+    // Warm-up traffic is not traffic: start the request metrics from zero.
+    gateway.metrics.httpRequests.reset();
+    gateway.metrics.httpDuration.reset();
+  }
   logger.info(
     { url, database: config.database.client, upstream: config.upstream.baseUrl },
     'gateway listening',
