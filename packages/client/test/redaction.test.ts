@@ -147,7 +147,7 @@ describe('a canary secret never leaks', () => {
       tokenUrl: upstream.tokenUrl,
       clientId: 'canary-client-id',
       clientSecret: async () => SECRET,
-      timeoutMs: 200,
+      timeoutMs: 1000,
       retry: { maxAttempts: 2, sleep: async () => {} },
       logger,
       hooks,
