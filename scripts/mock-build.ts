@@ -14,12 +14,15 @@ Merges mock/fixtures/<operationId>/<scenario>.json into every spec/*.yaml that h
 x-onelink-mock-port-offset, writing mock/dist/<spec>.mock.yaml (build output, gitignored) and
 mock/SCENARIOS.md (committed docs).
 
-  --check   write nothing; exit 1 if a fixture no longer validates against its spec or
-            mock/SCENARIOS.md is out of date (this is pnpm mock:check)`);
+  --check       write nothing; exit 1 if a fixture no longer validates against its spec or
+                mock/SCENARIOS.md is out of date (this is pnpm mock:check)
+  --root DIR    treat DIR as the repository root (spec/, mock/fixtures/, mock/SCENARIOS.md)`);
   process.exit(0);
 }
 const check = args.includes('--check');
-const layout = defaultLayout();
+// --root lets tests point the checker at a copy of the repository (e.g. with an edited spec).
+const rootIndex = args.indexOf('--root');
+const layout = rootIndex === -1 ? defaultLayout() : defaultLayout(path.resolve(args[rootIndex + 1] ?? '.'));
 const result = buildAll(layout, { check });
 const rel = (p: string) => path.relative(layout.repoRoot, p);
 

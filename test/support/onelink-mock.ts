@@ -1,0 +1,42 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defaultLayout, type RunningMocks, startMocks } from '../../scripts/mock/mock-servers.js';
+
+export interface TestMock {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The 1LINK P2M QR mock exactly as `pnpm mock` serves it (repository spec + fixtures), but built into a
+ * temp dir and listening on an OS-chosen port on 127.0.0.1. Call `stop()` in afterAll; it also removes
+ * the build output. Start one per test file: Prism takes seconds to start.
+ */
+export async function startOneLinkMockForTest(): Promise<TestMock> {
+  const outDir = mkdtempSync(path.join(os.tmpdir(), 'onelink-mock-'));
+  let running: RunningMocks | undefined;
+  try {
+    running = await startMocks({
+      layout: { ...defaultLayout(), outDir },
+      basePort: 0,
+      only: ['1link-p2m-qr'],
+    });
+  } catch (err) {
+    rmSync(outDir, { recursive: true, force: true });
+    throw err;
+  }
+  const mock = running.mocks[0];
+  if (!mock) {
+    await running.stop();
+    rmSync(outDir, { recursive: true, force: true });
+    throw new Error('spec/1link-p2m-qr.yaml is not mocked (x-onelink-mock-port-offset missing?)');
+  }
+  return {
+    url: mock.server.url,
+    stop: async () => {
+      await running?.stop();
+      rmSync(outDir, { recursive: true, force: true });
+    },
+  };
+}
