@@ -104,7 +104,10 @@ describe('link-payments fixtures', () => {
       expect({ code, statuses: [...statuses] }).toEqual({ code, statuses: [table[code]!.httpStatus] });
   });
 
-  it('hold no real password: the placeholder only', () => {
-    for (const f of fixtures) expect((f.fixture.request.body as Body).password).toBe('<LINK_PASSWORD>');
+  it('hold no credential: the password placeholder only, not even the test key', () => {
+    for (const f of fixtures) {
+      expect((f.fixture.request.body as Body).password).toBe('<LINK_PASSWORD>');
+      expect(JSON.stringify(f.fixture)).not.toContain(KEY);
+    }
   });
 });
