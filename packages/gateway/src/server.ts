@@ -108,7 +108,9 @@ export async function startGateway(
       clearInterval(sweep);
       logger.info('shutting down: no new connections, draining in-flight requests');
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Keep-alive sockets turn idle when their in-flight response ends; close them as they do.
       server.closeIdleConnections();
+      const reaper = setInterval(() => server.closeIdleConnections(), 50);
       const timer = setTimeout(() => {
         logger.warn({ drainMs }, 'drain timeout: closing remaining connections');
         server.closeAllConnections();
@@ -116,6 +118,7 @@ export async function startGateway(
       timer.unref();
       await closed;
       clearTimeout(timer);
+      clearInterval(reaper);
       await db.destroy();
       logger.info('gateway stopped');
     })();

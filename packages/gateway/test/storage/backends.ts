@@ -14,7 +14,7 @@ import { createDatabase, type Database, migrateToLatest } from '../../src/databa
 export interface Backend {
   name: 'sqlite' | 'postgres';
   /** A fresh, migrated database; `target` lets tests open more connections (other "processes"). */
-  open(): Promise<{ db: Database; target: DatabaseTarget; close(): Promise<void> }>;
+  open(): Promise<{ db: Database; target: DatabaseTarget; databaseUrl: string; close(): Promise<void> }>;
 }
 
 const PG_CANDIDATES = process.env.TEST_DATABASE_URL
@@ -51,6 +51,7 @@ const sqlite: Backend = {
     return {
       db,
       target,
+      databaseUrl: `sqlite:${target.filename}`,
       async close() {
         await db.destroy();
         rmSync(dir, { recursive: true, force: true });
@@ -69,9 +70,12 @@ function postgres(url: string): Backend {
       const target: DatabaseTarget = { client: 'postgres', connectionString: url, searchPath: schema };
       const db = createDatabase(target);
       await migrateToLatest(db);
+      // The same schema for a whole gateway configured by DATABASE_URL (libpq `options`).
+      const databaseUrl = `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
       return {
         db,
         target,
+        databaseUrl,
         async close() {
           await db.destroy();
           await admin.raw('drop schema if exists ?? cascade', [schema]);

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FakeOneLink, startFakeOneLink } from './support/fake-one-link.js';
+import { API_KEY, merchantRequest, startTestGateway } from './support/gateway-harness.js';
+
+let fake: FakeOneLink;
+beforeAll(async () => {
+  fake = await startFakeOneLink({ kind: 'echo', delayMs: 400 });
+});
+afterAll(async () => {
+  await fake?.close();
+});
+
+describe('startGateway', () => {
+  it('graceful shutdown: the in-flight request completes and is stored, then the port and database close', async () => {
+    const gw = await startTestGateway(fake.url);
+    const inFlight = fetch(`${gw.url}/v1/qr/merchant`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify(merchantRequest),
+    });
+    while (fake.calls.merchant === 0) await new Promise((r) => setTimeout(r, 10));
+    const closing = gw.close(5_000);
+    const res = await inFlight;
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as { id: string };
+    await closing;
+    await expect(fetch(`${gw.url}/healthz`)).rejects.toThrow();
+    await expect(gw.db.raw('select 1')).rejects.toThrow();
+    // The outcome was written before the database closed.
+    const reopened = await startTestGatewayOn(gw);
+    try {
+      expect((await reopened.store.findById(body.id))?.status).toBe('succeeded');
+    } finally {
+      await reopened.cleanup();
+    }
+  });
+
+  it('the metrics start from zero after the start-up warm-up', async () => {
+    const gw = await startTestGateway(fake.url);
+    try {
+      const text = await (await fetch(`${gw.url}/metrics`)).text();
+      expect(text).not.toMatch(/gateway_http_requests_total\{/);
+    } finally {
+      await gw.cleanup();
+    }
+  });
+});
+
+/** A second gateway on the first one's (closed) SQLite file. */
+async function startTestGatewayOn(previous: Awaited<ReturnType<typeof startTestGateway>>) {
+  const filename = (previous.db.client.config.connection as { filename: string }).filename;
+  return startTestGateway(fake.url, { DATABASE_URL: `sqlite:${filename}` });
+}
