@@ -1,0 +1,117 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { verifySnap } from '@onelink-kit/signing';
+import { createSnapClient, SnapApiError, snapResponseCodes } from '@onelink-kit/snap';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { headerValue } from '../../scripts/mock/fixtures.js';
+import {
+  defaultLayout,
+  indexFixtures,
+  type RunningMocks,
+  startMocks,
+} from '../../scripts/mock/mock-servers.js';
+import { preferHeader } from '../../scripts/mock/scenarios-md.js';
+
+// @onelink-kit/snap against Prism serving spec/snap-card-binding.yaml + its fixtures (as `pnpm mock` does,
+// built into a temp dir, on an OS-chosen loopback port). For every scenario the client sends the request the
+// fixture recorded — same path and query byte for byte, same X-SIGNATURE — and maps the answer: success to
+// its auth code, every error to SnapApiError with the kind and retryability of the spec's table.
+const SECRET = 'test-client-secret-not-real'; // test-only, as in snap-fixtures.test.ts
+
+const layout = defaultLayout();
+const index = indexFixtures(layout);
+const fixtures = index.fixtures.filter((f) => f.operationId === 'getOAuthCode');
+
+let running: RunningMocks | undefined;
+let outDir = '';
+let baseUrl = '';
+beforeAll(async () => {
+  outDir = mkdtempSync(path.join(os.tmpdir(), 'snap-mock-'));
+  running = await startMocks({ layout: { ...layout, outDir }, basePort: 0, only: ['snap-card-binding'] });
+  baseUrl = running.mocks[0]!.server.url;
+});
+afterAll(async () => {
+  await running?.stop();
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+describe('snap client against Prism', () => {
+  it.each(fixtures.map((f) => ({ name: f.scenario, f })))('$name', async ({ f }) => {
+    const req = f.fixture.request;
+    const h = (name: string) => headerValue(req.headers, name)!;
+    const query = new URL(req.path, 'http://x').searchParams;
+    const sent: Request[] = [];
+    const client = createSnapClient({
+      baseUrl,
+      accessToken: h('authorization').replace(/^Bearer /, ''),
+      clientSecret: SECRET,
+      partnerId: h('x-partner-id'),
+      channelId: h('channel-id'),
+      clientKey: h('x-client-key'),
+      fetch: async (input, init) => {
+        const r = new Request(input, init);
+        sent.push(r.clone());
+        return fetch(r);
+      },
+    });
+    const call = client.getOAuthCode(
+      {
+        redirectUrl: query.get('redirectUrl')!,
+        failureRedirectUrl: query.get('failureRedirectUrl')!,
+        lang: query.get('lang') as 'EN',
+        merchantId: query.get('merchantId')!,
+        state: query.get('state')!,
+        seamlessData: JSON.parse(query.get('seamlessData')!),
+        additionalInfo: JSON.parse(query.get('additionalInfo')!),
+        externalId: h('x-external-id'),
+        timestamp: h('x-timestamp'),
+      },
+      { headers: { Prefer: preferHeader(f.fixture.response.status, f.scenario) } },
+    );
+    const body = f.fixture.response.body as { responseCode: string; authCode?: string };
+    if (f.scenario === 'success') {
+      const got = await call;
+      expect(got).toMatchObject({ status: 200, authCode: body.authCode, data: body });
+    } else {
+      const err = await call.then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(err).toBeInstanceOf(SnapApiError);
+      const entry = snapResponseCodes.get(body.responseCode)!;
+      expect(err).toMatchObject({
+        status: f.fixture.response.status,
+        responseCode: body.responseCode,
+        kind: entry.kind,
+        retryable: entry.retryable,
+        externalId: h('x-external-id'),
+      });
+    }
+
+    // What went over the wire is what the fixture recorded.
+    const wire = sent[0]!;
+    const url = new URL(wire.url);
+    expect(url.pathname + url.search).toBe(req.path);
+    const signature = wire.headers.get('x-signature')!;
+    const input = {
+      method: 'GET',
+      urlPath: req.path,
+      accessToken: h('authorization').replace(/^Bearer /, ''),
+      timestamp: h('x-timestamp'),
+    };
+    expect(verifySnap(SECRET, input, signature)).toBe(true);
+    if (f.scenario === 'invalid-signature') expect(signature).not.toBe(h('x-signature'));
+    else expect(signature).toBe(h('x-signature'));
+  });
+
+  it('Prism itself rejects a request the client did not sign (missing X-SIGNATURE)', async () => {
+    const f = fixtures.find((x) => x.scenario === 'success')!;
+    const headers = Object.fromEntries(
+      Object.entries(f.fixture.request.headers).filter(([k]) => k !== 'x-signature'),
+    );
+    const res = await fetch(`${baseUrl}${f.fixture.request.path}`, { headers });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.headers.get('sl-violations') ?? '').toMatch(/x-signature/i);
+  });
+});
