@@ -48,10 +48,7 @@ for (const f of fixtures) {
     }
   }
   if (f.operationId === 'generateDQRCMerchant' && f.fixture.response.status === 429) {
-    expect1(
-      f,
-      'response.status: 429 is not declared by the spec (declared: 200, 400, 401, 403, 404, 409, 500, 502, 503, 504)',
-    );
+    expect1(f, `response.status: 429 is not declared by the spec (declared: ${declared})`);
   }
 }
 
