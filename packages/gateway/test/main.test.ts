@@ -166,7 +166,7 @@ describe('crash between write-ahead and outcome', () => {
 });
 
 describe('configuration errors stop the process and name the variable', () => {
-  const cases = [
+  const cases: Array<{ given: Record<string, string>; variable: string }> = [
     { given: { PORT: 'eighty' }, variable: 'PORT' },
     { given: { GATEWAY_API_KEYS: '' }, variable: 'GATEWAY_API_KEYS' },
     { given: { DATABASE_URL: 'mysql://db' }, variable: 'DATABASE_URL' },
