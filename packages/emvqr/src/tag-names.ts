@@ -101,6 +101,11 @@ const TABLES: Record<TagContext, readonly string[]> = {
   unreserved: UNRESERVED,
 };
 
+/** All 100 names of a context, indexed by tag number. */
+export function tagNames(context: TagContext): readonly string[] {
+  return TABLES[context];
+}
+
 /** Standard name of `tag` (0–99) in `context`. */
 export function tagName(context: TagContext, tag: number): string {
   return TABLES[context][tag] ?? 'Unknown';

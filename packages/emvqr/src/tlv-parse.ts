@@ -1,5 +1,5 @@
 import type { EmvQrProblem } from './errors.js';
-import { childContext, type TagContext, tagName } from './tag-names.js';
+import { childContext, type TagContext, tagNames } from './tag-names.js';
 
 /**
  * One data object as read from a payload. Lengths and offsets count characters (Unicode code
@@ -62,6 +62,7 @@ function readList(
   wide: boolean,
 ): DataObject[] {
   const out: DataObject[] = [];
+  const names = tagNames(context);
   let u = start;
   let cp = cpStart;
   while (u < end) {
@@ -131,7 +132,7 @@ function readList(
       break;
     }
     const value = s.slice(vStart, vEnd);
-    const obj: DataObject = { tag, name: tagName(context, tagNum), length, value, offset: cp };
+    const obj: DataObject = { tag, name: names[tagNum]!, length, value, offset: cp };
     const inner = childContext(context, tagNum);
     if (inner !== undefined) {
       obj.children = readList(s, vStart, vEnd, cp + 4, inner, `${prefix}${tag}.`, problems, wide);

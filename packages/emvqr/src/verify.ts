@@ -46,19 +46,46 @@ export interface VerifyOptions {
   maxChars?: number;
 }
 
-const ROOT_MANDATORY: Record<string, string> = {
-  '52': 'Merchant Category Code',
-  '53': 'Transaction Currency',
-  '58': 'Country Code',
-  '59': 'Merchant Name',
-  '60': 'Merchant City',
+/**
+ * First position of each root tag. Reused across calls (verify() is synchronous and never
+ * re-entered); a slot counts only when its generation is the current call's, so nothing is cleared.
+ */
+interface RootIndex {
+  position: Int32Array;
+  generation: Int32Array;
+  current: number;
+  /** A merchant account information object (02–51) was seen in this call. */
+  account: boolean;
+}
+const ROOT_INDEX: RootIndex = {
+  position: new Int32Array(100),
+  generation: new Int32Array(100),
+  current: 0,
+  account: false,
 };
+
+function present(index: RootIndex, n: number): boolean {
+  return index.generation[n] === index.current;
+}
+
+function at(objects: DataObject[], index: RootIndex, n: number): DataObject | undefined {
+  return index.generation[n] === index.current ? objects[index.position[n]!] : undefined;
+}
+const ROOT_MANDATORY: readonly (readonly [number, string, string])[] = [
+  [52, '52', 'Merchant Category Code'],
+  [53, '53', 'Transaction Currency'],
+  [58, '58', 'Country Code'],
+  [59, '59', 'Merchant Name'],
+  [60, '60', 'Merchant City'],
+];
+const MANDATORY_NUMBERS = ROOT_MANDATORY.map(([n]) => n);
 
 function checkList(
   objects: DataObject[],
   context: TagContext,
   prefix: string,
   problems: EmvQrProblem[],
+  index?: RootIndex,
 ): void {
   // A 100-bit set of seen tags in four 32-bit words (tags 0–31, 32–63, 64–95, 96–99).
   let seen0 = 0;
@@ -76,6 +103,11 @@ function checkList(
     else if (word === 1) seen1 |= bit;
     else if (word === 2) seen2 |= bit;
     else seen3 |= bit;
+    if (!dup && index !== undefined) {
+      index.position[n] = i;
+      index.generation[n] = index.current;
+      if (n >= 2 && n <= 51) index.account = true;
+    }
     if (dup) {
       problems.push({
         code: 'DUPLICATE_TAG',
@@ -98,14 +130,13 @@ function checkList(
     if (o.children !== undefined) {
       const inner = childContext(context, n)!;
       checkList(o.children, inner, `${prefix}${o.tag}.`, problems);
-      if (inner !== 'additional-data' && inner !== 'language' && !o.children.some((c) => c.tag === '00')) {
+      if (inner !== 'additional-data' && inner !== 'language' && !has(o.children, '00')) {
         missing(problems, o.offset + 4, `${prefix}${o.tag}.00`, 'Globally Unique Identifier');
       }
       if (inner === 'language') {
-        if (!o.children.some((c) => c.tag === '00')) {
+        if (!has(o.children, '00'))
           missing(problems, o.offset + 4, `${prefix}${o.tag}.00`, 'Language Preference');
-        }
-        if (!o.children.some((c) => c.tag === '01')) {
+        if (!has(o.children, '01')) {
           missing(problems, o.offset + 4, `${prefix}${o.tag}.01`, 'Merchant Name—Alternate Language');
         }
       }
@@ -122,9 +153,9 @@ function missing(problems: EmvQrProblem[], offset: number, tag: string, name: st
   });
 }
 
-function find(objects: DataObject[], tag: string): DataObject | undefined {
-  for (let i = 0; i < objects.length; i++) if (objects[i]!.tag === tag) return objects[i];
-  return undefined;
+function has(objects: DataObject[], tag: string): boolean {
+  for (let i = 0; i < objects.length; i++) if (objects[i]!.tag === tag) return true;
+  return false;
 }
 
 /**
@@ -150,8 +181,15 @@ export function verify(payload: string, options: VerifyOptions = {}): VerifyResu
     });
   }
 
+  // Position of the first occurrence of each root tag: one pass instead of a scan per lookup.
+  const index = ROOT_INDEX;
+  index.current = index.current === 0x7fffffff ? 1 : index.current + 1;
+  if (index.current === 1) index.generation.fill(0); // first call, or after 2^31 calls: no stale slots
+  index.account = false;
+  checkList(objects, 'root', '', problems, index);
+
   const first = objects[0];
-  if (first !== undefined && first.tag !== '00' && find(objects, '00') !== undefined) {
+  if (first !== undefined && first.tag !== '00' && present(index, 0)) {
     problems.push({
       code: 'PAYLOAD_FORMAT_INDICATOR_NOT_FIRST',
       offset: first.offset,
@@ -160,59 +198,78 @@ export function verify(payload: string, options: VerifyOptions = {}): VerifyResu
     });
   }
 
-  checkList(objects, 'root', '', problems);
   const accepted = options.payloadFormatIndicators;
-  if (accepted !== undefined) {
+  const pfi = at(objects, index, 0);
+  if (accepted !== undefined && pfi !== undefined) {
     // Replace the default "01"-only verdict with the caller's list.
-    const pfi = find(objects, '00');
     const i = problems.findIndex((p) => p.code === 'INVALID_PAYLOAD_FORMAT_INDICATOR');
-    if (i >= 0 && pfi !== undefined && accepted.includes(pfi.value)) problems.splice(i, 1);
-    else if (i < 0 && pfi !== undefined && !accepted.includes(pfi.value)) {
+    if (i >= 0 && accepted.includes(pfi.value)) problems.splice(i, 1);
+    else if (i < 0 && !accepted.includes(pfi.value)) {
+      const rule = accepted.map((v) => `"${v}"`).join(' or ');
       problems.push({
         code: 'INVALID_PAYLOAD_FORMAT_INDICATOR',
         offset: pfi.offset,
         tag: '00',
-        rule: accepted.map((v) => `"${v}"`).join(' or '),
-        message: `tag 00 (Payload Format Indicator) must be ${accepted.map((v) => `"${v}"`).join(' or ')}; got "${pfi.value}"`,
+        rule,
+        message: `tag 00 (Payload Format Indicator) must be ${rule}; got "${pfi.value}"`,
       });
     }
   }
-  const optional = options.optionalTags;
 
   // Missing-tag checks only make sense when the whole root list could be read.
   if (complete) {
-    if (find(objects, '00') === undefined) missing(problems, 0, '00', 'Payload Format Indicator');
-    if (options.requirePointOfInitiation && find(objects, '01') === undefined) {
+    const optional = options.optionalTags;
+    if (pfi === undefined) missing(problems, 0, '00', 'Payload Format Indicator');
+    if (options.requirePointOfInitiation && !present(index, 1)) {
       missing(problems, 0, '01', 'Point of Initiation Method');
     }
-    let account = false;
-    for (const o of objects) {
-      const n = (o.tag.charCodeAt(0) - 48) * 10 + (o.tag.charCodeAt(1) - 48);
-      if (n >= 2 && n <= 51) account = true;
-    }
-    if (!account && !optional?.includes('02-51'))
+    if (!index.account && !optional?.includes('02-51'))
       missing(problems, 0, '02-51', 'Merchant Account Information');
-    for (const [tag, name] of Object.entries(ROOT_MANDATORY)) {
-      if (find(objects, tag) === undefined && !optional?.includes(tag)) missing(problems, 0, tag, name);
+    for (let k = 0; k < MANDATORY_NUMBERS.length; k++) {
+      const n = MANDATORY_NUMBERS[k]!;
+      if (present(index, n)) continue;
+      const [, tag, name] = ROOT_MANDATORY[k]!;
+      if (!optional?.includes(tag)) missing(problems, 0, tag, name);
     }
-    const tip = find(objects, '55')?.value;
-    conditional(problems, objects, '56', tip === '02', 'Value of Convenience Fee Fixed', '"02"');
-    conditional(problems, objects, '57', tip === '03', 'Value of Convenience Fee Percentage', '"03"');
+    const tip = at(objects, index, 55)?.value;
+    conditional(
+      problems,
+      at(objects, index, 56),
+      '56',
+      tip === '02',
+      'Value of Convenience Fee Fixed',
+      '"02"',
+    );
+    conditional(
+      problems,
+      at(objects, index, 57),
+      '57',
+      tip === '03',
+      'Value of Convenience Fee Percentage',
+      '"03"',
+    );
   }
 
-  const crc = checkCrc(payload, objects, complete, offsetsAreIndices, totalChars, problems);
+  const crc = checkCrc(
+    payload,
+    objects,
+    present(index, 63) ? index.position[63]! : -1,
+    complete,
+    offsetsAreIndices,
+    totalChars,
+    problems,
+  );
   return { payload, objects, crc, ok: problems.length === 0, problems };
 }
 
 function conditional(
   problems: EmvQrProblem[],
-  objects: DataObject[],
+  present: DataObject | undefined,
   tag: string,
   required: boolean,
   name: string,
   indicator: string,
 ): void {
-  const present = find(objects, tag);
   if (required && present === undefined) {
     missing(problems, 0, tag, `${name}, required when tag 55 is ${indicator}`);
   } else if (!required && present !== undefined) {
@@ -229,19 +286,13 @@ function conditional(
 function checkCrc(
   payload: string,
   objects: DataObject[],
+  crcIndex: number,
   complete: boolean,
   offsetsAreIndices: boolean,
   totalChars: number,
   problems: EmvQrProblem[],
 ): CrcCheck {
-  let crcObject: DataObject | undefined;
-  let crcIndex = -1;
-  for (let i = 0; i < objects.length; i++) {
-    if (objects[i]!.tag === '63') {
-      crcObject = objects[i];
-      crcIndex = i;
-    }
-  }
+  const crcObject = crcIndex >= 0 ? objects[crcIndex] : undefined;
   if (crcObject === undefined) {
     // The structure may be broken before tag 63; a trailing "6304XXXX" still lets us check the CRC.
     const n = payload.length;
