@@ -87,6 +87,17 @@ export function buildMocks(
       `fixtures for operations no spec defines:\n${index.orphans.map((o) => `  - ${path.relative(layout.repoRoot, o.file)}`).join('\n')}`,
     );
   }
+  const byOffset = new Map<number, string>();
+  for (const spec of index.specs) {
+    if (spec.mockPortOffset === undefined) continue;
+    const other = byOffset.get(spec.mockPortOffset);
+    if (other) {
+      throw new Error(
+        `${spec.specFile} and ${other} both have x-onelink-mock-port-offset: ${spec.mockPortOffset}; each mocked spec needs its own port`,
+      );
+    }
+    byOffset.set(spec.mockPortOffset, spec.specFile);
+  }
   mkdirSync(layout.outDir, { recursive: true });
   const built: BuiltMock[] = [];
   for (const spec of index.specs) {

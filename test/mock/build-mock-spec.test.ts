@@ -1,7 +1,9 @@
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildMockSpec, scenarioOrder } from '../../scripts/mock/build-mock-spec.js';
 import type { FixtureFile } from '../../scripts/mock/fixtures.js';
+import { buildMocks } from '../../scripts/mock/mock-servers.js';
 import { loadSpec } from '../../scripts/mock/spec-catalog.js';
 import { MINI_SPEC, makeTempLayout, miniFixture } from '../support/temp-layout.js';
 
@@ -119,5 +121,41 @@ describe('buildMockSpec', () => {
       serverUrl: 'http://127.0.0.1:1',
     }) as Json;
     expect(doc.components.schemas.Linked.$ref).toBe('../../spec/shared.yaml#/components/schemas/X');
+  });
+});
+
+describe('buildMocks', () => {
+  it('refuses two mocked specs with the same port offset, naming both', () => {
+    const text = readFileSync(MINI_SPEC, 'utf8');
+    const twins = makeTempLayout({
+      specs: { 'a.yaml': text, 'b.yaml': text.replace('mini mock test spec', 'twin') },
+    });
+    try {
+      expect(() => buildMocks(twins)).toThrow(
+        'spec/b.yaml and spec/a.yaml both have x-onelink-mock-port-offset: 0; each mocked spec needs its own port',
+      );
+    } finally {
+      twins.cleanup();
+    }
+  });
+
+  it('mocks only specs that opt in, and names a fixture whose operation no spec defines', () => {
+    const text = readFileSync(MINI_SPEC, 'utf8');
+    const l = makeTempLayout({
+      specs: {
+        'mini.yaml': text,
+        'plain.yaml': text.replace('x-onelink-mock-port-offset: 0\n', '').replace(/mini/g, 'plain'),
+      },
+      fixtures: [{ operationId: 'nobodyHasThis', scenario: 'success', fixture: miniFixture({}) }],
+    });
+    try {
+      expect(() => buildMocks(l)).toThrow(
+        /fixtures for operations no spec defines:\n {2}- mock\/fixtures\/nobodyHasThis\/success\.json/,
+      );
+      rmSync(path.join(l.fixturesDir, 'nobodyHasThis'), { recursive: true });
+      expect(buildMocks(l).map((b) => b.spec.specFile)).toEqual(['spec/mini.yaml']);
+    } finally {
+      l.cleanup();
+    }
   });
 });
