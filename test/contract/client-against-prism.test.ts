@@ -141,6 +141,14 @@ describe('@onelink-kit/client against the Prism mock', () => {
     );
     expect(error).toBeInstanceOf(want!.type);
     expect(error).toMatchObject(want!.props);
+    // 1LINK response-code bodies reach the caller through the error, as sent.
+    const body = f.fixture.response.body as Record<string, unknown>;
+    if (typeof body.responseCode === 'string') {
+      expect(error).toMatchObject({
+        responseCode: body.responseCode,
+        responseDescription: body.responseDescription,
+      });
+    }
   });
 
   it('unauthorized: refreshes the token and re-sends once before giving up', async () => {

@@ -138,7 +138,7 @@ describe('Prism serving a merged mock spec', () => {
 });
 
 describe('startPrism', () => {
-  it('rejects with Prism output when the spec cannot be served, leaving no process behind', async () => {
+  it('rejects with Prism output when the spec cannot be served', async () => {
     await expect(
       startPrism({ specFile: `${layout.repoRoot}/does-not-exist.yaml`, readyTimeoutMs: 20_000 }),
     ).rejects.toThrow(/Prism exited .* before it was ready/);

@@ -27,8 +27,7 @@ describe('committed fixtures', () => {
     for (const f of committed) {
       const p = f.fixture.provenance;
       expect(['synthetic', 'sandbox'], f.file).toContain(p.source);
-      if (p.source === 'synthetic')
-        expect(p.notes, f.file).toMatch(/^Synthetic: .*no .+ produced it/);
+      if (p.source === 'synthetic') expect(p.notes, f.file).toMatch(/^Synthetic: .*no .+ produced it/);
       expect(p.specFile, f.file).toMatch(/^spec\/.+\.yaml$/);
     }
   });
