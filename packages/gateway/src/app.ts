@@ -83,6 +83,8 @@ export function createGatewayApp(options: GatewayAppOptions): GatewayApp {
         res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
       },
       customLogLevel(_req, res, error) {
+        // Start-up warm-up requests (see warm-up.ts) are not traffic.
+        if (res.locals.caller === 'warmup') return 'silent';
         if (error || res.statusCode >= 500) return 'error';
         if (res.statusCode >= 400) return 'warn';
         return 'info';
