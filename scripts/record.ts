@@ -56,6 +56,19 @@ if (values.help) {
   process.exit(0);
 }
 
+for (const op of values.operation ?? []) {
+  if (!(op in RECORDABLE))
+    fail(`--operation ${op}: the recorder drives ${Object.keys(RECORDABLE).join(', ')}`);
+}
+const knownScenarios = new Set([
+  ...Object.values(RECORDABLE).flatMap((t) => Object.keys(t)),
+  ...Object.keys(NOT_RECORDABLE),
+]);
+for (const sc of values.scenario ?? []) {
+  if (!knownScenarios.has(sc))
+    fail(`--scenario ${sc}: known scenarios are ${[...knownScenarios].join(', ')}`);
+}
+
 let baseUrl: string;
 let tokenUrl: string;
 if (values.env === 'sandbox' || values.env === 'production') {

@@ -138,6 +138,11 @@ describe('pnpm record refuses unsafe targets', () => {
       want: /at least 1000/,
     },
     { given: ['--env', 'not a url'], want: /--env must be sandbox, production or a URL/ },
+    {
+      given: ['--operation', 'getTemplate'],
+      want: /--operation getTemplate: the recorder drives requestToken, /,
+    },
+    { given: ['--scenario', 'teapot'], want: /--scenario teapot: known scenarios are success, / },
   ])('$given', async ({ given, want }) => {
     const r = await runRecorder(given, { ONELINK_CLIENT_ID: 'x', ONELINK_CLIENT_SECRET: 'y' });
     expect(r.code).toBe(2);
