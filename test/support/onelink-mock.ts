@@ -9,19 +9,15 @@ export interface TestMock {
 }
 
 /**
- * The 1LINK P2M QR mock exactly as `pnpm mock` serves it (repository spec + fixtures), but built into a
- * temp dir and listening on an OS-chosen port on 127.0.0.1. Call `stop()` in afterAll; it also removes
- * the build output. Start one per test file: Prism takes seconds to start.
+ * The mock of one spec (file name without .yaml) exactly as `pnpm mock` serves it (repository spec +
+ * fixtures), but built into a temp dir and listening on an OS-chosen port on 127.0.0.1. Call `stop()`
+ * in afterAll; it also removes the build output. Start one per test file: Prism takes seconds to start.
  */
-export async function startOneLinkMockForTest(): Promise<TestMock> {
+export async function startSpecMockForTest(specName: string): Promise<TestMock> {
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'onelink-mock-'));
   let running: RunningMocks | undefined;
   try {
-    running = await startMocks({
-      layout: { ...defaultLayout(), outDir },
-      basePort: 0,
-      only: ['1link-p2m-qr'],
-    });
+    running = await startMocks({ layout: { ...defaultLayout(), outDir }, basePort: 0, only: [specName] });
   } catch (err) {
     rmSync(outDir, { recursive: true, force: true });
     throw err;
@@ -30,7 +26,7 @@ export async function startOneLinkMockForTest(): Promise<TestMock> {
   if (!mock) {
     await running.stop();
     rmSync(outDir, { recursive: true, force: true });
-    throw new Error('spec/1link-p2m-qr.yaml is not mocked (x-onelink-mock-port-offset missing?)');
+    throw new Error(`spec/${specName}.yaml is missing or not mocked (no x-onelink-mock-port-offset)`);
   }
   return {
     url: mock.server.url,
@@ -39,4 +35,9 @@ export async function startOneLinkMockForTest(): Promise<TestMock> {
       rmSync(outDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The 1LINK P2M QR mock for a test file (see startSpecMockForTest). */
+export function startOneLinkMockForTest(): Promise<TestMock> {
+  return startSpecMockForTest('1link-p2m-qr');
 }
