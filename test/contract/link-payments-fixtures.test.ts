@@ -3,12 +3,13 @@ import { verifyLink } from '@onelink-kit/signing';
 import { describe, expect, it } from 'vitest';
 import { defaultLayout, indexFixtures } from '../../scripts/mock/mock-servers.js';
 import { OpenApiValidator } from '../../scripts/mock/openapi-validator.js';
+import { TEST_LINK_HASH_KEY } from '../sign/synthetic-fixtures.js';
 
 // Link Based Payments fixtures: they validate against spec/link-payments.yaml, the signatures of create,
 // resend and cancel verify (except those recorded to show a mismatch), and together they cover every
 // OTS code of the spec's table with the table's HTTP status.
-// Signed with this test-only hash key (not of any environment) over the password placeholder in the body.
-const KEY = 'test-link-hash-key-not-real';
+// Signed by test/sign/synthetic-fixtures.ts with its test-only hash key over the password placeholder in the body.
+const KEY = TEST_LINK_HASH_KEY;
 const SIGNED_OPS = new Set(['createPaymentLink', 'resendPaymentLink', 'cancelPaymentLink']);
 const OPS = [
   'getTemplate',

@@ -15,12 +15,13 @@ import {
   startMocks,
 } from '../../scripts/mock/mock-servers.js';
 import { preferHeader } from '../../scripts/mock/scenarios-md.js';
+import { TEST_LINK_HASH_KEY } from '../sign/synthetic-fixtures.js';
 
 // @onelink-kit/link-payments against Prism serving spec/link-payments.yaml + its fixtures (as `pnpm mock`
 // does, built into a temp dir, on an OS-chosen loopback port). For every scenario of every operation the
 // client sends the body the fixture recorded (signature included, except where the fixture recorded a wrong
 // one) and maps the answer: success to its data, every OTS error to LinkPaymentsApiError classified by the table.
-const KEY = 'test-link-hash-key-not-real'; // test-only, as in link-payments-fixtures.test.ts
+const KEY = TEST_LINK_HASH_KEY;
 // The fixtures' create requests expire 2026-11-29 PKT; the client checks expiry against this clock.
 const NOW = new Date('2026-11-21T23:00:00Z');
 

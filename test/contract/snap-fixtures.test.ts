@@ -4,13 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { headerValue } from '../../scripts/mock/fixtures.js';
 import { defaultLayout, indexFixtures } from '../../scripts/mock/mock-servers.js';
 import { OpenApiValidator } from '../../scripts/mock/openapi-validator.js';
+import { TEST_SNAP_CLIENT_SECRET } from '../sign/synthetic-fixtures.js';
 
 // SNAP card-binding fixtures: they validate against spec/snap-card-binding.yaml, their X-SIGNATURE
 // verifies (except the one recorded to show a wrong signature), and together they cover every row of
 // the spec's response-code table with the table's HTTP status.
-// The fixtures were signed with this test-only secret (not of any environment); the access token is the
+// The fixtures were signed by test/sign/synthetic-fixtures.ts with its test-only secret; the access token is the
 // placeholder in each fixture's Authorization header, used verbatim.
-const SECRET = 'test-client-secret-not-real';
+const SECRET = TEST_SNAP_CLIENT_SECRET;
 const WRONGLY_SIGNED = new Set(['invalid-signature']);
 
 const index = indexFixtures(defaultLayout());

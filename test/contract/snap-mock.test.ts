@@ -12,12 +12,13 @@ import {
   startMocks,
 } from '../../scripts/mock/mock-servers.js';
 import { preferHeader } from '../../scripts/mock/scenarios-md.js';
+import { TEST_SNAP_CLIENT_SECRET } from '../sign/synthetic-fixtures.js';
 
 // @onelink-kit/snap against Prism serving spec/snap-card-binding.yaml + its fixtures (as `pnpm mock` does,
 // built into a temp dir, on an OS-chosen loopback port). For every scenario the client sends the request the
 // fixture recorded — same path and query byte for byte, same X-SIGNATURE — and maps the answer: success to
 // its auth code, every error to SnapApiError with the kind and retryability of the spec's table.
-const SECRET = 'test-client-secret-not-real'; // test-only, as in snap-fixtures.test.ts
+const SECRET = TEST_SNAP_CLIENT_SECRET;
 
 const layout = defaultLayout();
 const index = indexFixtures(layout);
