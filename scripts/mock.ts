@@ -14,12 +14,13 @@ Scenarios and the Prefer header for each: mock/SCENARIOS.md`);
 }
 
 const basePort = process.env.MOCK_PORT ? Number(process.env.MOCK_PORT) : DEFAULT_MOCK_PORT;
-if (!Number.isInteger(basePort) || basePort < 1 || basePort > 65535) {
-  console.error(`MOCK_PORT must be a port number (1-65535), got "${process.env.MOCK_PORT}"`);
+// MOCK_PORT=0 lets the OS pick every port (tests); the real ports are printed below.
+if (!Number.isInteger(basePort) || basePort < 0 || basePort > 65535) {
+  console.error(`MOCK_PORT must be a port number (0-65535), got "${process.env.MOCK_PORT}"`);
   process.exit(2);
 }
 const layout = defaultLayout();
-const pre = buildAll(layout, { portFor: (o) => basePort + o });
+const pre = buildAll(layout, { portFor: (o) => (basePort === 0 ? 0 : basePort + o) });
 if (pre.drift.problems.length > 0) {
   console.error(formatDriftReport(pre.drift));
   process.exit(1);

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
@@ -6,6 +6,12 @@ import { buildMockSpec, scenarioOrder } from './build-mock-spec.js';
 import { type FixtureFile, loadFixtures, mediaTypeOf } from './fixtures.js';
 import { type PrismServer, startPrism } from './prism.js';
 import { findOperation, loadSpecs, type OperationRef, type SpecEntry } from './spec-catalog.js';
+
+function writeFileAtomic(file: string, text: string): void {
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, file);
+}
 
 /** Repository root (this file lives in scripts/mock/). */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -108,7 +114,9 @@ export function buildMocks(
       serverUrl: `http://${host}:${portFor(spec.mockPortOffset)}`,
     });
     const mockFile = path.join(layout.outDir, `${spec.name}.mock.yaml`);
-    writeFileSync(
+    // Write-then-rename: other processes (tests, pnpm start, pnpm mock) may build or read the same
+    // file at the same time, and Prism must never read a half-written spec.
+    writeFileAtomic(
       mockFile,
       `# Build output of pnpm mock:build from ${spec.specFile} + mock/fixtures. Do not edit.\n${stringify(doc, { aliasDuplicateObjects: false })}`,
     );

@@ -1,0 +1,81 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultLayout } from '../../scripts/mock/mock-servers.js';
+
+// `pnpm mock` as a user runs it: every mocked spec served, then all of them stopped on SIGTERM.
+// MOCK_PORT=0 lets the OS pick the ports; the CLI prints the real ones.
+const repo = defaultLayout();
+let child: ChildProcess | undefined;
+let out = '';
+let urls: string[] = [];
+
+beforeAll(async () => {
+  child = spawn(
+    process.execPath,
+    [path.join(repo.repoRoot, 'node_modules/tsx/dist/cli.mjs'), 'scripts/mock.ts'],
+    {
+      cwd: repo.repoRoot,
+      env: { ...process.env, MOCK_PORT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  await new Promise<void>((resolve, reject) => {
+    const onData = (c: Buffer) => {
+      out += c.toString();
+      if (out.includes('Ctrl-C to stop')) resolve();
+    };
+    child!.stdout!.on('data', onData);
+    child!.stderr!.on('data', onData);
+    child!.once('exit', (code) => reject(new Error(`pnpm mock exited ${code}:\n${out}`)));
+  });
+  urls = [...out.matchAll(/(http:\/\/127\.0\.0\.1:\d+)/g)].map((m) => m[1]!);
+});
+afterAll(() => {
+  if (child && child.exitCode === null) child.kill('SIGKILL');
+});
+
+describe('pnpm mock', () => {
+  it('serves one Prism per spec with x-onelink-mock-port-offset and prints where', () => {
+    const specsLines = out.split('\n').filter((l) => /^spec\/\S+\.yaml\s+http:\/\/127\.0\.0\.1:\d+/.test(l));
+    expect(specsLines.map((l) => l.split(/\s+/)[0])).toContain('spec/1link-p2m-qr.yaml');
+    expect(urls.length).toBe(specsLines.length);
+    expect(out).toContain('scenarios: mock/SCENARIOS.md');
+  });
+
+  it('answers the 1LINK token endpoint and a QR scenario on the printed port', async () => {
+    const base =
+      urls[
+        out
+          .split('\n')
+          .filter((l) => l.startsWith('spec/'))
+          .findIndex((l) => l.startsWith('spec/1link-p2m-qr.yaml'))
+      ]!;
+    const token = await fetch(`${base}/oauth2/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'grant_type=client_credentials&client_id=a&client_secret=b&scope=1LinkApi',
+    });
+    expect(token.status).toBe(200);
+    const qr = await fetch(`${base}/generateDQRCMerchant`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-ibm-client-id': 'a',
+        authorization: 'Bearer b',
+        prefer: 'code=429, example=rate-limited',
+      },
+      body: '{}',
+    });
+    expect(qr.status).toBe(429);
+  });
+
+  it('stops every Prism on SIGTERM and exits 0', async () => {
+    const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
+    child!.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    for (const url of urls) {
+      await expect(fetch(url), url).rejects.toThrow();
+    }
+  });
+});
