@@ -1,4 +1,4 @@
-import { OneLinkAuthError, OneLinkValidationError } from '@onelink-kit/client';
+import { createLogger, OneLinkAuthError, OneLinkValidationError } from '@onelink-kit/client';
 import { verifyLink } from '@onelink-kit/signing';
 import { describe, expect, it } from 'vitest';
 import { LinkPaymentsApiError } from '../src/link-errors.js';
@@ -226,4 +226,21 @@ describe('createLinkPaymentsClient: OTS answers become typed errors', () => {
       expect(JSON.stringify(err)).not.toContain(KEY);
     });
   }
+});
+
+describe('createLinkPaymentsClient: logging', () => {
+  it('logs each answer with operation, OTS code and reference, never the password, key or signature', async () => {
+    const lines: string[] = [];
+    const logger = createLogger({ level: 'debug' }, { write: (s: string) => lines.push(s) });
+    const up = fakeUpstream(401, { statusCode: 'OTS1011', statusDescription: 'Signature Mismatched' });
+    await client({ fetch: up.fetch, logger })
+      .createPaymentLink(createInput)
+      .catch(() => undefined);
+    const text = lines.join('');
+    expect(text).toContain('"statusCode":"OTS1011"');
+    expect(text).toContain(createInput.merchantTxnId);
+    expect(text).not.toContain(PASSWORD);
+    expect(text).not.toContain(KEY);
+    expect(text).not.toContain(String(up.requests[0]!.body.signature));
+  });
 });

@@ -1,7 +1,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { OneLinkAuthError, OneLinkNetworkError, OneLinkValidationError } from '@onelink-kit/client';
+import {
+  createLogger,
+  OneLinkAuthError,
+  OneLinkNetworkError,
+  OneLinkValidationError,
+} from '@onelink-kit/client';
 import { verifySnap } from '@onelink-kit/signing';
 import { describe, expect, it } from 'vitest';
 import { createSnapClient, type SnapClientOptions } from '../src/snap-client.js';
@@ -275,5 +280,25 @@ describe('createSnapClient.getOAuthCode: answers', () => {
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(OneLinkNetworkError);
     expect(err).toMatchObject({ errno: 'ECONNREFUSED' });
+  });
+});
+
+describe('createSnapClient: logging', () => {
+  it('logs each answer with status, code and external id, never the secret, token or signature', async () => {
+    const lines: string[] = [];
+    const logger = createLogger({ level: 'debug' }, { write: (s: string) => lines.push(s) });
+    const up = fakeUpstream(401, {
+      responseCode: '4013000',
+      responseMessage: 'Unauthorized. Invalid signature',
+    });
+    await client({ fetch: up.fetch, logger })
+      .getOAuthCode({ seamlessData: { userId: 'u' }, externalId: 'B'.repeat(32) })
+      .catch(() => undefined);
+    const text = lines.join('');
+    expect(text).toContain('"responseCode":"4013000"');
+    expect(text).toContain('B'.repeat(32));
+    expect(text).not.toContain(SECRET);
+    expect(text).not.toContain(TOKEN);
+    expect(text).not.toContain(up.requests[0]!.headers.get('x-signature')!);
   });
 });
