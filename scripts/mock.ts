@@ -7,7 +7,7 @@ import { DEFAULT_MOCK_PORT, defaultLayout, type RunningMocks, startMocks } from 
 if (process.argv.includes('--help') || process.argv.includes('-h')) {
   console.log(`usage: [MOCK_PORT=4010] pnpm mock
 
-Builds the mock specs (as pnpm mock:build) and starts one Prism 5.14.2 per spec with
+Validates the fixtures, builds mock/dist and starts one Prism 5.14.2 per spec with
 x-onelink-mock-port-offset on 127.0.0.1:MOCK_PORT+offset. Ctrl-C stops them all.
 Scenarios and the Prefer header for each: mock/SCENARIOS.md`);
   process.exit(0);
@@ -20,11 +20,15 @@ if (!Number.isInteger(basePort) || basePort < 0 || basePort > 65535) {
   process.exit(2);
 }
 const layout = defaultLayout();
-const pre = buildAll(layout, { portFor: (o) => (basePort === 0 ? 0 : basePort + o) });
+// Validate first (check mode: writes nothing in the repository); startMocks then writes mock/dist.
+// SCENARIOS.md is left to pnpm mock:build, so running the mock never edits committed docs.
+const pre = buildAll(layout, { check: true });
 if (pre.drift.problems.length > 0) {
   console.error(formatDriftReport(pre.drift));
   process.exit(1);
 }
+if (pre.scenariosStale)
+  console.log('note: mock/SCENARIOS.md is out of date; run pnpm mock:build and commit it');
 // Handlers first: a Ctrl-C while Prism is still starting must not leave servers behind.
 let stopping = false;
 let running: RunningMocks | undefined;
