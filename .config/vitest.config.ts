@@ -17,6 +17,7 @@ const packageDirs = [
 export default defineConfig({
   test: {
     root,
+    reporters: ['default', './.config/summary-reporter.ts'],
     projects: [
       ...packageDirs.map((dir) => ({
         test: {
