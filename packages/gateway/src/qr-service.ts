@@ -128,11 +128,12 @@ export function createQrService(options: QrServiceOptions) {
 
     const log = logger.child({ transactionId: id, stan: ids.stan, rrn: ids.rrn, kind });
     const outcome = await callUpstream(kind, pending, body, log);
-    const stored = await store.complete(id, outcome);
+    // The response is built from what was just written; no read-back on the hot path.
+    await store.complete(id, outcome, { readBack: false });
     return {
       status: outcome.responseStatus,
       body: outcome.responseBody as never,
-      headers: headersFor(stored),
+      headers: headersFor({ id, responseStatus: outcome.responseStatus, error: outcome.error ?? null }),
       replayed: false,
     };
   }
@@ -402,7 +403,9 @@ export function createQrService(options: QrServiceOptions) {
     };
   }
 
-  function headersFor(row: TransactionRecord): Record<string, string> {
+  function headersFor(
+    row: Pick<TransactionRecord, 'id' | 'responseStatus' | 'error'>,
+  ): Record<string, string> {
     const headers: Record<string, string> = {};
     if (row.responseStatus === 201) headers.Location = `${baseUrl}/v1/qr/${row.id}`;
     const retryAfter = (row.error as { retryAfter?: unknown } | null)?.retryAfter;

@@ -83,7 +83,12 @@ export class IdempotencyConflict extends Error {
 export interface TransactionsStore {
   /** Write-ahead: commits the pending row before anything is sent upstream. */
   insertPending(row: PendingTransaction): Promise<TransactionRecord>;
-  complete(id: string, outcome: TransactionOutcome): Promise<TransactionRecord>;
+  /** Stores the outcome; reads the row back unless `readBack` is false (the hot path skips it). */
+  complete(
+    id: string,
+    outcome: TransactionOutcome,
+    options?: { readBack?: boolean },
+  ): Promise<TransactionRecord | undefined>;
   findById(id: string): Promise<TransactionRecord | undefined>;
   findByIdempotencyKey(caller: string, key: string): Promise<TransactionRecord | undefined>;
   /** Pending rows created before `olderThan` become `unknown`; returns the rows changed. */
@@ -128,7 +133,7 @@ export function createTransactionsStore(db: Database, now: () => Date = () => ne
       return fromRow(record);
     },
 
-    async complete(id, outcome) {
+    async complete(id, outcome, options = {}) {
       const at = now().toISOString();
       const update: Row = {
         status: outcome.status,
@@ -149,6 +154,7 @@ export function createTransactionsStore(db: Database, now: () => Date = () => ne
       // arrives late; recovered_at keeps the evidence that it was once in doubt.
       const changed = await table().where({ id }).whereIn('status', ['pending', 'unknown']).update(update);
       if (changed !== 1) throw new Error(`transaction ${id} is not pending (outcome not stored twice)`);
+      if (options.readBack === false) return undefined;
       const stored = await this.findById(id);
       if (stored === undefined) throw new Error(`transaction ${id} vanished`);
       return stored;

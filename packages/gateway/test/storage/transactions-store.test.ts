@@ -83,7 +83,7 @@ for (const { backend, skip } of backends) {
         responseStatus: 201,
         responseBody: { id: 'qr_test_1', status: 'succeeded' },
       });
-      expect(done.completedAt).not.toBeNull();
+      expect(done?.completedAt).not.toBeNull();
       await expect(store.complete('qr_test_1', succeeded)).rejects.toThrow(/not pending/);
     });
 
@@ -156,8 +156,8 @@ for (const { backend, skip } of backends) {
       now = new Date('2026-01-01T07:00:00.000Z');
       await store.recoverPending(now);
       const done = await store.complete('qr_test_1', succeeded);
-      expect(done.status).toBe('succeeded');
-      expect(done.recoveredAt).toBe('2026-01-01T07:00:00.000Z');
+      expect(done?.status).toBe('succeeded');
+      expect(done?.recoveredAt).toBe('2026-01-01T07:00:00.000Z');
     });
 
     const filters = [
