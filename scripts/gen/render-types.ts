@@ -3,7 +3,12 @@ import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 /** `paths`, `components`, `operations` for one bundled spec, via openapi-typescript's programmatic API. */
 export async function renderTypes(document: Record<string, unknown>): Promise<string> {
   // The document is already bundled, so openapi-typescript sees no external $refs; silent keeps its
-  // informational logging out of gen:check output.
-  const ast = await openapiTS(structuredClone(document) as unknown as OpenAPI3, { silent: true });
+  // informational logging out of gen:check output. defaultNonNullable: false keeps a property with a
+  // `default` optional: the server fills it in when absent, so callers must not be forced to send it
+  // (openapi-typescript's default, true, made such request fields required).
+  const ast = await openapiTS(structuredClone(document) as unknown as OpenAPI3, {
+    silent: true,
+    defaultNonNullable: false,
+  });
   return astToString(ast);
 }
