@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { document } from '@onelink-kit/generated/gateway';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
 import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
 import request from 'supertest';
@@ -640,6 +643,26 @@ describe('GET /v1/transactions (reconciliation export)', () => {
   it.each(bad)('?%s → 400', async (query) => {
     const res = await api().get(`/v1/transactions?${query}`).set(bearer).expect(400);
     expect(res.body.type).toBe('urn:onelink-kit:problem:validation');
+  });
+});
+
+describe('the streamed export conforms to the spec (the validator only sees res.json bodies)', () => {
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
+    addFormatsModule) as unknown as (a: Ajv2020) => void;
+  addFormats(ajv);
+  ajv.addSchema({ ...(structuredClone(document) as object), $id: 'gateway.json' });
+  const validate = ajv.getSchema('gateway.json#/components/schemas/TransactionList')!;
+
+  it('every row of GET /v1/transactions matches TransactionList', async () => {
+    const res = await api().get('/v1/transactions').set(bearer).expect(200);
+    expect(res.body.items.length).toBeGreaterThan(5);
+    const ok = validate(res.body);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+    // And the check can fail: a row without its id does not conform.
+    const { id: _id, ...broken } = res.body.items[0];
+    expect(validate({ items: [broken] })).toBe(false);
   });
 });
 
