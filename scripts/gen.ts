@@ -6,10 +6,17 @@ import { checkGenerated, writeGenerated } from './gen/generate.js';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const options = { specDir: `${root}spec`, outDir: `${root}generated/src` };
 
+const USAGE = `usage: pnpm gen          write generated/src/<name>/{types,client,document,index}.ts for every spec/*.yaml
+       pnpm gen:check    write nothing; exit 1 naming every generated file that is stale, missing or extra`;
+
 async function main(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(USAGE);
+    return 0;
+  }
   const unknown = argv.filter((a) => a !== '--check');
   if (unknown.length > 0) {
-    console.error(`gen: unknown argument ${unknown.join(' ')} (usage: tsx scripts/gen.ts [--check])`);
+    console.error(`gen: unknown argument ${unknown.join(' ')}\n${USAGE}`);
     return 2;
   }
   if (argv.includes('--check')) {

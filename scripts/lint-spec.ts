@@ -90,7 +90,21 @@ function run(tool: Tool, spec: string): Promise<Outcome> {
   });
 }
 
+const USAGE = `usage: pnpm lint:spec [--spec-dir DIR] [spec/<file>.yaml ...]
+
+Lints every spec/*.yaml (or DIR/*.yaml, or only the files given) with Spectral (.spectral.yaml) and
+Redocly (.redocly.yaml). Exits 1 naming each spec and tool that reported an error.`;
+
 async function main(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(USAGE);
+    return 0;
+  }
+  const unknown = argv.find((a) => a.startsWith('-') && a !== '--spec-dir');
+  if (unknown !== undefined) {
+    console.error(`lint:spec: unknown option ${unknown}\n${USAGE}`);
+    return 2;
+  }
   const args = [...argv];
   let specDir = join(root, 'spec');
   const dirAt = args.indexOf('--spec-dir');

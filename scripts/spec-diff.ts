@@ -14,6 +14,7 @@ interface Args {
   base: string;
   failOnBreaking: boolean;
   json: boolean;
+  help?: boolean;
   files?: string[];
 }
 
@@ -22,7 +23,8 @@ function parseArgs(argv: string[]): Args {
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === '--base') {
+    if (arg === '--help' || arg === '-h') args.help = true;
+    else if (arg === '--base') {
       const rev = argv[++i];
       if (!rev) throw new Error(`--base needs a git revision (${USAGE})`);
       args.base = rev;
@@ -39,6 +41,15 @@ function parseArgs(argv: string[]): Args {
 
 async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
+  if (args.help) {
+    console.log(`${USAGE}
+
+Compares each spec/*.yaml in the working tree with its version at --base (default HEAD), $refs
+resolved, and lists breaking and non-breaking changes.
+  --fail-on-breaking  exit 1 when any change is breaking (for CI)
+  --json              machine-readable report`);
+    return 0;
+  }
   const baseDir = await specDirAtRev(root, args.base);
   try {
     const diffs = await diffSpecDirs(baseDir, join(root, 'spec'), args.files);
