@@ -156,7 +156,11 @@ export function createSnapClient(options: SnapClientOptions): SnapClient {
         { field: 'accessToken', rule: 'bare-token', message: 'must be a non-empty token without "Bearer "' },
       ]);
     }
-    // Claimed before sending: a request that may have reached the provider has used its id.
+    // Checked again and claimed with no await in between: a concurrent call with the same id may have
+    // claimed it while this one read the secret. Claimed before sending: a request that may have
+    // reached the provider has used its id.
+    const repeat = externalIds.issues(externalId);
+    if (repeat.length > 0) throw new OneLinkValidationError(repeat);
     externalIds.claim(externalId);
 
     // Signs the request openapi-fetch built, so the signed URLPath is byte for byte the one sent.

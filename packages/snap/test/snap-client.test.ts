@@ -216,6 +216,22 @@ describe('createSnapClient.getOAuthCode: rules checked before sending', () => {
     expect(up.requests).toHaveLength(1);
   });
 
+  it('sends an X-EXTERNAL-ID once when two calls with it run at the same time', async () => {
+    const up = fakeUpstream(200, ok(undefined));
+    // The secret is read asynchronously, so both calls pass the first check before either sends.
+    const c = client({ fetch: up.fetch, clientSecret: async () => SECRET });
+    const externalId = 'C'.repeat(32);
+    const results = await Promise.allSettled([
+      c.getOAuthCode({ seamlessData: { userId: 'u' }, externalId }),
+      c.getOAuthCode({ seamlessData: { userId: 'u' }, externalId }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(rejected.reason).toBeInstanceOf(OneLinkValidationError);
+    expect(rejected.reason).toMatchObject({ field: 'X-EXTERNAL-ID', rule: 'unique-in-flow' });
+    expect(up.requests.map((r) => r.headers.get('x-external-id'))).toEqual([externalId]);
+  });
+
   it('rejects partner and channel ids of the wrong length (fixed per flow)', async () => {
     const up = fakeUpstream(200, ok(undefined));
     const err = await client({ fetch: up.fetch, partnerId: '21662', channelId: '952210' })
