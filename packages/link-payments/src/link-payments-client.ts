@@ -1,4 +1,5 @@
 import {
+  attemptSignal,
   fromEnv,
   type Logger,
   networkErrorFrom,
@@ -105,15 +106,30 @@ export function createLinkPaymentsClient(options: LinkPaymentsClientOptions): Li
     reference: string | undefined,
     call: CallOptions,
   ): Promise<LinkResult<Op>> {
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout;
+    const attempt = attemptSignal(timeoutMs, call.signal);
     const method = api[operationId] as (b: RequestBody<Op>, init: object) => Promise<ApiResponse<Op>>;
     let result: ApiResponse<Op>;
     try {
-      result = await method(body, { signal, headers: { Accept: 'application/json', ...call.headers } });
+      result = await method(body, {
+        ...(attempt.signal ? { signal: attempt.signal } : {}),
+        headers: { Accept: 'application/json', ...call.headers },
+      });
     } catch (error) {
       if (error instanceof OneLinkError) throw error;
-      if (timeout.aborted) throw new OneLinkTimeoutError({ timeoutMs, cause: error });
+      if (attempt.timedOut()) throw new OneLinkTimeoutError({ timeoutMs, cause: error });
+      // The caller cancelled: give back their reason, as the 1LINK client does, not a network error.
+      if (call.signal?.aborted) throw call.signal.reason;
+      if (error instanceof SyntaxError) {
+        throw new LinkPaymentsApiError({
+          operationId,
+          status: 200,
+          statusCode: undefined,
+          statusDescription: 'the provider answered 2xx with a body that is not JSON',
+          kind: 'upstream',
+          retryable: false,
+          reference,
+        });
+      }
       throw networkErrorFrom(error);
     }
     const { data, error, response } = result;

@@ -1,4 +1,10 @@
-import { createLogger, OneLinkAuthError, OneLinkValidationError } from '@onelink-kit/client';
+import {
+  createLogger,
+  OneLinkAuthError,
+  OneLinkNetworkError,
+  OneLinkTimeoutError,
+  OneLinkValidationError,
+} from '@onelink-kit/client';
 import { verifyLink } from '@onelink-kit/signing';
 import { describe, expect, it } from 'vitest';
 import { LinkPaymentsApiError } from '../src/link-errors.js';
@@ -224,6 +230,62 @@ describe('createLinkPaymentsClient: OTS answers become typed errors', () => {
       });
       expect(JSON.stringify(err)).not.toContain(PASSWORD);
       expect(JSON.stringify(err)).not.toContain(KEY);
+    });
+  }
+});
+
+describe('createLinkPaymentsClient: transport failures', () => {
+  // Never answers; rejects with the request signal's reason once it is aborted.
+  const hangingFetch = async (input: Parameters<typeof globalThis.fetch>[0], init?: RequestInit) => {
+    const signal = new Request(input, init).signal;
+    return new Promise<Response>((_, reject) => {
+      if (signal.aborted) reject(signal.reason);
+      signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+    });
+  };
+  const refusedFetch = async () => {
+    throw new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } });
+  };
+  const notJsonFetch = async () => new Response('<html>ok</html>', { status: 200 });
+  const cases = [
+    {
+      name: 'the per-request timeout fires',
+      given: { fetch: hangingFetch, timeoutMs: 1, abort: false },
+      want: (err: unknown) => expect(err).toBeInstanceOf(OneLinkTimeoutError),
+    },
+    {
+      name: 'the caller aborts: their reason, not a network error',
+      given: { fetch: hangingFetch, timeoutMs: 60_000, abort: true },
+      want: (err: unknown) => {
+        expect(err).not.toBeInstanceOf(OneLinkNetworkError);
+        expect(err).toMatchObject({ name: 'AbortError' });
+      },
+    },
+    {
+      name: 'a refused connection is OneLinkNetworkError with its errno',
+      given: { fetch: refusedFetch, timeoutMs: 60_000, abort: false },
+      want: (err: unknown) => {
+        expect(err).toBeInstanceOf(OneLinkNetworkError);
+        expect(err).toMatchObject({ errno: 'ECONNREFUSED' });
+      },
+    },
+    {
+      name: 'a 2xx body that is not JSON is an upstream LinkPaymentsApiError',
+      given: { fetch: notJsonFetch, timeoutMs: 60_000, abort: false },
+      want: (err: unknown) => {
+        expect(err).toBeInstanceOf(LinkPaymentsApiError);
+        expect(err).toMatchObject({ kind: 'upstream', retryable: false, reference: 'INV-1' });
+      },
+    },
+  ];
+  for (const { name, given, want } of cases) {
+    it(name, async () => {
+      const controller = new AbortController();
+      const p = client({ fetch: given.fetch, timeoutMs: given.timeoutMs })
+        .cancelPaymentLink({ invoiceNo: 'INV-1' }, { signal: controller.signal })
+        .catch((e: unknown) => e);
+      if (given.abort) controller.abort();
+      want(await p);
     });
   }
 });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
+  attemptSignal,
   fromEnv,
   type Logger,
   networkErrorFrom,
@@ -182,8 +183,7 @@ export function createSnapClient(options: SnapClientOptions): SnapClient {
       return baseFetch(new Request(request, { headers }));
     };
 
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout;
+    const attempt = attemptSignal(timeoutMs, call.signal);
     const params = { query, header } as unknown as OperationInput<'getOAuthCode'>['params'];
     let result: Awaited<ReturnType<typeof api.getOAuthCode>>;
     try {
@@ -191,13 +191,25 @@ export function createSnapClient(options: SnapClientOptions): SnapClient {
         { params },
         {
           fetch: signingFetch,
-          signal,
+          ...(attempt.signal ? { signal: attempt.signal } : {}),
           headers: { Accept: 'application/json', Authorization: `Bearer ${token}`, ...call.headers },
         },
       );
     } catch (error) {
       if (error instanceof OneLinkError) throw error;
-      if (timeout.aborted) throw new OneLinkTimeoutError({ timeoutMs, cause: error });
+      if (attempt.timedOut()) throw new OneLinkTimeoutError({ timeoutMs, cause: error });
+      // The caller cancelled: give back their reason, as the 1LINK client does, not a network error.
+      if (call.signal?.aborted) throw call.signal.reason;
+      if (error instanceof SyntaxError) {
+        throw new SnapApiError({
+          status: 200,
+          responseCode: undefined,
+          responseMessage: 'the provider answered 2xx with a body that is not JSON',
+          kind: 'upstream',
+          retryable: false,
+          externalId,
+        });
+      }
       throw networkErrorFrom(error);
     }
     const { data, error, response } = result;

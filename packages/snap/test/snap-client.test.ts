@@ -5,6 +5,7 @@ import {
   createLogger,
   OneLinkAuthError,
   OneLinkNetworkError,
+  OneLinkTimeoutError,
   OneLinkValidationError,
 } from '@onelink-kit/client';
 import { verifySnap } from '@onelink-kit/signing';
@@ -296,6 +297,51 @@ describe('createSnapClient.getOAuthCode: answers', () => {
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(OneLinkNetworkError);
     expect(err).toMatchObject({ errno: 'ECONNREFUSED' });
+  });
+});
+
+describe('createSnapClient.getOAuthCode: transport failures', () => {
+  // Never answers; rejects with the request signal's reason once it is aborted.
+  const hangingFetch = async (input: Parameters<typeof globalThis.fetch>[0], init?: RequestInit) => {
+    const signal = new Request(input, init).signal;
+    return new Promise<Response>((_, reject) => {
+      if (signal.aborted) reject(signal.reason);
+      signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+    });
+  };
+  const cases = [
+    {
+      name: 'the per-request timeout fires',
+      given: { timeoutMs: 1, abort: false },
+      want: (err: unknown) => expect(err).toBeInstanceOf(OneLinkTimeoutError),
+    },
+    {
+      name: 'the caller aborts: their reason, not a network error',
+      given: { timeoutMs: 60_000, abort: true },
+      want: (err: unknown) => {
+        expect(err).not.toBeInstanceOf(OneLinkNetworkError);
+        expect(err).toMatchObject({ name: 'AbortError' });
+      },
+    },
+  ];
+  for (const { name, given, want } of cases) {
+    it(name, async () => {
+      const controller = new AbortController();
+      const p = client({ fetch: hangingFetch, timeoutMs: given.timeoutMs })
+        .getOAuthCode({ seamlessData: { userId: 'u' } }, { signal: controller.signal })
+        .catch((e: unknown) => e);
+      if (given.abort) controller.abort();
+      want(await p);
+    });
+  }
+
+  it('a 2xx body that is not JSON is an upstream SnapApiError, not a network error', async () => {
+    const fetch = async () => new Response('<html>ok</html>', { status: 200 });
+    const err = await client({ fetch })
+      .getOAuthCode({ seamlessData: { userId: 'u' } })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SnapApiError);
+    expect(err).toMatchObject({ kind: 'upstream', retryable: false });
   });
 });
 
