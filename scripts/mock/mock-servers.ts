@@ -41,12 +41,16 @@ export interface ScenarioInfo {
   scenario: string;
   status: number;
   method: string;
+  /** The operation's path in the spec, e.g. `/v1.0/get-auth-code`. */
   path: string;
+  /** What the fixture's request asked for: the path with its query string, if any. */
+  requestTarget: string;
   source: string;
   notes: string;
   file: string;
   requestHeaders: Record<string, string>;
   requestMediaType: string | undefined;
+  hasRequestBody: boolean;
 }
 
 export interface BuiltMock {
@@ -133,11 +137,13 @@ export function buildMocks(
             status: f.fixture.response.status,
             method: op.method.toUpperCase(),
             path: op.path,
+            requestTarget: f.fixture.request.path,
             source: f.fixture.provenance.source,
             notes: f.fixture.provenance.notes,
             file: path.relative(layout.repoRoot, f.file).split(path.sep).join('/'),
             requestHeaders: f.fixture.request.headers,
             requestMediaType: mediaTypeOf(f.fixture.request.headers),
+            hasRequestBody: f.fixture.request.body !== undefined && f.fixture.request.body !== null,
           };
         })
         .sort((a, b) => a.operationId.localeCompare(b.operationId) || scenarioOrder(a.scenario, b.scenario)),

@@ -1,8 +1,38 @@
-import { type BuiltMock, DEFAULT_MOCK_PORT } from './mock-servers.js';
+import { type BuiltMock, DEFAULT_MOCK_PORT, type ScenarioInfo } from './mock-servers.js';
 
 /** The header that picks a scenario; Prism needs the status too for anything but the 2xx default. */
 export function preferHeader(status: number, scenario: string): string {
   return `code=${status}, example=${scenario}`;
+}
+
+/** Quotes a value for a POSIX shell. */
+function shellQuote(value: string): string {
+  return `'${value.replaceAll("'", `'\\''`)}'`;
+}
+
+/** The fixture's request body as curl arguments, read from the fixture file with jq. */
+function bodyArgs(s: ScenarioInfo): string[] {
+  if (!s.hasRequestBody) return [];
+  if (s.requestMediaType === 'application/json') return [`--data "$(jq -c .request.body ${s.file})"`];
+  if (s.requestMediaType === 'application/x-www-form-urlencoded') {
+    return [
+      `--data "$(jq -r '.request.body | to_entries | map("\\(.key)=\\(.value | @uri)") | join("&")' ${s.file})"`,
+    ];
+  }
+  // Any other encoding: a fixture stores such a body as the text that was sent.
+  return [`--data-binary "$(jq -r '.request.body | if type == "string" then . else tojson end' ${s.file})"`];
+}
+
+/** A curl command that replays one fixture's request against the mock (query string included). */
+export function curlExample(s: ScenarioInfo, origin: string): string {
+  const args = [
+    `-H ${shellQuote(`Prefer: ${preferHeader(s.status, s.scenario)}`)}`,
+    ...Object.entries(s.requestHeaders)
+      .filter(([k]) => !/^(content-length|host|prefer)$/i.test(k))
+      .map(([k, v]) => `-H ${shellQuote(`${k}: ${v}`)}`),
+    ...bodyArgs(s),
+  ];
+  return [`curl -s -i -X ${s.method} ${shellQuote(`${origin}${s.requestTarget}`)}`, ...args].join(' \\\n  ');
 }
 
 /** mock/SCENARIOS.md: deterministic (no dates), so a test can compare it with a fresh render. */
@@ -47,19 +77,11 @@ export function renderScenariosMd(built: BuiltMock[]): string {
     const example =
       b.scenarios.find((s) => s.status >= 400 && s.requestMediaType === 'application/json') ??
       b.scenarios[0]!;
-    const headers = Object.entries(example.requestHeaders)
-      .filter(([k]) => !/^(content-length|host|prefer)$/i.test(k))
-      .map(([k, v]) => `  -H '${k}: ${v}' \\`);
     lines.push(
       'Example (placeholders are fine: Prism checks that credentials are present, not what they are):',
       '',
       '```sh',
-      `curl -s -i -X ${example.method} http://127.0.0.1:${port}${example.path} \\`,
-      `  -H 'Prefer: ${preferHeader(example.status, example.scenario)}' \\`,
-      ...headers,
-      example.requestMediaType === 'application/json'
-        ? `  --data "$(jq -c .request.body ${example.file})"`
-        : `  # body: the .request.body of ${example.file}, encoded as ${example.requestMediaType}`,
+      curlExample(example, `http://127.0.0.1:${port}`),
       '```',
       '',
     );
