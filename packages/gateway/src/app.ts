@@ -14,6 +14,7 @@ import { createQrService, type QrService, type QrUpstream } from './qr-service.j
 import { createRrnAllocator, type StanRrnAllocator } from './rrn-allocator.js';
 import { transactionsRoutes } from './transactions-routes.js';
 import { createTransactionsStore, type TransactionsStore } from './transactions-store.js';
+import type { UpstreamAnswers } from './upstream-answers.js';
 
 export interface GatewayAppOptions {
   db: Database;
@@ -27,6 +28,8 @@ export interface GatewayAppOptions {
   idempotencyWaitMs?: number;
   /** Extra headers on every upstream call (tests select a Prism scenario with them). */
   upstreamHeaders?: Record<string, string>;
+  /** Raw 1LINK answers recorded by the client's hook, stored with error outcomes. */
+  answers?: UpstreamAnswers;
 }
 
 export interface GatewayApp {
@@ -57,6 +60,7 @@ export function createGatewayApp(options: GatewayAppOptions): GatewayApp {
     now: nowMs,
     ...(options.idempotencyWaitMs === undefined ? {} : { idempotencyWaitMs: options.idempotencyWaitMs }),
     ...(options.upstreamHeaders === undefined ? {} : { upstreamHeaders: options.upstreamHeaders }),
+    ...(options.answers === undefined ? {} : { answers: options.answers }),
   });
 
   const app = express();

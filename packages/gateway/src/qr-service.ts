@@ -28,6 +28,7 @@ import {
   type TransactionRecord,
   type TransactionsStore,
 } from './transactions-store.js';
+import type { UpstreamAnswers } from './upstream-answers.js';
 
 export type CreateMerchantQr = RequestBody<'createMerchantQr'>;
 export type CreateAggregatorQr = RequestBody<'createAggregatorQr'>;
@@ -55,6 +56,8 @@ export interface QrServiceOptions {
   now?: () => number;
   /** Extra headers on every upstream call (tests: a Prism scenario). */
   upstreamHeaders?: Record<string, string>;
+  /** The raw 1LINK answers by RRN, recorded by the client's response hook (see upstream-client.ts). */
+  answers?: UpstreamAnswers;
 }
 
 const OPERATION: Record<QrKind, QrOperationId> = {
@@ -146,44 +149,17 @@ export function createQrService(options: QrServiceOptions) {
   ): Promise<TransactionOutcome> {
     const operation = OPERATION[kind];
     const callOptions = options.upstreamHeaders ? { headers: options.upstreamHeaders } : {};
+    let result: { data: unknown; status: number };
     try {
-      const result =
+      result =
         kind === 'merchant'
           ? await upstream.generateDQRCMerchant(body as never, callOptions)
           : await upstream.generateDQRCAggregator(body as never, callOptions);
-      const data = result.data as { responseCode: string; responseDescription: string; qrString: string };
-      const { decoded, check } = decodeAndCheck(data.qrString, body as OneLinkQrRequestLike);
-      metrics.upstreamOutcomes.inc({ operation, response_code: data.responseCode, outcome: 'succeeded' });
-      if (!check.ok) {
-        metrics.qrMismatches.inc({ kind });
-        log.warn(
-          { mismatches: check.mismatches },
-          'QR from 1LINK disagrees with the request (stored and reported)',
-        );
-      }
-      const base: Omit<TransactionOutcome, 'responseStatus' | 'responseBody'> = {
-        status: 'succeeded',
-        upstreamStatus: result.status,
-        responseCode: data.responseCode,
-        upstreamResponse: data,
-        qrString: data.qrString,
-        qrDecoded: decoded ?? null,
-        qrCheck: check,
-        qrMismatch: !check.ok,
-      };
-      if (decoded === undefined) {
-        // 1LINK said 00 but the payload is unreadable: nothing a caller could show a payer.
-        const problem = problemBody(
-          'upstream-error',
-          `1LINK returned a QR payload that cannot be read: ${check.mismatches[0]?.rule ?? 'invalid'}`,
-          idsOf(pending, 'succeeded', { retryable: false }),
-        );
-        return { ...base, responseStatus: problem.status, responseBody: problem, error: problem };
-      }
-      const done = { ...pending, ...base, updatedAt: new Date(now()).toISOString() } as TransactionRecord;
-      return { ...base, responseStatus: 201, responseBody: toQrView(done, baseUrl) };
     } catch (error) {
       const failure = classifyFailure(error, pending);
+      // The exact answer 1LINK sent (not just the client's summary of it), when there was one.
+      const answer = options.answers?.take(pending.rrn);
+      if (answer !== undefined) failure.outcome.upstreamResponse = answer;
       metrics.upstreamOutcomes.inc({
         operation,
         response_code: failure.label,
@@ -196,6 +172,61 @@ export function createQrService(options: QrServiceOptions) {
       );
       return failure.outcome;
     }
+    options.answers?.take(pending.rrn);
+
+    const data = result.data as { responseCode: string; responseDescription: string; qrString: string };
+    metrics.upstreamOutcomes.inc({ operation, response_code: data.responseCode, outcome: 'succeeded' });
+    let checked: ReturnType<typeof decodeAndCheck>;
+    try {
+      checked = decodeAndCheck(data.qrString, body as OneLinkQrRequestLike);
+    } catch (error) {
+      // A decoder bug must not lose the answer: 1LINK issued the QR, so it is stored as such.
+      log.error({ err: errorJson(error) }, 'QR decoding failed');
+      checked = {
+        decoded: undefined,
+        check: {
+          ok: false,
+          mismatches: [
+            {
+              field: 'qrString',
+              tag: '',
+              expected: 'a decodable payload',
+              actual: null,
+              rule: (error as Error).message,
+            },
+          ],
+        },
+      };
+    }
+    const { decoded, check } = checked;
+    if (!check.ok) {
+      metrics.qrMismatches.inc({ kind });
+      log.warn(
+        { mismatches: check.mismatches },
+        'QR from 1LINK disagrees with the request (stored and reported)',
+      );
+    }
+    const base: Omit<TransactionOutcome, 'responseStatus' | 'responseBody'> = {
+      status: 'succeeded',
+      upstreamStatus: result.status,
+      responseCode: data.responseCode,
+      upstreamResponse: data,
+      qrString: data.qrString,
+      qrDecoded: decoded ?? null,
+      qrCheck: check,
+      qrMismatch: !check.ok,
+    };
+    if (decoded === undefined) {
+      // 1LINK said 00 but the payload is unusable: nothing a caller could show a payer.
+      const problem = problemBody(
+        'upstream-error',
+        `1LINK returned a QR payload that cannot be used: ${check.mismatches[0]?.rule ?? 'invalid'}`,
+        idsOf(pending, 'succeeded', { retryable: false }),
+      );
+      return { ...base, responseStatus: problem.status, responseBody: problem, error: problem };
+    }
+    const done = { ...pending, ...base, updatedAt: new Date(now()).toISOString() } as TransactionRecord;
+    return { ...base, responseStatus: 201, responseBody: toQrView(done, baseUrl) };
   }
 
   function classifyFailure(

@@ -7,6 +7,7 @@ import { createGatewayLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createRrnAllocator } from './rrn-allocator.js';
 import type { TransactionRecord } from './transactions-store.js';
+import { createUpstreamAnswers } from './upstream-answers.js';
 import { createUpstreamClient } from './upstream-client.js';
 import { warmUp, withWarmUpKey } from './warm-up.js';
 
@@ -42,9 +43,11 @@ export async function startGateway(
   await migrateToLatest(db);
   const metrics = createMetrics();
 
+  const answers = createUpstreamAnswers();
   const client = createUpstreamClient(config.upstream, {
     logger,
     metrics,
+    answers,
     allocator: createRrnAllocator(db),
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
@@ -57,6 +60,7 @@ export async function startGateway(
     metrics,
     publicBaseUrl: config.publicBaseUrl,
     idempotencyWaitMs: 3 * config.upstream.timeoutMs,
+    answers,
     ...(options.upstreamHeaders ? { upstreamHeaders: options.upstreamHeaders } : {}),
   });
 

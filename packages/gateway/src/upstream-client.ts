@@ -3,6 +3,7 @@ import type { GatewayConfig } from './config.js';
 import type { Logger } from './logger.js';
 import type { GatewayMetrics } from './metrics.js';
 import type { StanRrnAllocator } from './rrn-allocator.js';
+import type { UpstreamAnswers } from './upstream-answers.js';
 
 /**
  * The 1LINK client the gateway uses: one per process, so the token is cached and refreshed once for
@@ -11,7 +12,13 @@ import type { StanRrnAllocator } from './rrn-allocator.js';
  */
 export function createUpstreamClient(
   config: GatewayConfig['upstream'],
-  deps: { logger: Logger; metrics: GatewayMetrics; allocator: StanRrnAllocator; fetch?: typeof fetch },
+  deps: {
+    logger: Logger;
+    metrics: GatewayMetrics;
+    allocator: StanRrnAllocator;
+    answers?: UpstreamAnswers;
+    fetch?: typeof fetch;
+  },
 ): OneLinkClient {
   return createOneLinkClient({
     baseUrl: config.baseUrl,
@@ -25,6 +32,14 @@ export function createUpstreamClient(
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
     hooks: {
       onResponse(event) {
+        if (event.operationId !== 'requestToken' && event.rrn) {
+          deps.answers?.record(event.rrn, {
+            httpStatus: event.status,
+            body: event.body,
+            requestId: event.requestId,
+            attempt: event.attempt,
+          });
+        }
         if (event.operationId === 'requestToken') {
           deps.metrics.tokenRefreshes.inc({
             result: event.status >= 200 && event.status < 300 ? 'ok' : 'error',

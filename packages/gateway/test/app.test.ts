@@ -516,6 +516,12 @@ describe('upstream outcomes: stored with the right status, answered from the cat
       expect(upstreamCalls() - calls).toBe(attempts);
       if (status === 429) expect(res.headers['retry-after']).toBe('30');
 
+      // 1LINK's own answer is stored, not only the client's summary of it.
+      const row = await gw.store.findById(res.body.transactionId);
+      if (mode.kind === 'answer') {
+        expect(row?.upstreamResponse).toMatchObject({ httpStatus: mode.status, body: mode.body });
+      }
+
       const view = await api().get(`/v1/qr/${res.body.transactionId}`).set(bearer).expect(200);
       expect(view.body).toMatchObject({ status: stored, rrn: res.body.rrn });
       expect(view.body.qr).toBeUndefined();
