@@ -59,14 +59,12 @@ function clientOnMock(tokenHeaders: Record<string, string> = {}) {
   return { client, calls };
 }
 
-const preferFor = (f: FixtureFile): Record<string, string> =>
-  f.scenario in MOCK_SCENARIO_STATUS
-    ? mockScenario(f.scenario as MockScenario)
-    : { Prefer: preferHeader(f.fixture.response.status, f.scenario) };
+const isMockScenario = (name: string): name is MockScenario => Object.hasOwn(MOCK_SCENARIO_STATUS, name);
 
 function call(f: FixtureFile, client: ReturnType<typeof clientOnMock>['client']) {
   const body = f.fixture.request.body;
-  const opts = { headers: preferFor(f) };
+  if (!isMockScenario(f.scenario)) throw new Error(`${f.file}: mockScenario() does not know ${f.scenario}`);
+  const opts = { headers: mockScenario(f.scenario) };
   return f.operationId === 'generateDQRCMerchant'
     ? client.generateDQRCMerchant(body as MerchantQrInput, opts)
     : client.generateDQRCAggregator(body as AggregatorQrInput, opts);
@@ -103,8 +101,13 @@ const EXPECTED_ERRORS: Record<
 };
 
 describe('@onelink-kit/client against the Prism mock', () => {
-  it('mockScenario() sends the Prefer header SCENARIOS.md documents', () => {
-    for (const f of fixtures.filter((x) => x.scenario in MOCK_SCENARIO_STATUS)) {
+  it('mockScenario() knows every 1LINK fixture scenario and sends the Prefer header SCENARIOS.md documents', () => {
+    const oneLinkFixtures = fixtures.filter(
+      (f) => f.operationId === 'requestToken' || f.operationId.startsWith('generateDQRC'),
+    );
+    expect(oneLinkFixtures.length).toBeGreaterThan(0);
+    for (const f of oneLinkFixtures) {
+      expect(isMockScenario(f.scenario), `${f.file}: add ${f.scenario} to MOCK_SCENARIO_STATUS`).toBe(true);
       expect(mockScenario(f.scenario as MockScenario).Prefer, f.file).toBe(
         preferHeader(f.fixture.response.status, f.scenario),
       );

@@ -10,13 +10,16 @@ describe('mockScenario', () => {
     { given: 'rate-limited', want: 'code=429, example=rate-limited' },
     { given: 'server-error', want: 'code=500, example=server-error' },
     { given: 'invalid-client', want: 'code=401, example=invalid-client' },
+    { given: 'invalid-amount', want: 'code=400, example=invalid-amount' },
+    { given: 'forbidden', want: 'code=403, example=forbidden' },
+    { given: 'issuer-unavailable', want: 'code=503, example=issuer-unavailable' },
   ] as Array<{ given: MockScenario; want: string }>)('$given → Prefer: $want', ({ given, want }) => {
     expect(mockScenario(given)).toEqual({ Prefer: want });
   });
 
-  it('names the known scenarios when given an unknown one', () => {
-    expect(() => mockScenario('nope' as MockScenario)).toThrow(
-      /unknown mock scenario "nope"; known: success/,
+  it.each(['nope', 'toString', '__proto__'])('names the known scenarios when given %s', (given) => {
+    expect(() => mockScenario(given as MockScenario)).toThrow(
+      new RegExp(`unknown mock scenario "${given}"; known: success`),
     );
   });
 });
