@@ -1,5 +1,5 @@
 import { appendCrc } from './crc16.js';
-import { EmvQrBuildError } from './errors.js';
+import { EmvQrBuildError, inputShapeError } from './errors.js';
 import { type EmvQrFields, fieldsToObjects } from './fields.js';
 import { charLength } from './tlv-parse.js';
 import { type VerifyOptions, verify } from './verify.js';
@@ -12,7 +12,12 @@ export type DataObjectInput =
 const TAG = /^\d{2}$/;
 
 function encodeList(objects: readonly DataObjectInput[], prefix: string, out: string[]): void {
+  const where = prefix === '' ? 'data object list' : `${prefix.slice(0, -1)} children`;
+  if (!Array.isArray(objects)) throw inputShapeError(where, 'an array of data objects');
   for (const o of objects) {
+    if (o === null || typeof o !== 'object') {
+      throw inputShapeError(where, 'a list of { tag, value } or { tag, children } objects');
+    }
     if (typeof o.tag !== 'string' || !TAG.test(o.tag)) {
       throw new EmvQrBuildError({
         code: 'INVALID_TAG',
@@ -70,11 +75,14 @@ export function encodeTlv(objects: readonly DataObjectInput[]): string {
  * break an EMVCo format/length rule or lack a mandatory tag; lists must not contain tag 63.
  */
 export function build(input: EmvQrFields | readonly DataObjectInput[], options: VerifyOptions = {}): string {
+  if (input === null || typeof input !== 'object') {
+    throw inputShapeError('input', 'an object of fields or an array of data objects');
+  }
   const objects = Array.isArray(input)
     ? (input as readonly DataObjectInput[])
     : fieldsToObjects(input as EmvQrFields);
   for (const o of objects) {
-    if (o.tag === '63') {
+    if (o?.tag === '63') {
       throw new EmvQrBuildError({
         code: 'INVALID_TAG',
         offset: 0,

@@ -72,3 +72,17 @@ export class EmvQrParseError extends EmvQrError {}
 
 /** Thrown by `build()` for input that would not make a valid payload; `tag` names the offending tag. */
 export class EmvQrBuildError extends EmvQrError {}
+
+/**
+ * `build()` input of the wrong shape, as untyped (JSON) input can be: names where (`where`, in the
+ * `tag` slot) and what was expected, instead of failing with a TypeError.
+ */
+export function inputShapeError(where: string, rule: string): EmvQrBuildError {
+  return new EmvQrBuildError({
+    code: 'INVALID_VALUE',
+    offset: 0,
+    tag: where,
+    rule,
+    message: `${where} must be ${rule}`,
+  });
+}

@@ -1,4 +1,5 @@
 import type { DataObjectInput } from './build.js';
+import { inputShapeError } from './errors.js';
 import type { DataObject } from './tlv-parse.js';
 import type { ParsedPayload } from './verify.js';
 
@@ -86,29 +87,46 @@ function push(out: DataObjectInput[], tag: string, value: string | undefined): v
   if (value !== undefined) out.push({ tag, value });
 }
 
+// Typed callers cannot get these wrong; JSON input (`pnpm qr build --json`) can, and should hear which field.
+function list(value: readonly DataObjectInput[] | undefined, field: string): readonly DataObjectInput[] {
+  if (value === undefined) return [];
+  if (Array.isArray(value)) return value;
+  throw inputShapeError(field, 'an array of data objects');
+}
+
+function template<T>(value: T | undefined, field: string): T | undefined {
+  if (value === undefined) return undefined;
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) return value;
+  throw inputShapeError(field, 'an object');
+}
+
 /** The ordered data-object list `build()` writes for a typed object (without tag 63). */
 export function fieldsToObjects(fields: EmvQrFields): DataObjectInput[] {
   const out: DataObjectInput[] = [];
   push(out, '00', fields.payloadFormatIndicator ?? '01');
   push(out, '01', fields.pointOfInitiationMethod);
-  out.push(...(fields.merchantAccountInformation ?? []));
+  out.push(...list(fields.merchantAccountInformation, 'merchantAccountInformation'));
   for (const [tag, key] of ROOT_KEYS) push(out, tag, fields[key]);
-  if (fields.additionalData !== undefined) {
+  const additional = template(fields.additionalData, 'additionalData');
+  if (additional !== undefined) {
     const children: DataObjectInput[] = [];
-    for (const [tag, key] of ADDITIONAL_KEYS) push(children, tag, fields.additionalData[key]);
-    children.push(...(fields.additionalData.other ?? []));
+    for (const [tag, key] of ADDITIONAL_KEYS) push(children, tag, additional[key]);
+    children.push(...list(additional.other, 'additionalData.other'));
     out.push({ tag: '62', children });
   }
-  const language = fields.merchantInformationLanguage;
+  const language = template(fields.merchantInformationLanguage, 'merchantInformationLanguage');
   if (language !== undefined) {
     const children: DataObjectInput[] = [];
     push(children, '00', language.languagePreference);
     push(children, '01', language.merchantName);
     push(children, '02', language.merchantCity);
-    children.push(...(language.other ?? []));
+    children.push(...list(language.other, 'merchantInformationLanguage.other'));
     out.push({ tag: '64', children });
   }
-  out.push(...(fields.rfuForEmvco ?? []), ...(fields.unreservedTemplates ?? []));
+  out.push(
+    ...list(fields.rfuForEmvco, 'rfuForEmvco'),
+    ...list(fields.unreservedTemplates, 'unreservedTemplates'),
+  );
   return out;
 }
 

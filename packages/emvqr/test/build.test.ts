@@ -180,6 +180,45 @@ describe('build()', () => {
     },
   ];
 
+  // Untyped (JSON) input of the wrong shape: a typed error naming where, never a TypeError.
+  const shapeCases: { name: string; given: unknown; want: { code: string; tag: string } }[] = [
+    { name: 'null', given: null, want: { code: 'INVALID_VALUE', tag: 'input' } },
+    { name: 'a number', given: 42, want: { code: 'INVALID_VALUE', tag: 'input' } },
+    { name: 'a list holding null', given: [null], want: { code: 'INVALID_VALUE', tag: 'data object list' } },
+    {
+      name: 'template children that are not a list',
+      given: [{ tag: '26', children: 'x' }],
+      want: { code: 'INVALID_VALUE', tag: '26 children' },
+    },
+    {
+      name: 'merchantAccountInformation a number',
+      given: { ...FIELDS, merchantAccountInformation: 42 },
+      want: { code: 'INVALID_VALUE', tag: 'merchantAccountInformation' },
+    },
+    {
+      name: 'additionalData null',
+      given: { ...FIELDS, additionalData: null },
+      want: { code: 'INVALID_VALUE', tag: 'additionalData' },
+    },
+    {
+      name: 'merchantInformationLanguage a string',
+      given: { ...FIELDS, merchantInformationLanguage: 'UR' },
+      want: { code: 'INVALID_VALUE', tag: 'merchantInformationLanguage' },
+    },
+  ];
+  it.each(shapeCases)('rejects input of the wrong shape: $name', ({ given, want }) => {
+    let error: unknown;
+    try {
+      build(given as EmvQrFields);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(EmvQrBuildError);
+    const e = error as EmvQrBuildError;
+    expect({ code: e.code, tag: e.tag }).toEqual(want);
+    expect(e.message).toContain(want.tag);
+  });
+
   it.each(cases)('rejects $name naming the tag', ({ given, want }) => {
     let error: unknown;
     try {
