@@ -172,10 +172,14 @@ async function buildCommand(values: Record<string, unknown>): Promise<number> {
   if ((jsonFile === undefined) === (requestFile === undefined)) {
     throw new UsageError('build needs exactly one of --json FILE or --request FILE');
   }
-  const text = readInput(
-    jsonFile === '-' || requestFile === '-' ? '-' : readFileSync(jsonFile ?? requestFile!, 'utf8'),
-    'FILE',
-  );
+  const file = jsonFile ?? requestFile!;
+  let text: string;
+  try {
+    text = readInput(file === '-' ? '-' : readFileSync(file, 'utf8'), 'FILE');
+  } catch (e) {
+    console.error(`✗ cannot read ${file} (${(e as { code?: string }).code ?? (e as Error).message})`);
+    return 1;
+  }
   let input: unknown;
   try {
     input = JSON.parse(text);
@@ -194,6 +198,8 @@ async function buildCommand(values: Record<string, unknown>): Promise<number> {
       `✗ ${error.code}${error.tag ? ` (tag ${error.tag})` : ''}${error.rule ? ` — rule: ${error.rule}` : ''}`,
     );
     console.error(`  ${error.message}`);
+    // The first problem leads; the rest (e.g. every missing mandatory tag) saves a fix-and-retry loop each.
+    if (error.problems.length > 1) printProblems(error.problems);
     return 1;
   }
 }

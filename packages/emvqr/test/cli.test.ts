@@ -146,6 +146,32 @@ describe('qr build', () => {
   });
 });
 
+describe('qr build: input problems', () => {
+  it('lists every problem, not only the first', async () => {
+    const file = join(dir, 'partial.json');
+    writeFileSync(file, JSON.stringify({ merchantCategoryCode: '58144' }));
+    const run = await qr('build', '--json', file);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('INVALID_VALUE (tag 52)');
+    for (const tag of ['02-51', '53', '58', '59', '60']) {
+      expect(run.stderr).toContain(`MISSING_MANDATORY_TAG at offset 0 (tag ${tag})`);
+    }
+  });
+
+  it.each([
+    ['a missing file', null, /cannot read .*missing\.json \(ENOENT\)/],
+    ['JSON null', 'null', /INVALID_VALUE \(tag input\)/],
+    ['a list holding null', '[null]', /INVALID_VALUE \(tag data object list\)/],
+  ])('%s: one line naming the problem, exit 1, no stack trace', async (_name, content, want) => {
+    const file = join(dir, content === null ? 'missing.json' : 'shape.json');
+    if (content !== null) writeFileSync(file, content);
+    const run = await qr('build', '--json', file);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(want);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
 describe('qr --help and usage errors', () => {
   it('--help explains every command', async () => {
     const run = await qr('--help');
