@@ -104,7 +104,10 @@ async function snap(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const token = typeof values.token === 'string' ? values.token : await secret('SNAP_ACCESS_TOKEN');
+  // Flags first, then the environment: a missing flag is reported as such, not as a missing secret.
+  const method = need(values, 'method');
+  const urlPath = need(values, 'path');
+  const timestamp = need(values, 'timestamp');
   let body: string | undefined;
   if (typeof values.body === 'string') {
     try {
@@ -115,13 +118,8 @@ async function snap(argv: string[]): Promise<number> {
       );
     }
   }
-  const input = {
-    method: need(values, 'method'),
-    urlPath: need(values, 'path'),
-    accessToken: token,
-    body,
-    timestamp: need(values, 'timestamp'),
-  };
+  const token = typeof values.token === 'string' ? values.token : await secret('SNAP_ACCESS_TOKEN');
+  const input = { method, urlPath, accessToken: token, body, timestamp };
   const clientSecret = await secret('SNAP_CLIENT_SECRET');
   let signed: ReturnType<typeof signSnap>;
   try {
@@ -160,10 +158,12 @@ async function link(argv: string[]): Promise<number> {
   if (isCreate === (values.invoice !== undefined)) {
     throw new UsageError('give either --amount and --txn-id (create) or --invoice (resend, cancel)');
   }
+  // Flags first, then the environment: a missing flag is reported as such, not as a missing secret.
+  const tail = isCreate
+    ? { amount: need(values, 'amount'), merchantTxnId: need(values, 'txn-id') }
+    : { invoiceNo: need(values, 'invoice') };
   const [password, hashKey] = [await secret('LINK_PASSWORD'), await secret('LINK_HASH_KEY')];
-  const input = isCreate
-    ? { mid, password, amount: need(values, 'amount'), merchantTxnId: need(values, 'txn-id') }
-    : { mid, password, invoiceNo: need(values, 'invoice') };
+  const input = { mid, password, ...tail };
   let signed: ReturnType<typeof signLink>;
   try {
     signed = signLink(hashKey, input);

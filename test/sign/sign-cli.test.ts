@@ -190,6 +190,16 @@ describe.concurrent('pnpm sign: refusals and help', () => {
       want: /either --amount and --txn-id .* or --invoice/,
     },
     {
+      name: 'create without --txn-id and no secrets set: the flag is named first',
+      given: { args: ['link', '--mid', 'M', '--amount', '1.00'], env: {} },
+      want: /--txn-id is required/,
+    },
+    {
+      name: 'snap without --method and no secret set: the flag is named first',
+      given: { args: ['snap', '--path', '/p', '--token', 't', '--timestamp', 'x'], env: {} },
+      want: /--method is required/,
+    },
+    {
       name: 'missing --timestamp',
       given: { args: snapGet.slice(0, -2), env: SNAP_ENV },
       want: /--timestamp is required/,
