@@ -127,10 +127,17 @@ const outcomes = await recordFixtures({
     values['aggregator-merchant-id'] ?? process.env.ONELINK_RECORD_AGGREGATOR_MERCHANT_ID ?? 'SIMAGG0001',
   log: (line) => console.log(line),
 });
-const written = outcomes.filter((o) => o.status === 'written').length;
-const refused = outcomes.filter((o) => o.status === 'refused').length;
+const count = (status: string) => outcomes.filter((o) => o.status === status).length;
+const written = count('written');
+const failed = count('failed');
+const refused = count('refused');
 console.log(
-  `${written} written, ${outcomes.length - written - refused} skipped, ${refused} refused → ${outDir}`,
+  `${written} written, ${count('skipped')} skipped, ${refused} refused, ${failed} failed → ${outDir}`,
 );
 if (written > 0) console.log('next: pnpm mock:build (validates them and refreshes mock/SCENARIOS.md)');
-process.exit(refused > 0 ? 1 : 0);
+if (failed > 0) {
+  console.error(
+    'pnpm record: some scenarios got no usable answer (see FAIL lines): check the target URL, ONELINK_CLIENT_ID/SECRET and --aggregator-merchant-id',
+  );
+}
+process.exit(refused > 0 || failed > 0 ? 1 : 0);

@@ -9,7 +9,7 @@ import {
 import { type Fixture, fixturePath, serializeFixture, writeFixture } from '../mock/fixtures.js';
 import { findOperation, type SpecEntry } from '../mock/spec-catalog.js';
 import { createRecordingFetch, type RawExchange } from './recording-fetch.js';
-import { assertNoSecrets, PLACEHOLDERS, type SecretValue } from './secrets.js';
+import { assertNoSecrets, PLACEHOLDERS, replaceSecrets, type SecretValue } from './secrets.js';
 import {
   aggregatorRequest,
   ibanWithWrongCheckDigits,
@@ -56,7 +56,11 @@ export interface RecordOptions {
 export interface RecordOutcome {
   operationId: string;
   scenario: string;
-  status: 'written' | 'skipped' | 'refused';
+  /**
+   * written; skipped on purpose (not recordable, not asked for); failed: upstream did not give the answer the
+   * scenario needs (or could not be reached); refused: the file would still have held a secret.
+   */
+  status: 'written' | 'skipped' | 'failed' | 'refused';
   file?: string;
   reason?: string;
 }
@@ -65,6 +69,28 @@ interface ScenarioRun {
   exchanges: RawExchange[];
   pick: 'first' | 'last';
   notes: string;
+  /** The last error the client raised, to explain a scenario that got no usable answer. */
+  error?: unknown;
+}
+
+/** Runs client calls in order; a scenario expects some to fail, so errors are kept, not thrown. */
+async function lastError(...calls: Array<() => Promise<unknown>>): Promise<unknown> {
+  let error: unknown;
+  for (const call of calls) {
+    await call().then(
+      () => undefined,
+      (e: unknown) => {
+        error = e;
+      },
+    );
+  }
+  return error;
+}
+
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
+  return `${error.name}: ${error.message}${cause}`;
 }
 
 /**
@@ -133,9 +159,12 @@ export async function recordFixtures(options: RecordOptions): Promise<RecordOutc
     async success(operationId) {
       const rec = recorder();
       const client = newClient(rec.fetch);
-      if (operationId === 'requestToken') await client.tokens.getToken();
-      else await qrCall(client, operationId, await qrBody(operationId, 'ok')).catch(() => undefined);
+      const body = operationId === 'requestToken' ? undefined : await qrBody(operationId, 'ok');
+      const error = await lastError(() =>
+        body === undefined ? client.tokens.getToken() : qrCall(client, operationId, body),
+      );
       return {
+        error,
         exchanges: rec.exchanges,
         pick: operationId === 'requestToken' ? 'first' : 'last',
         notes: `${common} Scenario: a valid request.`,
@@ -143,10 +172,9 @@ export async function recordFixtures(options: RecordOptions): Promise<RecordOutc
     },
     async 'invalid-client'() {
       const rec = recorder();
-      await newClient(rec.fetch, wrongSecret)
-        .tokens.getToken()
-        .catch(() => undefined);
+      const error = await lastError(() => newClient(rec.fetch, wrongSecret).tokens.getToken());
       return {
+        error,
         exchanges: rec.exchanges,
         pick: 'first',
         notes: `${common} Scenario: the right client ID with a made-up wrong secret.`,
@@ -154,14 +182,14 @@ export async function recordFixtures(options: RecordOptions): Promise<RecordOutc
     },
     async 'validation-error'(operationId) {
       const rec = recorder();
-      await qrCall(newClient(rec.fetch), operationId, await qrBody(operationId, 'invalid')).catch(
-        () => undefined,
-      );
+      const body = await qrBody(operationId, 'invalid');
+      const error = await lastError(() => qrCall(newClient(rec.fetch), operationId, body));
       const how =
         operationId === 'generateDQRCMerchant'
           ? 'an IBAN with wrong check digits'
           : 'a merchant ID not registered for the aggregator';
       return {
+        error,
         exchanges: rec.exchanges,
         pick: 'last',
         notes: `${common} Scenario: provoked with ${how} (passes the client's local checks).`,
@@ -171,9 +199,12 @@ export async function recordFixtures(options: RecordOptions): Promise<RecordOutc
       const rec = recorder();
       const client = newClient(rec.fetch);
       const body = await qrBody(operationId, 'ok');
-      await qrCall(client, operationId, body).catch(() => undefined);
-      await qrCall(client, operationId, body).catch(() => undefined);
+      const error = await lastError(
+        () => qrCall(client, operationId, body),
+        () => qrCall(client, operationId, body),
+      );
       return {
+        error,
         exchanges: rec.exchanges,
         pick: 'last',
         notes: `${common} Scenario: the same stan/rrn sent twice; this is the second answer.`,
@@ -190,8 +221,10 @@ export async function recordFixtures(options: RecordOptions): Promise<RecordOutc
         headers.set('authorization', 'Bearer expired-token-presented-by-the-recorder');
         return new Request(r, { headers });
       });
-      await qrCall(newClient(rec.fetch), operationId, await qrBody(operationId, 'ok')).catch(() => undefined);
+      const body = await qrBody(operationId, 'ok');
+      const error = await lastError(() => qrCall(newClient(rec.fetch), operationId, body));
       return {
+        error,
         exchanges: rec.exchanges,
         pick: 'first',
         notes: `${common} Scenario: the first attempt presented an invalid (expired-looking) bearer token.`,
@@ -236,10 +269,14 @@ export async function recordFixtures(options: RecordOptions): Promise<RecordOutc
       const matching = candidates.filter((ex) => ex.status === expected);
       const chosen = run.pick === 'first' ? matching[0] : matching[matching.length - 1];
       if (!chosen) {
-        const seen = candidates.map((c) => c.status).join(', ') || 'no request';
-        const reason = `expected HTTP ${expected}, upstream answered ${seen}; not written`;
-        outcomes.push({ operationId, scenario, status: 'skipped', reason });
-        log(`skip   ${operationId}/${scenario}: ${reason}`);
+        const seen = candidates.length
+          ? `upstream answered HTTP ${candidates.map((c) => c.status).join(', ')}`
+          : `no ${operationId} request was answered`;
+        // Client messages carry no secrets by design; replaceSecrets makes sure of it here too.
+        const why = run.error === undefined ? '' : ` (${replaceSecrets(describeError(run.error), secrets)})`;
+        const reason = `expected HTTP ${expected}, ${seen}${why}; not written`;
+        outcomes.push({ operationId, scenario, status: 'failed', reason });
+        log(`FAIL   ${operationId}/${scenario}: ${reason}`);
         continue;
       }
       const fixture: Fixture = exchangeToFixture(chosen, {

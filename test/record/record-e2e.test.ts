@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -72,7 +73,7 @@ describe('pnpm record against a fake upstream', () => {
       'requestToken/invalid-client',
       'requestToken/success',
     ]);
-    expect(run.stdout).toContain('10 written, 0 skipped, 0 refused');
+    expect(run.stdout).toContain('10 written, 0 skipped, 0 refused, 0 failed');
   });
 
   it('leaves no canary credential or issued token in any file', () => {
@@ -127,6 +128,56 @@ describe('pnpm record against a fake upstream', () => {
   it('never had two requests in flight at the upstream', () => {
     expect(upstream!.log.length).toBeGreaterThanOrEqual(12);
     expect(upstream!.maxInFlight()).toBe(1);
+  });
+});
+
+/** A loopback URL nothing listens on: a port the OS handed out, then closed again. */
+async function closedPortUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}`;
+}
+
+describe('pnpm record when upstream does not give the answer a scenario needs', () => {
+  it.each([
+    {
+      name: 'wrong secret: the token error is named, exit 1, nothing written',
+      given: async () => ({ env: upstream!.url, secret: 'canary-wrong-secret-0e1d2c3b4a59' }),
+      want: /FAIL {3}generateDQRCMerchant\/success: expected HTTP 200, no generateDQRCMerchant request was answered \(OneLinkAuthError: [^)]*invalid_client/,
+    },
+    {
+      name: 'nothing listening: the network error is named, exit 1, no stack trace',
+      given: async () => ({ env: await closedPortUrl(), secret: CANARY_SECRET }),
+      want: /FAIL {3}generateDQRCMerchant\/success: expected HTTP 200, no generateDQRCMerchant request was answered \(OneLinkNetworkError: /,
+    },
+  ])('$name', async ({ given, want }) => {
+    const { env, secret } = await given();
+    const out = path.join(tmp, `failed-${Math.random().toString(36).slice(2)}`);
+    const r = await runRecorder(
+      [
+        '--env',
+        env,
+        '--out',
+        out,
+        '--operation',
+        'generateDQRCMerchant',
+        '--scenario',
+        'success',
+        '--min-interval-ms',
+        '20',
+      ],
+      { ONELINK_CLIENT_ID: CANARY_ID, ONELINK_CLIENT_SECRET: secret },
+    );
+    expect(r.code, r.stderr + r.stdout).toBe(1);
+    expect(r.stdout).toMatch(want);
+    expect(r.stdout).toContain('0 written, 0 skipped, 0 refused, 1 failed');
+    expect(r.stderr).toContain('pnpm record: some scenarios got no usable answer');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(`${r.stdout}${r.stderr}`).not.toContain(secret);
+    expect(`${r.stdout}${r.stderr}`).not.toContain(CANARY_ID);
+    expect(() => readdirSync(out)).toThrow(/ENOENT/);
   });
 });
 
