@@ -126,8 +126,14 @@ export function startPrism(options: StartPrismOptions): Promise<PrismServer> {
     child.stderr?.on('data', onData);
     child.once('exit', (code, signal) => {
       clearTimeout(timeout);
+      // A busy port is the usual cause; Prism reports it after a page of its own --help, so say it plainly.
+      const inUse = /EADDRINUSE: address already in use (\S+)/.exec(out);
       reject(
-        new Error(`Prism exited (${code ?? signal}) before it was ready for ${options.specFile}:\n${out}`),
+        new Error(
+          inUse
+            ? `Prism could not listen on ${inUse[1]} for ${options.specFile}: the port is in use. Stop what holds it or choose another port (pnpm mock: MOCK_PORT=<port>, or MOCK_PORT=0 for free ones)`
+            : `Prism exited (${code ?? signal}) before it was ready for ${options.specFile}:\n${out}`,
+        ),
       );
     });
     child.once('error', (err) => {

@@ -144,6 +144,16 @@ describe('startPrism', () => {
     ).rejects.toThrow(/Prism exited .* before it was ready/);
   });
 
+  it('rejects naming the address and the fix when the port is in use', async () => {
+    // The mock Prism started above holds its port: a second Prism on it must fail plainly.
+    const busy = Number(new URL(base).port);
+    await expect(
+      startPrism({ specFile: mocks!.mocks[0]!.mockFile, port: busy, readyTimeoutMs: 20_000 }),
+    ).rejects.toThrow(
+      new RegExp(`could not listen on 127\\.0\\.0\\.1:${busy} for .*: the port is in use.*MOCK_PORT=0`),
+    );
+  });
+
   it('stop() ends the Prism process', async () => {
     const server = await startPrism({ specFile: mocks!.mocks[0]!.mockFile });
     await server.stop();
