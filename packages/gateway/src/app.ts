@@ -70,6 +70,10 @@ export function createGatewayApp(options: GatewayAppOptions): GatewayApp {
   app.use(
     pinoHttp({
       logger,
+      // req.log carries only the request id; the service logs through it, so every line a request
+      // causes can be found by its X-Request-Id.
+      quietReqLogger: true,
+      customAttributeKeys: { reqId: 'requestId' },
       genReqId(req, res) {
         const incoming = req.headers['x-request-id'];
         const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();

@@ -79,7 +79,13 @@ export function createQrService(options: QrServiceOptions) {
   async function create(
     kind: QrKind,
     input: CreateMerchantQr | CreateAggregatorQr,
-    context: { caller: string; idempotencyKey?: string | undefined; requestId?: string | undefined },
+    context: {
+      caller: string;
+      idempotencyKey?: string | undefined;
+      requestId?: string | undefined;
+      /** The request's logger (bound to its request id); defaults to the service logger. */
+      logger?: Logger | undefined;
+    },
   ): Promise<CreateResult> {
     const hash = requestHash({ kind, input });
     const key = context.idempotencyKey;
@@ -129,10 +135,16 @@ export function createQrService(options: QrServiceOptions) {
       throw error;
     }
 
-    const log = logger.child({ transactionId: id, stan: ids.stan, rrn: ids.rrn, kind });
+    const log = (context.logger ?? options.logger).child({
+      component: 'qr-service',
+      transactionId: id,
+      stan: ids.stan,
+      rrn: ids.rrn,
+      kind,
+    });
     const outcome = await callUpstream(kind, pending, body, log);
     // The response is built from what was just written; no read-back on the hot path.
-    await store.complete(id, outcome, { readBack: false });
+    await store.complete(id, outcome, { readBack: false, at: outcome.completedAt });
     return {
       status: outcome.responseStatus,
       body: outcome.responseBody as never,
@@ -225,8 +237,9 @@ export function createQrService(options: QrServiceOptions) {
       );
       return { ...base, responseStatus: problem.status, responseBody: problem, error: problem };
     }
-    const done = { ...pending, ...base, updatedAt: new Date(now()).toISOString() } as TransactionRecord;
-    return { ...base, responseStatus: 201, responseBody: toQrView(done, baseUrl) };
+    const completedAt = new Date(now()).toISOString();
+    const done = { ...pending, ...base, updatedAt: completedAt } as TransactionRecord;
+    return { ...base, responseStatus: 201, responseBody: toQrView(done, baseUrl), completedAt };
   }
 
   function classifyFailure(

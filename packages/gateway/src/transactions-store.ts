@@ -67,6 +67,8 @@ export interface TransactionOutcome {
   responseStatus: number;
   responseBody: unknown;
   error?: unknown;
+  /** When the outcome was decided, if the response already shows it (kept as updated/completed time). */
+  completedAt?: string;
 }
 
 export interface ListFilter {
@@ -87,7 +89,7 @@ export interface TransactionsStore {
   complete(
     id: string,
     outcome: TransactionOutcome,
-    options?: { readBack?: boolean },
+    options?: { readBack?: boolean; at?: string },
   ): Promise<TransactionRecord | undefined>;
   findById(id: string): Promise<TransactionRecord | undefined>;
   findByIdempotencyKey(caller: string, key: string): Promise<TransactionRecord | undefined>;
@@ -134,7 +136,8 @@ export function createTransactionsStore(db: Database, now: () => Date = () => ne
     },
 
     async complete(id, outcome, options = {}) {
-      const at = now().toISOString();
+      // The caller may fix the time so the response it builds shows the stored updatedAt.
+      const at = options.at ?? now().toISOString();
       const update: Row = {
         status: outcome.status,
         upstream_status: outcome.upstreamStatus ?? null,

@@ -694,6 +694,14 @@ describe('operations endpoints', () => {
     expect(text).toMatch(/gateway_idempotent_replays_total\{kind="merchant"\} [1-9]/);
   });
 
+  it('every log line a request causes carries its request id', async () => {
+    fake.mode = rejection(400, '12', 'Invalid transaction / request field');
+    await api().post('/v1/qr/merchant').set(bearer).set('X-Request-Id', 'trace-log-1').send(merchantRequest);
+    const lines = gw.logs.filter((l) => l.includes('"requestId":"trace-log-1"'));
+    expect(lines.some((l) => l.includes('1LINK call did not produce a QR'))).toBe(true);
+    expect(lines.some((l) => l.includes('request completed'))).toBe(true);
+  });
+
   it('echoes a sane X-Request-Id and replaces an unsafe one', async () => {
     const ok = await api().get('/healthz').set('X-Request-Id', 'trace-123.abc').expect(200);
     expect(ok.headers['x-request-id']).toBe('trace-123.abc');
