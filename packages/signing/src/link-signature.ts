@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { constantTimeEqual } from './constant-time.js';
+import { withNonEnumerable } from './non-enumerable.js';
 
 /**
  * Link Based Payments request signature (seed 004): HMAC-SHA512 over a plain concatenation
@@ -33,6 +34,7 @@ export interface LinkInvoiceSignatureInput {
 export type LinkSignatureInput = LinkCreateSignatureInput | LinkInvoiceSignatureInput;
 
 export interface LinkSignature {
+  /** Holds the password: readable, but non-enumerable, so JSON.stringify and loggers leave it out. */
   stringToSign: string;
   /** The string to sign with the password replaced by PASSWORD_MASK (fixed, so its length leaks nothing): safe to print. */
   maskedStringToSign: string;
@@ -63,17 +65,18 @@ export function linkStringToSign(input: LinkSignatureInput): {
   maskedStringToSign: string;
 } {
   const { tail } = parts(input);
-  return {
-    stringToSign: input.mid + input.password + tail,
-    maskedStringToSign: input.mid + PASSWORD_MASK + tail,
-  };
+  return withNonEnumerable(
+    { maskedStringToSign: input.mid + PASSWORD_MASK + tail },
+    'stringToSign',
+    input.mid + input.password + tail,
+  );
 }
 
 export function signLink(hashKey: string, input: LinkSignatureInput): LinkSignature {
   if (hashKey === '') throw new LinkSignatureInputError('hashKey', 'must not be empty');
   const { stringToSign, maskedStringToSign } = linkStringToSign(input);
   const signature = createHmac('sha512', hashKey).update(stringToSign, 'utf8').digest('hex');
-  return { stringToSign, maskedStringToSign, signature };
+  return withNonEnumerable({ maskedStringToSign, signature }, 'stringToSign', stringToSign);
 }
 
 /** Constant-time check of a Link signature (hex, either case). Any input error counts as a mismatch. */

@@ -1,5 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { constantTimeEqual } from './constant-time.js';
+import { withNonEnumerable } from './non-enumerable.js';
 
 /**
  * SNAP symmetric request signature (seed 003):
@@ -30,6 +31,7 @@ export interface SnapSignatureInput {
 }
 
 export interface SnapSignature {
+  /** Holds the access token: readable, but non-enumerable, so JSON.stringify and loggers leave it out. */
   stringToSign: string;
   /** Lower-case hex SHA-256 of the minified body. */
   bodyHash: string;
@@ -75,14 +77,14 @@ export function snapStringToSign(input: SnapSignatureInput): { stringToSign: str
     bodyHash,
     input.timestamp,
   ].join(':');
-  return { stringToSign, bodyHash };
+  return withNonEnumerable({ bodyHash }, 'stringToSign', stringToSign);
 }
 
 export function signSnap(clientSecret: string, input: SnapSignatureInput): SnapSignature {
   if (clientSecret === '') throw new SnapSignatureInputError('clientSecret', 'must not be empty');
   const { stringToSign, bodyHash } = snapStringToSign(input);
   const signature = createHmac('sha512', clientSecret).update(stringToSign, 'utf8').digest('base64');
-  return { stringToSign, bodyHash, signature };
+  return withNonEnumerable({ bodyHash, signature }, 'stringToSign', stringToSign);
 }
 
 /** Constant-time check of an X-SIGNATURE value. Any input error counts as a mismatch. */

@@ -53,6 +53,16 @@ describe('signLink', () => {
       expect(verifyLink(KEY, given, want.signature.toUpperCase())).toBe(true);
     });
   }
+
+  it('keeps the password-bearing string to sign out of JSON, spreads and logs', () => {
+    const given = { mid: 'MID123', password: PASSWORD, invoiceNo: 'INV-0000042' };
+    for (const got of [signLink(KEY, given), linkStringToSign(given)]) {
+      expect(got.stringToSign).toContain(PASSWORD);
+      expect(JSON.stringify(got)).not.toContain(PASSWORD);
+      expect(JSON.stringify({ ...got })).not.toContain(PASSWORD);
+      expect(JSON.stringify(got)).toContain(`MID123${PASSWORD_MASK}INV-0000042`);
+    }
+  });
 });
 
 describe('verifyLink detects any change', () => {

@@ -73,6 +73,9 @@ describe('signSnap', () => {
       expect(got.stringToSign).toBe(want.stringToSign);
       expect(got.signature).toBe(want.signature);
       expect(verifySnap(SECRET, given, want.signature)).toBe(true);
+      // The string to sign holds the access token: readable, never serialised.
+      expect(JSON.stringify(got)).not.toContain(TOKEN);
+      expect(JSON.stringify(got)).toContain(want.signature);
     });
   }
 });
