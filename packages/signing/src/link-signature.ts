@@ -79,8 +79,16 @@ export function signLink(hashKey: string, input: LinkSignatureInput): LinkSignat
   return withNonEnumerable({ maskedStringToSign, signature }, 'stringToSign', stringToSign);
 }
 
-/** Constant-time check of a Link signature (hex, either case). Any input error counts as a mismatch. */
-export function verifyLink(hashKey: string, input: LinkSignatureInput, signature: string): boolean {
+/**
+ * Constant-time check of a Link signature (hex, either case). Any input error counts as a mismatch,
+ * and so does a signature that is not a string (e.g. a JSON body without `signature`).
+ */
+export function verifyLink(
+  hashKey: string,
+  input: LinkSignatureInput,
+  signature: string | null | undefined,
+): boolean {
+  if (typeof signature !== 'string') return false;
   let expected: string;
   try {
     expected = signLink(hashKey, input).signature;

@@ -87,8 +87,16 @@ export function signSnap(clientSecret: string, input: SnapSignatureInput): SnapS
   return withNonEnumerable({ bodyHash, signature }, 'stringToSign', stringToSign);
 }
 
-/** Constant-time check of an X-SIGNATURE value. Any input error counts as a mismatch. */
-export function verifySnap(clientSecret: string, input: SnapSignatureInput, signature: string): boolean {
+/**
+ * Constant-time check of an X-SIGNATURE value. Any input error counts as a mismatch, and so does a
+ * signature that is not a string (e.g. `headers.get('x-signature')` returning null).
+ */
+export function verifySnap(
+  clientSecret: string,
+  input: SnapSignatureInput,
+  signature: string | null | undefined,
+): boolean {
+  if (typeof signature !== 'string') return false;
   let expected: string;
   try {
     expected = signSnap(clientSecret, input).signature;

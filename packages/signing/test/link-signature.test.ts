@@ -94,6 +94,13 @@ describe('verifyLink detects any change', () => {
       expect(verifyLink(given.key, given.input, given.sig)).toBe(false);
     });
   }
+  // A server passes body.signature, which may be absent or not a string.
+  it.each([null, undefined, 42])(
+    'a signature that is not a string (%s) is a mismatch, not a throw',
+    (sig) => {
+      expect(verifyLink(KEY, base, sig as never)).toBe(false);
+    },
+  );
 });
 
 describe('linkStringToSign input rules', () => {

@@ -115,6 +115,13 @@ describe('verifySnap detects any change', () => {
       expect(verifySnap(given.secret, given.input, given.sig)).toBe(false);
     });
   }
+  // A server passes headers.get('x-signature'), which is null when the header is missing.
+  it.each([null, undefined, 42])(
+    'a signature that is not a string (%s) is a mismatch, not a throw',
+    (sig) => {
+      expect(verifySnap(SECRET, base, sig as never)).toBe(false);
+    },
+  );
 });
 
 describe('minifyJsonBody', () => {
