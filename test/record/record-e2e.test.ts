@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
@@ -9,6 +8,7 @@ import { loadFixtures } from '../../scripts/mock/fixtures.js';
 import { defaultLayout } from '../../scripts/mock/mock-servers.js';
 import { type FakeUpstream, startFakeOneLinkUpstream } from '../support/fake-onelink-upstream.js';
 import { qrPayloadsOf, qrProblems } from '../support/qr-checks.js';
+import { runScript, type ScriptRun } from '../support/run-script.js';
 
 // The whole recorder, as `pnpm record` runs it, against a local fake 1LINK (never the sandbox).
 // The canary credentials must not survive into any file.
@@ -19,30 +19,11 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), 'onelink-record-'));
 const outDir = path.join(tmp, 'fixtures');
 const secretFile = path.join(tmp, 'secret');
 let upstream: FakeUpstream | undefined;
-let run: { code: number | null; stdout: string; stderr: string };
+let run: ScriptRun;
 
-function runRecorder(args: string[], env: Record<string, string>) {
-  return new Promise<typeof run>((resolve) => {
-    const child = spawn(
-      process.execPath,
-      [path.join(repo.repoRoot, 'node_modules/tsx/dist/cli.mjs'), 'scripts/record.ts', ...args],
-      {
-        cwd: repo.repoRoot,
-        env: { PATH: process.env.PATH ?? '', ...env },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => {
-      stdout += c;
-    });
-    child.stderr.on('data', (c) => {
-      stderr += c;
-    });
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+// A minimal environment: ONELINK_* variables of the host must not reach the recorder.
+const runRecorder = (args: string[], env: Record<string, string>) =>
+  runScript('record.ts', args, { PATH: process.env.PATH ?? '', ...env });
 
 beforeAll(async () => {
   upstream = await startFakeOneLinkUpstream({ clientId: CANARY_ID, clientSecret: CANARY_SECRET });

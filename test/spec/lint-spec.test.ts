@@ -1,15 +1,13 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+import { runScript } from '../support/run-script.js';
 
 // Runs the real `pnpm lint:spec` script (Spectral + Redocly) against small specs written to a temp dir,
 // so these tests prove that our own Spectral rules fail the build and that the script names the rule,
 // the spec and the tool.
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'onelink-lint-spec-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -18,18 +16,9 @@ interface Run {
   output: string;
 }
 
-function lintSpec(args: string[]): Promise<Run> {
-  return new Promise((done) => {
-    execFile(
-      join(root, 'node_modules', '.bin', 'tsx'),
-      [join(root, 'scripts', 'lint-spec.ts'), ...args],
-      { cwd: root, env: { ...process.env, NO_COLOR: '1' } },
-      (err, stdout, stderr) => {
-        const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
-        done({ code, output: `${stdout}${stderr}` });
-      },
-    );
-  });
+async function lintSpec(args: string[]): Promise<Run> {
+  const { code, stdout, stderr } = await runScript('lint-spec.ts', args);
+  return { code, output: `${stdout}${stderr}` };
 }
 
 type Json = { [key: string]: unknown };
