@@ -11,8 +11,13 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { document as linkDocument } from '@onelink-kit/generated/link-payments';
 import { signLink, signSnap } from '@onelink-kit/signing';
 
+const LINK_CODES = linkDocument['x-onelink-response-codes'] as Record<
+  string,
+  { httpStatus: number; description: string }
+>;
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RECORDED_AT = '2026-11-21T23:00:00.000Z';
 export const ISSUE7_FIXTURE_TOOL =
@@ -153,41 +158,33 @@ export function buildIssue7Fixtures(): BuiltFixture[] {
   const KEY = TEST_LINK_HASH_KEY;
   const MID = 'MID123';
   const PW = '<LINK_PASSWORD>';
-  const desc: Record<string, [number, string, string]> = {
-    OTS0000: [200, 'Request Executed Successfully', ''],
-    OTS0001: [200, 'Invoice Link Sent Successfully', ''],
-    OTS0002: [200, 'Invoice Link Cancelled Successfully', ''],
-    OTS1001: [
-      400,
-      'Parameters Are Missing',
-      'The provider wants a parameter the spec keeps optional (e.g. dueDate for this template).',
-    ],
-    OTS1002: [401, 'Invalid Merch ID/Password', 'Wrong MID or password.'],
-    OTS1003: [403, 'Inactive Merchant', 'Merchant account inactive.'],
-    OTS1004: [404, 'Template Not Found', 'No such template in the merchant console.'],
-    OTS1005: [404, 'Template Details Not Found', 'Template exists but has no details.'],
-    OTS1006: [
-      400,
-      'Template Field/s Is/Are Missing',
-      'templateFields lacks a required field of the template (studentId).',
-    ],
-    OTS1007: [400, 'Default Value Missing', 'A template field has no default and no value was sent (month).'],
-    OTS1008: [
-      400,
-      'Value Missing (If Request Format(JSON) Is Invalid)',
+  // Status and description come from the spec's x-onelink-response-codes (one source); only what each
+  // scenario stands for is said here.
+  const whatOf: Record<string, string> = {
+    OTS0000: '',
+    OTS0001: '',
+    OTS0002: '',
+    OTS1001: 'The provider wants a parameter the spec keeps optional (e.g. dueDate for this template).',
+    OTS1002: 'Wrong MID or password.',
+    OTS1003: 'Merchant account inactive.',
+    OTS1004: 'No such template in the merchant console.',
+    OTS1005: 'Template exists but has no details.',
+    OTS1006: 'templateFields lacks a required field of the template (studentId).',
+    OTS1007: 'A template field has no default and no value was sent (month).',
+    OTS1008:
       'Answered to malformed JSON; a fixture body cannot hold malformed JSON, so the recorded request is well-formed.',
-    ],
-    OTS1009: [400, 'Bad Request (For Unexpected Errors)', 'Unexpected request error.'],
-    OTS1010: [500, 'Something Went Wrong', 'Retryable provider fault.'],
-    OTS1011: [
-      401,
-      'Signature Mismatched',
-      'The signature was keyed with the password instead of LINK_HASH_KEY, so it does not verify.',
-    ],
-    OTS1012: [404, 'Invoice Not Found', 'Unknown invoiceNo.'],
-    OTS1013: [404, 'Action Not Found', 'The action does not exist for this invoice.'],
-    OTS1014: [502, 'Request Failed', 'Retryable failure (e.g. the SMS gateway).'],
-    OTS1015: [409, 'Cancelled Invoice', 'The invoice was cancelled earlier.'],
+    OTS1009: 'Unexpected request error.',
+    OTS1010: 'Retryable provider fault.',
+    OTS1011: 'The signature was keyed with the password instead of LINK_HASH_KEY, so it does not verify.',
+    OTS1012: 'Unknown invoiceNo.',
+    OTS1013: 'The action does not exist for this invoice.',
+    OTS1014: 'Retryable failure (e.g. the SMS gateway).',
+    OTS1015: 'The invoice was cancelled earlier.',
+  };
+  const codeRow = (code: string): [number, string, string] => {
+    const row = LINK_CODES[code];
+    if (row === undefined) throw new Error(`${code} is not in ${LINK_SPEC} x-onelink-response-codes`);
+    return [row.httpStatus, row.description, whatOf[code] ?? ''];
   };
   const scenarioOf: Record<string, string> = {
     OTS1001: 'parameters-missing',
@@ -291,7 +288,7 @@ export function buildIssue7Fixtures(): BuiltFixture[] {
     return { ...b, signature: signLink(key, { mid: MID, password: PW, invoiceNo: 'INV-0000042' }).signature };
   };
   const successBody = (op: string, code: string) => {
-    const base = { statusCode: code, statusDescription: desc[code]![1] };
+    const base = { statusCode: code, statusDescription: codeRow(code)[1] };
     if (op === 'getTemplate')
       return {
         ...base,
@@ -332,7 +329,7 @@ export function buildIssue7Fixtures(): BuiltFixture[] {
     for (const code of [success, ...errors]) {
       const scenario = code === success ? 'success' : scenarioOf[code]!;
       const wrong = code === 'OTS1011';
-      const [status, description, what] = desc[code]!;
+      const [status, description, what] = codeRow(code);
       write(op, scenario, {
         request: {
           method: 'POST',
