@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import {
   createLinkPaymentsClient,
   LinkPaymentsApiError,
@@ -8,14 +5,10 @@ import {
 } from '@onelink-kit/link-payments';
 import { verifyLink } from '@onelink-kit/signing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  defaultLayout,
-  indexFixtures,
-  type RunningMocks,
-  startMocks,
-} from '../../scripts/mock/mock-servers.js';
+import { defaultLayout, indexFixtures } from '../../scripts/mock/mock-servers.js';
 import { preferHeader } from '../../scripts/mock/scenarios-md.js';
 import { TEST_LINK_HASH_KEY } from '../sign/synthetic-fixtures.js';
+import { startSpecMockForTest, type TestMock } from '../support/onelink-mock.js';
 
 // @onelink-kit/link-payments against Prism serving spec/link-payments.yaml + its fixtures (as `pnpm mock`
 // does, built into a temp dir, on an OS-chosen loopback port). For every scenario of every operation the
@@ -32,17 +25,14 @@ const fixtures = index.fixtures.filter(
 );
 type Body = Record<string, unknown>;
 
-let running: RunningMocks | undefined;
-let outDir = '';
+let mock: TestMock | undefined;
 let baseUrl = '';
 beforeAll(async () => {
-  outDir = mkdtempSync(path.join(os.tmpdir(), 'link-payments-mock-'));
-  running = await startMocks({ layout: { ...layout, outDir }, basePort: 0, only: ['link-payments'] });
-  baseUrl = running.mocks[0]!.server.url;
+  mock = await startSpecMockForTest('link-payments');
+  baseUrl = mock.url;
 });
 afterAll(async () => {
-  await running?.stop();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
+  await mock?.stop();
 });
 
 function call(

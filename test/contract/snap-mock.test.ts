@@ -1,18 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { verifySnap } from '@onelink-kit/signing';
 import { createSnapClient, SnapApiError, snapResponseCodes } from '@onelink-kit/snap';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headerValue } from '../../scripts/mock/fixtures.js';
-import {
-  defaultLayout,
-  indexFixtures,
-  type RunningMocks,
-  startMocks,
-} from '../../scripts/mock/mock-servers.js';
+import { defaultLayout, indexFixtures } from '../../scripts/mock/mock-servers.js';
 import { preferHeader } from '../../scripts/mock/scenarios-md.js';
 import { TEST_SNAP_CLIENT_SECRET } from '../sign/synthetic-fixtures.js';
+import { startSpecMockForTest, type TestMock } from '../support/onelink-mock.js';
 
 // @onelink-kit/snap against Prism serving spec/snap-card-binding.yaml + its fixtures (as `pnpm mock` does,
 // built into a temp dir, on an OS-chosen loopback port). For every scenario the client sends the request the
@@ -24,17 +17,14 @@ const layout = defaultLayout();
 const index = indexFixtures(layout);
 const fixtures = index.fixtures.filter((f) => f.operationId === 'getOAuthCode');
 
-let running: RunningMocks | undefined;
-let outDir = '';
+let mock: TestMock | undefined;
 let baseUrl = '';
 beforeAll(async () => {
-  outDir = mkdtempSync(path.join(os.tmpdir(), 'snap-mock-'));
-  running = await startMocks({ layout: { ...layout, outDir }, basePort: 0, only: ['snap-card-binding'] });
-  baseUrl = running.mocks[0]!.server.url;
+  mock = await startSpecMockForTest('snap-card-binding');
+  baseUrl = mock.url;
 });
 afterAll(async () => {
-  await running?.stop();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
+  await mock?.stop();
 });
 
 describe('snap client against Prism', () => {
