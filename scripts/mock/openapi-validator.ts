@@ -20,6 +20,27 @@ const pointerEscape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 const pointerUnescape = (s: string) => s.replace(/~1/g, '/').replace(/~0/g, '~');
 
 /**
+ * An Ajv (JSON Schema 2020-12, every error reported) set up for OpenAPI 3.1 schemas: the one place that
+ * decides how spec schemas are checked, for fixtures here and for the spec's own examples in tests.
+ */
+export function createOpenApiAjv(options: { validateSchema?: boolean } = {}): Ajv2020 {
+  // strict off: OpenAPI adds keywords (example, discriminator, xml, x-*) that are not JSON Schema.
+  // validateSchema off by default: whole spec documents are added as schemas, and they are not one.
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strict: false,
+    validateSchema: options.validateSchema ?? false,
+    validateFormats: true,
+  });
+  addFormats(ajv);
+  // OpenAPI's own format names are annotations (hints for tools), not constraints.
+  for (const f of ['int32', 'int64', 'float', 'double', 'byte', 'binary', 'password']) {
+    if (!ajv.formats[f]) ajv.addFormat(f, true);
+  }
+  return ajv;
+}
+
+/**
  * Validates recorded exchanges against OpenAPI 3.1 specs with Ajv (JSON Schema 2020-12), compiling
  * schemas straight from the spec documents: each document is registered under its file URL, so
  * `#/components/...` and cross-file `./other.yaml#/...` references resolve the way the spec says.
@@ -32,13 +53,7 @@ export class OpenApiValidator {
   readonly #compiled = new Map<string, ValidateFunction>();
 
   constructor(specs: SpecEntry[]) {
-    // strict off: OpenAPI adds keywords (example, discriminator, xml, x-*) that are not JSON Schema.
-    this.#ajv = new Ajv2020({ allErrors: true, strict: false, validateSchema: false, validateFormats: true });
-    addFormats(this.#ajv);
-    // OpenAPI's own format names are annotations (hints for tools), not constraints.
-    for (const f of ['int32', 'int64', 'float', 'double', 'byte', 'binary', 'password']) {
-      if (!this.#ajv.formats[f]) this.#ajv.addFormat(f, true);
-    }
+    this.#ajv = createOpenApiAjv();
     for (const spec of specs) {
       const id = pathToFileURL(spec.absFile).href;
       this.#ids.set(spec, id);
