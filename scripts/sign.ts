@@ -57,12 +57,24 @@ function refuseSecretFlags(argv: string[]): void {
   }
 }
 
+/** A subcommand's flags plus the shared --verify SIG and --help. */
 function parse(argv: string[], options: NonNullable<ParseArgsConfig['options']>) {
   try {
-    return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values as Record<
-      string,
-      string | boolean | undefined
-    >;
+    return parseArgs({
+      args: argv,
+      options: { ...options, verify: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: false,
+    }).values as Record<string, string | boolean | undefined>;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/** Runs a signer, reporting its input errors (field and rule, never a value) as usage errors. */
+function signed<T>(sign: () => T): T {
+  try {
+    return sign();
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -82,10 +94,14 @@ async function secret(name: string): Promise<string> {
   }
 }
 
-function report(lines: [string, string][], verify: string | undefined, matches: () => boolean): number {
+function report(
+  lines: [string, string][],
+  values: Record<string, string | boolean | undefined>,
+  matches: (signature: string) => boolean,
+): number {
   for (const [k, v] of lines) console.log(`${`${k}:`.padEnd(16)}${v}`);
-  if (verify === undefined) return 0;
-  const ok = matches();
+  if (typeof values.verify !== 'string') return 0;
+  const ok = matches(values.verify);
   console.log(`${'verify:'.padEnd(16)}${ok ? 'MATCH' : 'MISMATCH'}`);
   return ok ? 0 : 1;
 }
@@ -97,8 +113,6 @@ async function snap(argv: string[]): Promise<number> {
     token: { type: 'string' },
     timestamp: { type: 'string' },
     body: { type: 'string' },
-    verify: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
     console.log(USAGE);
@@ -121,22 +135,16 @@ async function snap(argv: string[]): Promise<number> {
   const token = typeof values.token === 'string' ? values.token : await secret('SNAP_ACCESS_TOKEN');
   const input = { method, urlPath, accessToken: token, body, timestamp };
   const clientSecret = await secret('SNAP_CLIENT_SECRET');
-  let signed: ReturnType<typeof signSnap>;
-  try {
-    signed = signSnap(clientSecret, input);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const verify = typeof values.verify === 'string' ? values.verify : undefined;
+  const result = signed(() => signSnap(clientSecret, input));
   return report(
     [
-      ['string-to-sign', signed.stringToSign],
-      ['body-sha256', signed.bodyHash],
+      ['string-to-sign', result.stringToSign],
+      ['body-sha256', result.bodyHash],
       ['algorithm', 'base64(HMAC-SHA512(SNAP_CLIENT_SECRET, string-to-sign))'],
-      ['signature', signed.signature],
+      ['signature', result.signature],
     ],
-    verify,
-    () => verifySnap(clientSecret, input, verify ?? ''),
+    values,
+    (signature) => verifySnap(clientSecret, input, signature),
   );
 }
 
@@ -146,8 +154,6 @@ async function link(argv: string[]): Promise<number> {
     amount: { type: 'string' },
     'txn-id': { type: 'string' },
     invoice: { type: 'string' },
-    verify: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
     console.log(USAGE);
@@ -164,21 +170,15 @@ async function link(argv: string[]): Promise<number> {
     : { invoiceNo: need(values, 'invoice') };
   const [password, hashKey] = [await secret('LINK_PASSWORD'), await secret('LINK_HASH_KEY')];
   const input = { mid, password, ...tail };
-  let signed: ReturnType<typeof signLink>;
-  try {
-    signed = signLink(hashKey, input);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const verify = typeof values.verify === 'string' ? values.verify : undefined;
+  const result = signed(() => signLink(hashKey, input));
   return report(
     [
-      ['string-to-sign', `${signed.maskedStringToSign}  (password masked)`],
+      ['string-to-sign', `${result.maskedStringToSign}  (password masked)`],
       ['algorithm', 'hex(HMAC-SHA512(LINK_HASH_KEY, string-to-sign))'],
-      ['signature', signed.signature],
+      ['signature', result.signature],
     ],
-    verify,
-    () => verifyLink(hashKey, input, verify ?? ''),
+    values,
+    (signature) => verifyLink(hashKey, input, signature),
   );
 }
 
