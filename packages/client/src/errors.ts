@@ -284,9 +284,12 @@ function findErrno(error: unknown): string | undefined {
   return undefined;
 }
 
+const NEVER_RETRIED: ReadonlySet<string> = new Set(['validation', 'duplicate']);
+
 /** True for errors a retry with the same stan/rrn may fix. */
 export function isRetryableError(error: unknown): boolean {
-  if (error instanceof OneLinkApiError) return error.retryable;
+  // Seed §7: validation errors and duplicate RRNs are never retried, whatever a response-code table says.
+  if (error instanceof OneLinkApiError) return error.retryable && !NEVER_RETRIED.has(error.kind);
   if (error instanceof OneLinkNetworkError) return error.retryable;
   if (error instanceof OneLinkRateLimitError) return true;
   return false;

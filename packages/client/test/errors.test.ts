@@ -108,6 +108,9 @@ describe('isRetryableError', () => {
   it.each([
     { given: api({ kind: 'transient', retryable: true, status: 503 }), want: true },
     { given: api(), want: false },
+    // Even a table that wrongly marks them retryable cannot make validation or duplicate RRN retry.
+    { given: api({ kind: 'duplicate', retryable: true }), want: false },
+    { given: api({ kind: 'validation', retryable: true, status: 400, responseCode: '12' }), want: false },
     { given: new OneLinkRateLimitError({}), want: true },
     { given: new OneLinkNetworkError({ retryable: true }), want: true },
     { given: new OneLinkTimeoutError({ timeoutMs: 1 }), want: false },
