@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { document } from '@onelink-kit/generated/gateway';
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { ApiKeySet } from './api-keys.js';
@@ -38,6 +39,16 @@ export interface GatewayApp {
   allocator: StanRrnAllocator;
   service: QrService;
   metrics: GatewayMetrics;
+}
+
+/** The spec's path templates as matchers, for metric labels with bounded values. */
+const SPEC_ROUTES = Object.keys(document.paths).map((template) => ({
+  template,
+  pattern: new RegExp(`^${template.replace(/[.]/g, '\\.').replace(/\{[^}]+\}/g, '[^/]+')}$`),
+}));
+
+function specRoute(path: string): string {
+  return SPEC_ROUTES.find((r) => r.pattern.test(path))?.template ?? 'unmatched';
 }
 
 /** Accepts a caller's X-Request-Id when it is a sane token, so ids can be followed across systems. */
@@ -105,7 +116,8 @@ export function createGatewayApp(options: GatewayAppOptions): GatewayApp {
     res.on('finish', () => {
       // The spec's path template (bounded label values), not the raw URL.
       const openapi = (req as { openapi?: { openApiRoute?: string } }).openapi;
-      const route = openapi?.openApiRoute ?? 'unmatched';
+      // Requests refused before the validator ran (401) are matched against the spec's paths here.
+      const route = openapi?.openApiRoute ?? specRoute(req.path);
       const labels = { method: req.method, route, status: String(res.statusCode) };
       metrics.httpRequests.inc(labels);
       end(labels);

@@ -691,6 +691,14 @@ describe('operations endpoints', () => {
       /gateway_upstream_outcomes_total\{operation="generateDQRCMerchant",response_code="94",outcome="rejected"\} 1/,
     );
     expect(text).toMatch(/gateway_token_refreshes_total\{result="ok"\} [1-9]/);
+    // Refused before validation, still labelled with the spec's route (bounded label values).
+    expect(text).toMatch(
+      /gateway_http_requests_total\{method="POST",route="\/v1\/qr\/merchant",status="401"\} \d+/,
+    );
+    expect(text).toMatch(
+      /gateway_http_requests_total\{method="GET",route="\/v1\/qr\/\{id\}",status="401"\} \d+/,
+    );
+    expect(text).toMatch(/gateway_http_requests_total\{method="GET",route="unmatched",status="404"\} \d+/);
     expect(text).toMatch(/gateway_idempotent_replays_total\{kind="merchant"\} [1-9]/);
   });
 
