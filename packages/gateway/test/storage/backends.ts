@@ -90,7 +90,8 @@ function postgres(url: string): Backend {
 export async function storageBackends(): Promise<Array<{ backend: Backend; skip?: string }>> {
   const pg = await probePostgres();
   if (pg.url !== undefined) return [{ backend: sqlite }, { backend: postgres(pg.url) }];
-  const message = `no Postgres answered at 127.0.0.1:5432/test (${pg.reason})`;
+  const where = [...new Set(PG_CANDIDATES.map((u) => new URL(u).host + new URL(u).pathname))].join(', ');
+  const message = `no Postgres answered at ${where} (${pg.reason}); set TEST_DATABASE_URL to use another`;
   if (process.env.CI) {
     throw new Error(`CI requires the Postgres storage run: ${message}`);
   }
