@@ -306,6 +306,10 @@ export function createQrService(options: QrServiceOptions) {
           return { label, outcome: make('failed', 'upstream-auth', description, facts) };
         case 'rate-limit':
           return { label, outcome: make('failed', 'upstream-rate-limited', description, facts) };
+        case 'not-found':
+        case 'signature':
+          // The API gateway refused the call itself (wrong path or signature): nothing was processed.
+          return { label, outcome: make('failed', 'upstream-error', description, facts) };
         case 'transient':
           return { label, outcome: make('failed', 'upstream-unavailable', description, facts) };
         default:
