@@ -1,0 +1,69 @@
+import { build, fieldsFromRequest } from '@onelink-kit/emvqr';
+import { describe, expect, it } from 'vitest';
+import { decodeAndCheck } from '../src/qr-decode.js';
+
+const sent = {
+  merchantDetails: {
+    dbaName: 'Karachi Chai Corner',
+    merchantName: 'Chai Corner (Private) Limited',
+    iban: 'PK36SCBL0000001123456702',
+    bankBic: 'SCBLPK',
+    merchantCategoryCode: '5812',
+    merchantID: 'MER0000123',
+    postalAddress: { townName: 'Karachi', addressLine: 'Shop 4', subDept: '0001' },
+  },
+  paymentDetails: { expiryDateTime: '2026-11-22T10:15:00', instructedAmount: 310, transactionType: 'P2M' },
+  info: { stan: '000001', rrn: '261122000001' },
+};
+const matching = build(fieldsFromRequest(sent));
+
+describe('decodeAndCheck', () => {
+  it('a QR built from the request: decoded, no mismatch', () => {
+    const got = decodeAndCheck(matching, sent);
+    expect(got.check).toEqual({ ok: true, mismatches: [] });
+    expect(got.decoded).toMatchObject({
+      pointOfInitiation: 'dynamic',
+      merchantName: 'Karachi Chai Corner',
+      merchantCity: 'Karachi',
+      amount: '310.00',
+      currency: '586',
+      iban: 'PK36SCBL0000001123456702',
+      referenceLabel: '261122000001',
+      terminalLabel: '0001',
+      expiresAt: '2026-11-22T10:15:00',
+    });
+  });
+
+  const cases = [
+    {
+      name: 'other amount',
+      change: { paymentDetails: { ...sent.paymentDetails, instructedAmount: 311 } },
+      field: 'paymentDetails.instructedAmount',
+    },
+    { name: 'other RRN', change: { info: { stan: '000002', rrn: '261122000002' } }, field: 'info.rrn' },
+    {
+      name: 'other IBAN',
+      change: { merchantDetails: { ...sent.merchantDetails, iban: 'PK00XXXX0000000000000000' } },
+      field: 'merchantDetails.iban',
+    },
+  ];
+  it.each(cases)('request with $name than the QR → mismatch on $field', ({ change, field }) => {
+    const got = decodeAndCheck(matching, { ...sent, ...change });
+    expect(got.check.ok).toBe(false);
+    expect(got.check.mismatches.map((m) => m.field)).toEqual([field]);
+    expect(got.decoded).toBeDefined();
+  });
+
+  const broken = [
+    { name: 'CRC changed', payload: `${matching.slice(0, -4)}0000` },
+    { name: 'truncated', payload: matching.slice(0, 40) },
+    { name: 'not EMV at all', payload: 'hello' },
+  ];
+  it.each(broken)('$name → no decoded view, the problems as mismatches', ({ payload }) => {
+    const got = decodeAndCheck(payload, sent);
+    expect(got.decoded).toBeUndefined();
+    expect(got.check.ok).toBe(false);
+    expect(got.check.mismatches.length).toBeGreaterThan(0);
+    expect(got.check.mismatches[0]?.field).toBe('qrString');
+  });
+});
