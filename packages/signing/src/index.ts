@@ -1,4 +1,4 @@
-export { constantTimeEqual } from './constant-time.js';
+export { constantTimeEqual, signatureMatches } from './constant-time.js';
 export {
   type LinkCreateSignatureInput,
   type LinkInvoiceSignatureInput,

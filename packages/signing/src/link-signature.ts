@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { constantTimeEqual } from './constant-time.js';
+import { signatureMatches } from './constant-time.js';
 import { withNonEnumerable } from './non-enumerable.js';
 
 /**
@@ -88,12 +88,7 @@ export function verifyLink(
   input: LinkSignatureInput,
   signature: string | null | undefined,
 ): boolean {
-  if (typeof signature !== 'string') return false;
-  let expected: string;
-  try {
-    expected = signLink(hashKey, input).signature;
-  } catch {
-    return false;
-  }
-  return constantTimeEqual(signature.toLowerCase(), expected);
+  // Hex in either case verifies: the computed signature is lower case.
+  const presented = typeof signature === 'string' ? signature.toLowerCase() : signature;
+  return signatureMatches(presented, () => signLink(hashKey, input).signature);
 }

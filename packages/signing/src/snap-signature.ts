@@ -1,5 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
-import { constantTimeEqual } from './constant-time.js';
+import { signatureMatches } from './constant-time.js';
 import { withNonEnumerable } from './non-enumerable.js';
 
 /**
@@ -96,12 +96,5 @@ export function verifySnap(
   input: SnapSignatureInput,
   signature: string | null | undefined,
 ): boolean {
-  if (typeof signature !== 'string') return false;
-  let expected: string;
-  try {
-    expected = signSnap(clientSecret, input).signature;
-  } catch {
-    return false;
-  }
-  return constantTimeEqual(signature, expected);
+  return signatureMatches(signature, () => signSnap(clientSecret, input).signature);
 }
