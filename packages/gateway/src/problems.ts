@@ -77,6 +77,15 @@ export class ProblemError extends Error {
   body(requestId?: string): ProblemBody {
     return problemBody(this.problem, this.detail, this.extras, requestId);
   }
+
+  /** A problem stored earlier (an upstream outcome, an idempotent replay), to be rendered again. */
+  static fromBody(body: ProblemBody, headers: Record<string, string> = {}): ProblemError {
+    const name = body.type.slice(PROBLEM_TYPE_PREFIX.length);
+    if (!(name in PROBLEM_CATALOGUE))
+      throw new Error(`stored problem type ${body.type} is not in the catalogue`);
+    const { type: _t, title: _ti, status: _s, detail, instance: _i, requestId: _r, ...extras } = body;
+    return new ProblemError(name as ProblemName, detail, extras, headers);
+  }
 }
 
 export function problemBody(

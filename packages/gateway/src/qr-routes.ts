@@ -1,6 +1,6 @@
 import { renderPng, renderSvg } from '@onelink-kit/emvqr';
 import { type Request, type Response, Router } from 'express';
-import { ProblemError } from './problems.js';
+import { type ProblemBody, ProblemError } from './problems.js';
 import type { CreateAggregatorQr, CreateMerchantQr, CreateResult, QrService } from './qr-service.js';
 import { toQrView } from './qr-view.js';
 import type { TransactionRecord, TransactionsStore } from './transactions-store.js';
@@ -14,10 +14,10 @@ export function qrRoutes(deps: {
   const router = Router();
 
   router.post('/v1/qr/merchant', async (req, res) => {
-    send(req, res, await service.create('merchant', req.body as CreateMerchantQr, context(req, res)));
+    send(res, await service.create('merchant', req.body as CreateMerchantQr, context(req, res)));
   });
   router.post('/v1/qr/aggregator', async (req, res) => {
-    send(req, res, await service.create('aggregator', req.body as CreateAggregatorQr, context(req, res)));
+    send(res, await service.create('aggregator', req.body as CreateAggregatorQr, context(req, res)));
   });
 
   router.get('/v1/qr/:id', async (req, res) => {
@@ -48,15 +48,12 @@ function context(req: Request, res: Response) {
   };
 }
 
-function send(req: Request, res: Response, result: CreateResult): void {
-  res.status(result.status).set(result.headers);
+function send(res: Response, result: CreateResult): void {
   if (result.status >= 400) {
-    // Stored problems carry no request id: it belongs to the request being answered now.
-    const requestId = typeof req.id === 'string' ? req.id : undefined;
-    res.type('application/problem+json').json({ ...result.body, ...(requestId ? { requestId } : {}) });
-    return;
+    // Problems are rendered by the error handler only, stored ones (upstream outcomes, replays) too.
+    throw ProblemError.fromBody(result.body as ProblemBody, result.headers);
   }
-  res.json(result.body);
+  res.status(result.status).set(result.headers).json(result.body);
 }
 
 async function find(store: TransactionsStore, id: string): Promise<TransactionRecord> {
