@@ -95,7 +95,9 @@ try {
   }
   console.log(`\nServing. ${bold('Ctrl-C')} stops the gateway and the mock.`);
 } catch (error) {
-  console.error(`pnpm start failed: ${(error as Error).message}`);
+  const message = (error as Error).message;
+  const hint = /EADDRINUSE/.test(message) ? ' (choose another port: PORT=8081 pnpm start)' : '';
+  console.error(`pnpm start failed: ${message}${hint}`);
   await shutdown(1);
 }
 
