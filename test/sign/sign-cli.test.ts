@@ -1,35 +1,20 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runScript } from '../support/run-script.js';
 
-// `pnpm sign` is `tsx scripts/sign.ts`; spawned the same way, with a clean environment.
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
-
-function run(
+// `pnpm sign` is `tsx scripts/sign.ts`; run the same way, with a clean environment (no host secrets).
+async function run(
   args: string[],
   env: Record<string, string> = {},
 ): Promise<{ code: number; out: string; err: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(tsx, ['scripts/sign.ts', ...args], {
-      cwd: root,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-    });
-    child.stderr.on('data', (c: Buffer) => {
-      err += c.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, out, err }));
+  const r = await runScript('sign.ts', args, {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    ...env,
   });
+  return { code: r.code, out: r.stdout, err: r.stderr };
 }
 
 const field = (out: string, name: string) => new RegExp(`^${name}:\\s+(.*)$`, 'm').exec(out)?.[1];
