@@ -85,10 +85,17 @@ export async function startGateway(
   sweep.unref();
 
   const server = gateway.app.listen(config.port, config.host);
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve);
-    server.once('error', reject);
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('listening', resolve);
+      server.once('error', reject);
+    });
+  } catch (error) {
+    // e.g. EADDRINUSE: release what start-up acquired before reporting.
+    clearInterval(sweep);
+    await db.destroy();
+    throw error;
+  }
   // Keep-alive sockets longer than typical load balancer idle timeouts, so they close the socket first.
   server.keepAliveTimeout = 65_000;
   const { port } = server.address() as AddressInfo;

@@ -35,6 +35,16 @@ describe('startGateway', () => {
     }
   });
 
+  it('a busy port fails start-up with EADDRINUSE and releases the database', async () => {
+    const first = await startTestGateway(fake.url);
+    try {
+      const port = new URL(first.url).port;
+      await expect(startTestGateway(fake.url, { PORT: port })).rejects.toThrow(/EADDRINUSE/);
+    } finally {
+      await first.cleanup();
+    }
+  });
+
   it('the metrics start from zero after the start-up warm-up', async () => {
     const gw = await startTestGateway(fake.url);
     try {

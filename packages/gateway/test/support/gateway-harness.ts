@@ -35,7 +35,13 @@ export async function startTestGateway(
       done();
     },
   });
-  const gateway = await startGateway(config, { logger: createGatewayLogger('debug', sink) });
+  let gateway: RunningGateway;
+  try {
+    gateway = await startGateway(config, { logger: createGatewayLogger('debug', sink) });
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     ...gateway,
     logs,
