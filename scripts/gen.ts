@@ -26,7 +26,13 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     for (const problem of problems) console.error(problem.message);
-    console.error(`gen:check: ${problems.length} generated file(s) out of date with spec/*.yaml`);
+    const broken = problems.filter((p) => p.kind === 'error').length;
+    const stale = problems.length - broken;
+    const parts = [
+      ...(broken > 0 ? [`${broken} spec(s) cannot be generated`] : []),
+      ...(stale > 0 ? [`${stale} generated file(s) out of date with spec/*.yaml`] : []),
+    ];
+    console.error(`gen:check: ${parts.join('; ')}`);
     return 1;
   }
   const result = await writeGenerated(options);

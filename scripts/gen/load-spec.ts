@@ -46,7 +46,8 @@ export async function loadSpec(specDir: string, fileName: string, prefix = 'spec
   const result = await bundle({ ref: path, config, dereference: false, removeUnusedComponents: false });
   const errors = result.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
-    const detail = errors.map((p) => `${p.ruleId}: ${p.message}`).join('; ');
+    // The bundler reports one broken referenced file once per $ref into it: say each problem once.
+    const detail = [...new Set(errors.map((p) => `${p.ruleId}: ${p.message}`))].join('; ');
     throw new Error(`${label}: cannot resolve the spec (${detail})`);
   }
   const parsed = result.bundle.parsed as unknown;

@@ -189,6 +189,20 @@ describe('a spec that cannot be generated (say, mid-edit)', () => {
   });
 });
 
+describe('a broken spec that another spec $refs', () => {
+  it('fails both, and the referencing one names each bundler problem once', async () => {
+    await writeFile(join(specDir, 'mini-qr.yaml'), 'openapi: 3.1.0\ninfo: [unclosed\n');
+    const errors = (await checkGenerated({ specDir, outDir })).filter((p) => p.kind === 'error');
+    expect(errors.map((p) => p.spec)).toEqual(['spec/mini-gateway.yaml', 'spec/mini-qr.yaml']);
+    const gateway = errors[0]!.message;
+    const detail = /cannot resolve the spec \((.*)\) \(cannot generate/.exec(gateway)?.[1] ?? '';
+    const parts = detail.split('; ');
+    expect(parts.length, gateway).toBeGreaterThan(0);
+    expect(parts[0]).toMatch(/mini-qr\.yaml/);
+    expect(new Set(parts).size, gateway).toBe(parts.length);
+  });
+});
+
 describe('generate', () => {
   it('is deterministic and starts every file with the do-not-edit header', async () => {
     const first = await generate({ specDir, outDir });
