@@ -42,11 +42,22 @@ export function parseApiKeys(list: string, variable = 'GATEWAY_API_KEYS'): ApiKe
       digests.push(sha256(entry));
     }
   });
-  return createApiKeySet(digests);
+  return createApiKeySet(digests, variable);
 }
 
-function createApiKeySet(digests: readonly Buffer[]): ApiKeySet {
+function createApiKeySet(digests: readonly Buffer[], variable = 'GATEWAY_API_KEYS'): ApiKeySet {
   const callers = digests.map((digest) => ({ id: `key_${digest.subarray(0, 4).toString('hex')}` }));
+  // The fingerprint scopes idempotency keys and names the caller in the store, so two different
+  // keys must not share one (the same key listed twice is harmless).
+  callers.forEach((caller, i) => {
+    const j = callers.findIndex((other) => other.id === caller.id);
+    if (j < i && !digests[j]!.equals(digests[i]!)) {
+      throw new ConfigError(
+        variable,
+        `entries ${j + 1} and ${i + 1} have the same fingerprint; replace one key`,
+      );
+    }
+  });
   return {
     size: digests.length,
     verify(presented) {

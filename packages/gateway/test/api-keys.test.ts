@@ -30,6 +30,11 @@ describe('parseApiKeys + verify', () => {
     expect(a?.id).not.toContain(rawKey.slice(0, 8));
   });
 
+  it('the same key twice is fine; both entries name one caller', () => {
+    const twice = parseApiKeys(`${rawKey},${rawKey}`);
+    expect(twice.verify(rawKey)).toEqual(parseApiKeys(rawKey).verify(rawKey));
+  });
+
   it('an empty list accepts nothing', () => {
     expect(parseApiKeys('').verify(rawKey)).toBeUndefined();
   });
