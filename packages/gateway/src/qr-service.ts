@@ -66,6 +66,7 @@ const OPERATION: Record<QrKind, QrOperationId> = {
 };
 
 const TRANSACTION_TYPE = 'P2M';
+const EXPIRY_CHECK_MARGIN_MS = 2_000;
 // Shape-valid stand-ins so the 1LINK rules can be checked before an RRN is spent on a bad request.
 const PLACEHOLDER_INFO = { stan: '000000', rrn: '000000000000' };
 
@@ -102,8 +103,10 @@ export function createQrService(options: QrServiceOptions) {
       executionDateTime: formatOneLinkDateTime(startedAt),
       expiryDateTime,
     });
+    // Checked as if a little later than now: the client checks again when it sends, and an expiry
+    // that only just passes here must not fail there after a row and an RRN were spent on it.
     const issues = qrRequestIssues(OPERATION[kind], withInfo(kind, upstreamBody, PLACEHOLDER_INFO), {
-      now: startedAt,
+      now: startedAt + EXPIRY_CHECK_MARGIN_MS,
     });
     if (issues.length > 0) throw validationProblem(issues, input);
 

@@ -115,6 +115,15 @@ describe('POST /v1/qr/merchant', () => {
     expect(row?.request).toEqual(sent);
   });
 
+  it('the shortest relative expiry (120 s) is accepted and sent', async () => {
+    const res = await api()
+      .post('/v1/qr/merchant')
+      .set(bearer)
+      .send({ ...merchantRequest, expiresInSeconds: 120 })
+      .expect(201);
+    expect(Date.parse(res.body.expiresAtUtc) - Date.parse(res.body.createdAt)).toBeGreaterThan(115_000);
+  });
+
   it('passes an absolute expiresAt through unchanged', async () => {
     const expiresAt = pktIn(30 * 60_000);
     const { expiresInSeconds: _, ...rest } = merchantRequest;
@@ -196,6 +205,12 @@ describe('request validation: 400 problem naming the field, nothing sent upstrea
     {
       name: 'expiry in the past (1LINK rule from the client library)',
       body: { ...noExpiry, expiresAt: '2020-01-01T00:00:00' },
+      field: 'body.expiresAt',
+      rule: 'min-lead',
+    },
+    {
+      name: 'expiry only just past the minimum lead (inside the safety margin)',
+      body: { ...noExpiry, expiresAt: pktIn(60_500) },
       field: 'body.expiresAt',
       rule: 'min-lead',
     },
