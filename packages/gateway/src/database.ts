@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import knex, { type Knex } from 'knex';
 import type { DatabaseTarget } from './config.js';
+import type { Logger } from './logger.js';
 import { MIGRATIONS_TABLE, migrationSource } from './migrations.js';
 
 export type Database = Knex;
@@ -15,10 +16,19 @@ export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
  * better-sqlite3 is synchronous anyway. Postgres: a small pool; `searchPath` lets tests isolate
  * a run in its own schema.
  */
-export function createDatabase(target: DatabaseTarget): Database {
+export function createDatabase(target: DatabaseTarget, logger?: Logger): Database {
+  // knex logs through console by default; route it to pino (or drop it when no logger is given).
+  const log = {
+    warn: (message: unknown) => logger?.warn({ component: 'knex' }, String(message)),
+    error: (message: unknown) => logger?.error({ component: 'knex' }, String(message)),
+    deprecate: (method: string, alternative: string) =>
+      logger?.warn({ component: 'knex' }, `${method} is deprecated, use ${alternative}`),
+    debug: (message: unknown) => logger?.debug({ component: 'knex' }, String(message)),
+  };
   if (target.client === 'sqlite') {
     mkdirSync(dirname(target.filename), { recursive: true });
     return knex({
+      log,
       client: 'better-sqlite3',
       connection: { filename: target.filename },
       useNullAsDefault: true,
@@ -44,6 +54,7 @@ export function createDatabase(target: DatabaseTarget): Database {
     });
   }
   return knex({
+    log,
     client: 'pg',
     connection: { connectionString: target.connectionString },
     ...(target.searchPath === undefined ? {} : { searchPath: [target.searchPath] }),

@@ -39,7 +39,7 @@ export async function startGateway(
   options: StartOptions = {},
 ): Promise<RunningGateway> {
   const logger = options.logger ?? createGatewayLogger(config.logLevel);
-  const db = createDatabase(config.database);
+  const db = createDatabase(config.database, logger);
   await migrateToLatest(db);
   const metrics = createMetrics();
 
