@@ -2,11 +2,22 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import {
+  type AggregatorQrInput,
+  createOneLinkClient,
+  type MerchantQrInput,
+  type MockScenario,
+  mockScenario,
+  OneLinkApiError,
+  OneLinkAuthError,
+  parseOneLinkDateTime,
+} from '@onelink-kit/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkFixtureDrift } from '../../scripts/mock/drift-check.js';
 import { loadFixtures } from '../../scripts/mock/fixtures.js';
 import { defaultLayout } from '../../scripts/mock/mock-servers.js';
 import { type FakeUpstream, startFakeOneLinkUpstream } from '../support/fake-onelink-upstream.js';
+import { startSpecMockForTest, type TestMock } from '../support/onelink-mock.js';
 import { qrPayloadsOf, qrProblems } from '../support/qr-checks.js';
 import { runScript, type ScriptRun } from '../support/run-script.js';
 
@@ -109,6 +120,62 @@ describe('pnpm record against a fake upstream', () => {
   it('never had two requests in flight at the upstream', () => {
     expect(upstream!.log.length).toBeGreaterThanOrEqual(12);
     expect(upstream!.maxInFlight()).toBe(1);
+  });
+});
+
+describe('recorded fixtures served by Prism (contract test 3 on a fresh recording)', () => {
+  let mock: TestMock | undefined;
+  beforeAll(async () => {
+    mock = await startSpecMockForTest('1link-p2m-qr', { fixturesDir: outDir });
+  });
+  afterAll(async () => {
+    await mock?.stop();
+  });
+
+  /** What the client must make of each recorded QR scenario. */
+  const want: Record<string, { type?: new (...a: never[]) => Error; props: Record<string, unknown> }> = {
+    success: { props: { status: 200 } },
+    'validation-error': { type: OneLinkApiError, props: { status: 400, kind: 'validation' } },
+    'duplicate-rrn': { type: OneLinkApiError, props: { status: 409, kind: 'duplicate' } },
+    unauthorized: { type: OneLinkAuthError, props: { status: 401 } },
+  };
+
+  it('gives the client each recorded QR scenario: the body on success, the typed error otherwise', async () => {
+    const qr = loadFixtures(outDir).filter((f) => f.operationId.startsWith('generateDQRC'));
+    expect(qr.map((f) => `${f.operationId}/${f.scenario}`).sort()).toEqual([
+      'generateDQRCAggregator/duplicate-rrn',
+      'generateDQRCAggregator/success',
+      'generateDQRCAggregator/unauthorized',
+      'generateDQRCAggregator/validation-error',
+      'generateDQRCMerchant/duplicate-rrn',
+      'generateDQRCMerchant/success',
+      'generateDQRCMerchant/unauthorized',
+      'generateDQRCMerchant/validation-error',
+    ]);
+    for (const f of qr) {
+      const body = f.fixture.request.body as MerchantQrInput & AggregatorQrInput;
+      const execution =
+        body.paymentDetails?.executionDateTime ?? body.payerDetails?.paymentDetails?.executionDateTime;
+      const client = createOneLinkClient({
+        baseUrl: mock!.url,
+        tokenUrl: `${mock!.url}/oauth2/token`,
+        clientId: 'e2e-client-id',
+        clientSecret: 'e2e-client-secret',
+        retry: false,
+        // The recorded expiry is checked against the time of recording, not of this test.
+        now: () => parseOneLinkDateTime(execution!)!,
+      });
+      const opts = { headers: mockScenario(f.scenario as MockScenario) };
+      const result = await (f.operationId === 'generateDQRCMerchant'
+        ? client.generateDQRCMerchant(body, opts)
+        : client.generateDQRCAggregator(body, opts)
+      ).catch((e: unknown) => e);
+      const expected = want[f.scenario];
+      expect(expected, f.file).toBeDefined();
+      if (expected!.type) expect(result, f.file).toBeInstanceOf(expected!.type);
+      else expect((result as { data: unknown }).data, f.file).toEqual(f.fixture.response.body);
+      expect(result, f.file).toMatchObject(expected!.props);
+    }
   });
 });
 

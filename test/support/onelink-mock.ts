@@ -12,12 +12,17 @@ export interface TestMock {
  * The mock of one spec (file name without .yaml) exactly as `pnpm mock` serves it (repository spec +
  * fixtures), but built into a temp dir and listening on an OS-chosen port on 127.0.0.1. Call `stop()`
  * in afterAll; it also removes the build output. Start one per test file: Prism takes seconds to start.
+ * `fixturesDir` serves other fixtures than mock/fixtures (e.g. freshly recorded ones).
  */
-export async function startSpecMockForTest(specName: string): Promise<TestMock> {
+export async function startSpecMockForTest(
+  specName: string,
+  options: { fixturesDir?: string } = {},
+): Promise<TestMock> {
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'onelink-mock-'));
+  const layout = { ...defaultLayout(), outDir, ...options };
   let running: RunningMocks | undefined;
   try {
-    running = await startMocks({ layout: { ...defaultLayout(), outDir }, basePort: 0, only: [specName] });
+    running = await startMocks({ layout, basePort: 0, only: [specName] });
   } catch (err) {
     rmSync(outDir, { recursive: true, force: true });
     throw err;
