@@ -5,17 +5,11 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RecordedRequest, recordingFetch } from '../../generated/test/support/recording-fetch.js';
 import { writeGenerated } from '../../scripts/gen/generate.js';
 
 const generatedRoot = fileURLToPath(new URL('../../generated/', import.meta.url));
 const baseUrl = 'http://127.0.0.1:9/api';
-
-interface Recorded {
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-  body: string;
-}
 
 type Method = (
   input?: unknown,
@@ -47,28 +41,10 @@ afterAll(async () => {
   await rm(outDir, { recursive: true, force: true });
 });
 
-function fakeFetch() {
-  const seen: Recorded[] = [];
-  const fetch: typeof globalThis.fetch = async (input, init) => {
-    const request = input instanceof Request ? input : new Request(input, init);
-    seen.push({
-      method: request.method,
-      url: request.url,
-      headers: Object.fromEntries(request.headers),
-      body: await request.text(),
-    });
-    return new Response(JSON.stringify({ authCode: 'code-1' }), {
-      status: 200,
-      headers: { 'Content-Type': 'application/json' },
-    });
-  };
-  return { fetch, seen };
-}
-
 const cases: {
   name: string;
   given: { spec: string; op: string; args: [unknown?, Record<string, unknown>?] };
-  want: Recorded;
+  want: RecordedRequest;
 }[] = [
   {
     name: 'GET with path, query and header parameters',
@@ -146,7 +122,7 @@ const cases: {
 
 describe('generated client (fixture specs)', () => {
   it.each(cases)('$name', async ({ given, want }) => {
-    const { fetch, seen } = fakeFetch();
+    const { fetch, seen } = recordingFetch(200, { authCode: 'code-1' });
     const client = modules[given.spec]!.createApiClient({ baseUrl, fetch, headers: { 'X-Default': 'd' } });
     await client[given.op]!(...given.args);
     expect(seen).toEqual([want]);

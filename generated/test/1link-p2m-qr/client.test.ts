@@ -2,35 +2,11 @@
 // responses come back. The base URL is loopback so a bug could never reach 1LINK.
 import { describe, expect, it } from 'vitest';
 import { type ApiClient, createApiClient, document, operationInfo } from '../../src/1link-p2m-qr/index.js';
+import { recordingFetch } from '../support/recording-fetch.js';
 
 const baseUrl = 'http://127.0.0.1:9/1Link';
 const tokenBaseUrl = 'http://127.0.0.1:9';
 const examples = document.components.examples;
-
-interface Recorded {
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-  body: string;
-}
-
-function fakeFetch(status: number, responseBody: unknown) {
-  const seen: Recorded[] = [];
-  const fetch: typeof globalThis.fetch = async (input, init) => {
-    const request = input instanceof Request ? input : new Request(input, init);
-    seen.push({
-      method: request.method,
-      url: request.url,
-      headers: Object.fromEntries(request.headers),
-      body: await request.text(),
-    });
-    return new Response(JSON.stringify(responseBody), {
-      status,
-      headers: { 'Content-Type': 'application/json' },
-    });
-  };
-  return { fetch, seen };
-}
 
 interface Case {
   name: string;
@@ -92,7 +68,7 @@ const cases: Case[] = [
 
 describe('generated 1link-p2m-qr client', () => {
   it.each(cases)('$name', async ({ given, want, wantBody }) => {
-    const { fetch, seen } = fakeFetch(200, {});
+    const { fetch, seen } = recordingFetch(200, {});
     const client = createApiClient({ baseUrl, fetch, headers: { 'X-IBM-Client-Id': 'test-client-id' } });
 
     await given(client);
@@ -106,13 +82,13 @@ describe('generated 1link-p2m-qr client', () => {
   });
 
   it('form encoding round-trips every token field', async () => {
-    const { fetch, seen } = fakeFetch(200, {});
+    const { fetch, seen } = recordingFetch(200, {});
     await createApiClient({ baseUrl: tokenBaseUrl, fetch }).requestToken(tokenRequest);
     expect(Object.fromEntries(new URLSearchParams(seen[0]?.body))).toEqual(tokenRequest);
   });
 
   it('returns typed data on success and typed error otherwise', async () => {
-    const success = fakeFetch(200, examples.MerchantQrSuccess.value);
+    const success = recordingFetch(200, examples.MerchantQrSuccess.value);
     const ok = await createApiClient({ baseUrl, fetch: success.fetch }).generateDQRCMerchant(
       examples.MerchantRequestMinimal.value,
     );
@@ -120,7 +96,7 @@ describe('generated 1link-p2m-qr client', () => {
     expect(ok.data?.qrString).toBe(examples.MerchantQrSuccess.value.qrString);
     expect(ok.error).toBeUndefined();
 
-    const duplicate = fakeFetch(409, examples.DuplicateRrn.value);
+    const duplicate = recordingFetch(409, examples.DuplicateRrn.value);
     const failed = await createApiClient({ baseUrl, fetch: duplicate.fetch }).generateDQRCMerchant(
       examples.MerchantRequestMinimal.value,
     );
@@ -130,8 +106,8 @@ describe('generated 1link-p2m-qr client', () => {
   });
 
   it('a per-call fetch replaces the client one', async () => {
-    const clientLevel = fakeFetch(200, {});
-    const callLevel = fakeFetch(200, {});
+    const clientLevel = recordingFetch(200, {});
+    const callLevel = recordingFetch(200, {});
     await createApiClient({ baseUrl, fetch: clientLevel.fetch }).generateDQRCAggregator(
       examples.AggregatorRequestIntegerAmount.value,
       { fetch: callLevel.fetch },
