@@ -186,7 +186,33 @@ describe('gateway errors in front of Prism', () => {
       .get(`/v1/qr/qr_${'f'.repeat(32)}`)
       .set(auth)
       .expect(404);
+    const tooLarge = await request(gw.url)
+      .post('/v1/qr/merchant')
+      .set(auth)
+      .send({ ...body, reference: 'x'.repeat(20_000) });
+    expect(tooLarge.status).toBe(413);
+    const notJson = await request(gw.url)
+      .post('/v1/qr/merchant')
+      .set(auth)
+      .set('Content-Type', 'text/plain')
+      .send('x');
+    expect(notJson.status).toBe(415);
+    await request(gw.url).get('/v1/transactions?status=lost').set(auth).expect(400);
     expect(proxy.count('/generateDQRCMerchant')).toBe(before);
+  });
+
+  it('409 qr-not-available for the image of a transaction 1LINK rejected', async () => {
+    const gw = await gatewayFor('validation-error');
+    const { request: body } = fixtureRequest('generateDQRCMerchant');
+    const rejected = await request(gw.url).post('/v1/qr/merchant').set(auth).send(body).expect(422);
+    const res = await request(gw.url)
+      .get(`/v1/qr/${rejected.body.transactionId}/image.png`)
+      .set(auth)
+      .expect(409);
+    expect(res.body).toMatchObject({
+      type: 'urn:onelink-kit:problem:qr-not-available',
+      transactionStatus: 'rejected',
+    });
   });
 });
 
