@@ -8,7 +8,8 @@ if (process.argv.includes('--help') || process.argv.includes('-h')) {
   console.log(`usage: [MOCK_PORT=4010] pnpm mock
 
 Validates the fixtures, builds mock/dist and starts one Prism 5.14.2 per spec with
-x-onelink-mock-port-offset on 127.0.0.1:MOCK_PORT+offset. Ctrl-C stops them all.
+x-onelink-mock-port-offset on 127.0.0.1:MOCK_PORT+offset (MOCK_PORT=0: free ports, printed at
+start). Ctrl-C stops them all. Exits 1 if a fixture no longer validates or a port is taken.
 Scenarios and the Prefer header for each: mock/SCENARIOS.md`);
   process.exit(0);
 }
