@@ -15,7 +15,7 @@ const migrations: Record<string, Migration> = {
   '001_transactions': {
     async up(db) {
       await db.schema.createTable(RRN_COUNTERS, (t) => {
-        // One row per PKT day (yyMMdd); value is the last sequence number handed out that day.
+        // One row per PKT day (yyDDD); value is the last sequence number handed out that day.
         t.string('day', 6).primary();
         t.integer('value').notNullable();
       });

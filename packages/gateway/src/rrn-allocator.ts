@@ -15,25 +15,32 @@ export class SequenceExhaustedError extends Error {
 }
 
 const PKT_OFFSET_MS = 5 * 60 * 60 * 1000;
-const MAX_PER_DAY = 999_999;
+const MAX_PER_DAY = 9_999_999;
+const STAN_MODULUS = 999_999;
 
-/** yyMMdd of the Pakistan (UTC+05:00, no DST) calendar day of `now`. */
+/** yyDDD (year and day of year) of the Pakistan (UTC+05:00, no DST) calendar day of `now`. */
 export function pktDay(now: Date): string {
   const pkt = new Date(now.getTime() + PKT_OFFSET_MS);
-  const yy = String(pkt.getUTCFullYear() % 100).padStart(2, '0');
-  const mm = String(pkt.getUTCMonth() + 1).padStart(2, '0');
-  const dd = String(pkt.getUTCDate()).padStart(2, '0');
-  return `${yy}${mm}${dd}`;
+  const year = pkt.getUTCFullYear();
+  const dayOfYear =
+    Math.floor((Date.UTC(year, pkt.getUTCMonth(), pkt.getUTCDate()) - Date.UTC(year, 0, 1)) / 86_400_000) + 1;
+  return `${String(year % 100).padStart(2, '0')}${String(dayOfYear).padStart(3, '0')}`;
+}
+
+/** STAN for the n-th allocation of a day: 000001–999999, then wraps to 000001. */
+export function stanFor(sequence: number): string {
+  return String(((sequence - 1) % STAN_MODULUS) + 1).padStart(6, '0');
 }
 
 /**
  * STAN/RRN from a per-day counter row in the database:
- *   rrn  = yyMMdd (PKT day) + 6-digit sequence of that day   (12 digits)
- *   stan = the same 6-digit sequence                         (wraps daily, 000001–999999)
+ *   rrn  = yyDDD (PKT year + day of year) + 7-digit sequence of that day   (12 digits)
+ *   stan = the sequence within 6 digits: 000001–999999, wrapping to 000001 (and restarting daily)
  * The counter is advanced by one atomic upsert, so every process sharing the database gets a
  * distinct value, and restarts continue where the last one stopped. A fresh database on a later
- * day cannot collide with RRNs issued earlier, because the day is part of the RRN. More than
- * 999,999 allocations in one PKT day is refused rather than wrapped into a duplicate.
+ * day cannot repeat an RRN issued earlier, because the day is part of the RRN. The RRN is the
+ * unique reference; more than 9,999,999 allocations in one PKT day is refused rather than wrapped
+ * into a duplicate RRN.
  */
 export function createRrnAllocator(db: Database, now: () => Date = () => new Date()): StanRrnAllocator {
   const sql = `insert into ${RRN_COUNTERS} (day, value) values (?, 1)
@@ -53,8 +60,7 @@ export function createRrnAllocator(db: Database, now: () => Date = () => new Dat
           `STAN/RRN sequence for PKT day ${day} exhausted (${MAX_PER_DAY} per day)`,
         );
       }
-      const seq = String(value).padStart(6, '0');
-      return { stan: seq, rrn: `${day}${seq}` };
+      return { stan: stanFor(value), rrn: `${day}${String(value).padStart(7, '0')}` };
     },
   };
 }

@@ -92,7 +92,8 @@ describe('POST /v1/qr/merchant', () => {
     });
     expect(res.body.id).toMatch(/^qr_[0-9a-f]{32}$/);
     expect(res.body.rrn).toMatch(/^\d{12}$/);
-    expect(res.body.rrn.slice(6)).toBe(res.body.stan);
+    // rrn = yyDDD + 7-digit daily sequence; stan = that sequence within 6 digits.
+    expect(Number(res.body.rrn.slice(5))).toBe(Number(res.body.stan));
 
     const sent = fake.bodies[before] as SentBody;
     expect(sent.info).toEqual({ stan: res.body.stan, rrn: res.body.rrn });

@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDatabase, type Database } from '../../src/database.js';
 import { RRN_COUNTERS } from '../../src/migrations.js';
-import { createRrnAllocator, pktDay, SequenceExhaustedError } from '../../src/rrn-allocator.js';
+import { createRrnAllocator, pktDay, SequenceExhaustedError, stanFor } from '../../src/rrn-allocator.js';
 import { storageBackends } from './backends.js';
 
 const backends = await storageBackends();
@@ -14,13 +14,28 @@ const child = fileURLToPath(new URL('./allocate-child.ts', import.meta.url));
 
 describe('pktDay', () => {
   const cases = [
-    { given: '2026-01-01T18:59:59.999Z', want: '260101' },
-    { given: '2026-01-01T19:00:00.000Z', want: '260102' },
-    { given: '2026-12-31T19:00:00.000Z', want: '270101' },
-    { given: '2030-06-15T00:00:00.000Z', want: '300615' },
+    { given: '2026-01-01T18:59:59.999Z', want: '26001' },
+    { given: '2026-01-01T19:00:00.000Z', want: '26002' },
+    { given: '2026-12-31T19:00:00.000Z', want: '27001' },
+    { given: '2030-06-15T00:00:00.000Z', want: '30166' },
+    { given: '2028-12-31T12:00:00.000Z', want: '28366' },
   ];
-  it.each(cases)('$given → $want (UTC+05:00)', ({ given, want }) => {
+  it.each(cases)('$given → $want (yyDDD, UTC+05:00)', ({ given, want }) => {
     expect(pktDay(new Date(given))).toBe(want);
+  });
+});
+
+describe('stanFor', () => {
+  const cases = [
+    { given: 1, want: '000001' },
+    { given: 999_999, want: '999999' },
+    { given: 1_000_000, want: '000001' },
+    { given: 1_999_998, want: '999999' },
+    { given: 1_999_999, want: '000001' },
+    { given: 9_999_999, want: '000009' },
+  ];
+  it.each(cases)('sequence $given → STAN $want (wraps within 6 digits)', ({ given, want }) => {
+    expect(stanFor(given)).toBe(want);
   });
 });
 
@@ -36,13 +51,13 @@ for (const { backend, skip } of backends) {
       return opened;
     }
 
-    it('hands out yyMMdd(PKT) + 6-digit sequence, STAN = the sequence', async () => {
+    it('hands out yyDDD(PKT) + 7-digit sequence, STAN = the sequence in 6 digits', async () => {
       const { db } = await open();
       const allocator = createRrnAllocator(db, () => new Date('2026-03-04T20:00:00Z'));
       const got = [await allocator.allocate(), await allocator.allocate()];
       expect(got).toEqual([
-        { stan: '000001', rrn: '260305000001' },
-        { stan: '000002', rrn: '260305000002' },
+        { stan: '000001', rrn: '260640000001' },
+        { stan: '000002', rrn: '260640000002' },
       ]);
     });
 
@@ -53,8 +68,8 @@ for (const { backend, skip } of backends) {
       const first = await allocator.allocate();
       now = new Date('2026-03-04T19:30:00Z');
       const second = await allocator.allocate();
-      expect(first).toEqual({ stan: '000001', rrn: '260304000001' });
-      expect(second).toEqual({ stan: '000001', rrn: '260305000001' });
+      expect(first).toEqual({ stan: '000001', rrn: '260630000001' });
+      expect(second).toEqual({ stan: '000001', rrn: '260640000001' });
     });
 
     it('continues after a restart (a new connection pool on the same database)', async () => {
@@ -66,20 +81,31 @@ for (const { backend, skip } of backends) {
       try {
         expect(await createRrnAllocator(restarted, fixed).allocate()).toEqual({
           stan: '000003',
-          rrn: '260501000003',
+          rrn: '261210000003',
         });
       } finally {
         await restarted.destroy();
       }
     });
 
-    it('refuses the 1,000,000th allocation of a day instead of wrapping into a duplicate', async () => {
+    it('refuses the 10,000,000th allocation of a day instead of wrapping into a duplicate RRN', async () => {
       const { db } = await open();
       const fixed = () => new Date('2026-05-01T10:00:00Z');
-      await db(RRN_COUNTERS).insert({ day: '260501', value: 999_998 });
+      await db(RRN_COUNTERS).insert({ day: '26121', value: 9_999_998 });
       const allocator = createRrnAllocator(db, fixed);
-      expect(await allocator.allocate()).toEqual({ stan: '999999', rrn: '260501999999' });
+      expect(await allocator.allocate()).toEqual({ stan: '000009', rrn: '261219999999' });
       await expect(allocator.allocate()).rejects.toBeInstanceOf(SequenceExhaustedError);
+    });
+
+    it('STAN wraps within 6 digits while the RRN keeps counting', async () => {
+      const { db } = await open();
+      const fixed = () => new Date('2026-05-01T10:00:00Z');
+      await db(RRN_COUNTERS).insert({ day: '26121', value: 999_998 });
+      const allocator = createRrnAllocator(db, fixed);
+      expect([await allocator.allocate(), await allocator.allocate()]).toEqual([
+        { stan: '999999', rrn: '261210999999' },
+        { stan: '000001', rrn: '261211000000' },
+      ]);
     });
 
     it('500 concurrent allocations in one process are distinct', async () => {
