@@ -31,6 +31,8 @@ export interface GatewayAppOptions {
   upstreamHeaders?: Record<string, string>;
   /** Raw 1LINK answers recorded by the client's hook, stored with error outcomes. */
   answers?: UpstreamAnswers;
+  /** This instance's stable name, written on its pending rows (see config.instanceId). */
+  instanceId?: string | undefined;
 }
 
 export interface GatewayApp {
@@ -58,7 +60,7 @@ export function createGatewayApp(options: GatewayAppOptions): GatewayApp {
   const { db, logger } = options;
   const metrics = options.metrics ?? createMetrics();
   const nowMs = options.now ?? Date.now;
-  const store = createTransactionsStore(db, () => new Date(nowMs()));
+  const store = createTransactionsStore(db, () => new Date(nowMs()), options.instanceId ?? null);
   const allocator = createRrnAllocator(db, () => new Date(nowMs()));
   const publicBaseUrl = options.publicBaseUrl ?? '';
   const service = createQrService({

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { type ApiKeySet, parseApiKeys } from './api-keys.js';
 import { ConfigError } from './config-error.js';
@@ -29,6 +30,11 @@ export interface GatewayConfig {
   /** Pending rows older than this are treated as orphaned by a crashed process. */
   recoveryGraceMs: number;
   recoverySweepMs: number;
+  /**
+   * Stable name of this gateway instance across restarts (GATEWAY_INSTANCE_ID, else host:PORT);
+   * undefined with PORT=0, where no later run can be told apart from another process.
+   */
+  instanceId: string | undefined;
   publicBaseUrl: string | undefined;
   logLevel: string;
 }
@@ -68,7 +74,7 @@ export function readSecret(env: Env, name: string, cwd = process.cwd()): string 
  * Names: PORT, MOCK_PORT, DATABASE_URL, GATEWAY_API_KEYS(_FILE), ONELINK_BASE_URL,
  * ONELINK_TOKEN_URL, ONELINK_CLIENT_ID, ONELINK_CLIENT_SECRET(_FILE); optional extras:
  * HOST, LOG_LEVEL, ONELINK_TIMEOUT_MS, GATEWAY_PUBLIC_URL, GATEWAY_RECOVERY_GRACE_MS,
- * GATEWAY_RECOVERY_SWEEP_MS.
+ * GATEWAY_RECOVERY_SWEEP_MS, GATEWAY_INSTANCE_ID.
  */
 export function parseConfig(env: Env = process.env, cwd = process.cwd()): GatewayConfig {
   const port = intVar(env, 'PORT', 8080, 0, 65535);
@@ -116,6 +122,7 @@ export function parseConfig(env: Env = process.env, cwd = process.cwd()): Gatewa
     // one retry); anything pending for longer than that plus a margin was left by a crash.
     recoveryGraceMs: intVar(env, 'GATEWAY_RECOVERY_GRACE_MS', 3 * timeoutMs + 5_000, 0, 3_600_000),
     recoverySweepMs: intVar(env, 'GATEWAY_RECOVERY_SWEEP_MS', 30_000, 100, 3_600_000),
+    instanceId: nonEmpty(env.GATEWAY_INSTANCE_ID) ?? (port === 0 ? undefined : `${hostname()}:${port}`),
     publicBaseUrl: publicBaseUrl?.replace(/\/+$/, ''),
     logLevel,
   };

@@ -60,6 +60,20 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTableIfExists(RRN_COUNTERS);
     },
   },
+  '002_transaction_owner': {
+    async up(db) {
+      await db.schema.alterTable(TRANSACTIONS, (t) => {
+        // Which gateway instance wrote the row: at start-up an instance recovers its own pending
+        // rows at once (its previous run crashed), other instances' only after the grace period.
+        t.string('owner', 128).nullable();
+      });
+    },
+    async down(db) {
+      await db.schema.alterTable(TRANSACTIONS, (t) => {
+        t.dropColumn('owner');
+      });
+    },
+  },
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

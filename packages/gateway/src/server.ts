@@ -61,11 +61,18 @@ export async function startGateway(
     publicBaseUrl: config.publicBaseUrl,
     idempotencyWaitMs: 3 * config.upstream.timeoutMs,
     answers,
+    instanceId: config.instanceId,
     ...(options.upstreamHeaders ? { upstreamHeaders: options.upstreamHeaders } : {}),
   });
 
-  const recover = async (): Promise<TransactionRecord[]> => {
-    const rows = await gateway.store.recoverPending(new Date(Date.now() - config.recoveryGraceMs));
+  // At start-up this instance's own pending rows can only be left by its previous run (a crash), so
+  // they are recovered at once; other instances' rows only once older than the grace period, since
+  // those instances may still be waiting for 1LINK. The periodic sweep applies the grace period only.
+  const recover = async (ownRows: boolean): Promise<TransactionRecord[]> => {
+    const rows = await gateway.store.recoverPending(
+      new Date(Date.now() - config.recoveryGraceMs),
+      ownRows ? config.instanceId : undefined,
+    );
     if (rows.length > 0) {
       gateway.metrics.recoveredTransactions.inc(rows.length);
       logger.warn(
@@ -78,9 +85,9 @@ export async function startGateway(
     }
     return rows;
   };
-  const recovered = await recover();
+  const recovered = await recover(true);
   const sweep = setInterval(() => {
-    recover().catch((error) => logger.error({ err: error }, 'recovery sweep failed'));
+    recover(false).catch((error) => logger.error({ err: error }, 'recovery sweep failed'));
   }, config.recoverySweepMs);
   sweep.unref();
 

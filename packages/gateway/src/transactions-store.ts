@@ -37,6 +37,8 @@ export interface TransactionRecord {
   updatedAt: string;
   completedAt: string | null;
   recoveredAt: string | null;
+  /** The gateway instance that wrote the row. */
+  owner: string | null;
 }
 
 export type PendingTransaction = Pick<
@@ -93,15 +95,23 @@ export interface TransactionsStore {
   ): Promise<TransactionRecord | undefined>;
   findById(id: string): Promise<TransactionRecord | undefined>;
   findByIdempotencyKey(caller: string, key: string): Promise<TransactionRecord | undefined>;
-  /** Pending rows created before `olderThan` become `unknown`; returns the rows changed. */
-  recoverPending(olderThan: Date): Promise<TransactionRecord[]>;
+  /**
+   * Pending rows created before `olderThan`, and every pending row of `owner` (an instance's own
+   * rows at its start-up), become `unknown`; returns the rows changed.
+   */
+  recoverPending(olderThan: Date, owner?: string): Promise<TransactionRecord[]>;
   /** Keyset-paged iteration in creation order, so an export of any size streams in batches. */
   list(filter: ListFilter, batchSize?: number): AsyncGenerator<TransactionRecord>;
 }
 
 type Row = Record<string, unknown>;
 
-export function createTransactionsStore(db: Database, now: () => Date = () => new Date()): TransactionsStore {
+export function createTransactionsStore(
+  db: Database,
+  now: () => Date = () => new Date(),
+  /** Written on every pending row this store inserts (see recoverPending). */
+  owner: string | null = null,
+): TransactionsStore {
   const table = () => db<Row>(TRANSACTIONS);
 
   return {
@@ -123,6 +133,7 @@ export function createTransactionsStore(db: Database, now: () => Date = () => ne
         request: JSON.stringify(row.request),
         created_at: at,
         updated_at: at,
+        owner,
       };
       try {
         await table().insert(record);
@@ -173,14 +184,17 @@ export function createTransactionsStore(db: Database, now: () => Date = () => ne
       return row === undefined ? undefined : fromRow(row);
     },
 
-    async recoverPending(olderThan) {
+    async recoverPending(olderThan, owner) {
       // Update first, then read back by the marker: one statement does the state change, so two
       // processes recovering at once cannot both claim a row, and no read-then-write upgrade
       // is needed inside a SQLite transaction.
       const at = now().toISOString();
       const changed = await table()
         .where({ status: 'pending' })
-        .andWhere('created_at', '<', olderThan.toISOString())
+        .andWhere((q) => {
+          q.where('created_at', '<', olderThan.toISOString());
+          if (owner !== undefined) q.orWhere({ owner });
+        })
         .update({ status: 'unknown', recovered_at: at, updated_at: at });
       if (changed === 0) return [];
       const rows = await table().where({ status: 'unknown', recovered_at: at }).orderBy('seq');
@@ -242,5 +256,6 @@ function fromRow(row: Row): TransactionRecord {
     updatedAt: row.updated_at as string,
     completedAt: (row.completed_at as string | null) ?? null,
     recoveredAt: (row.recovered_at as string | null) ?? null,
+    owner: (row.owner as string | null) ?? null,
   };
 }

@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig, parseDatabaseUrl } from '../src/config.js';
@@ -28,6 +28,16 @@ describe('parseConfig defaults', () => {
       recoveryGraceMs: 35_000,
     });
     expect(config.apiKeys.size).toBe(0);
+  });
+
+  const instances = [
+    { given: {}, want: `${hostname()}:8080` },
+    { given: { PORT: '9000' }, want: `${hostname()}:9000` },
+    { given: { PORT: '0' }, want: undefined },
+    { given: { PORT: '0', GATEWAY_INSTANCE_ID: 'gw-1' }, want: 'gw-1' },
+  ];
+  it.each(instances)('instanceId for $given is $want', ({ given, want }) => {
+    expect(parseConfig(given).instanceId).toBe(want);
   });
 
   it('follows MOCK_PORT for the default upstream', () => {

@@ -88,8 +88,9 @@ function env(dbFile: string): Record<string, string> {
     ONELINK_CLIENT_SECRET: 'crash-client-secret-value',
     // Long enough that the upstream call is still in flight when the process is killed.
     ONELINK_TIMEOUT_MS: '60000',
-    // Single instance: anything pending at start-up was left by the crash.
-    GATEWAY_RECOVERY_GRACE_MS: '0',
+    // The same instance name across the restart: its own pending rows are recovered at start-up
+    // (the default grace period for other instances' rows stays in force).
+    GATEWAY_INSTANCE_ID: 'crash-test-instance',
     LOG_LEVEL: 'info',
   };
 }

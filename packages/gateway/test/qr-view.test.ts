@@ -49,6 +49,7 @@ describe('toQrView', () => {
     updatedAt: '2026-11-22T05:00:00.000Z',
     completedAt: null,
     recoveredAt: null,
+    owner: null,
   };
   it('a pending row: no upstream, no qr, only the self link; expiry converted from PKT to UTC', () => {
     const view = toQrView(row, 'https://gw.example.test');

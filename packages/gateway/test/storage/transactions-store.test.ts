@@ -149,6 +149,22 @@ for (const { backend, skip } of backends) {
       expect(await store.recoverPending(new Date('2026-01-01T06:00:20.000Z'))).toEqual([]);
     });
 
+    it('at start-up an instance recovers its own pending rows at once, others only after the grace', async () => {
+      const opened = await backend.open();
+      cleanups.push(opened.close);
+      const at = () => new Date('2026-01-01T06:00:00.000Z');
+      const mine = createTransactionsStore(opened.db, at, 'host-a:8080');
+      const theirs = createTransactionsStore(opened.db, at, 'host-b:8080');
+      await mine.insertPending(pending(1));
+      await theirs.insertPending(pending(2));
+      // Both rows are young (the cutoff is before them): only the owner's is recovered.
+      const recovered = await mine.recoverPending(new Date('2026-01-01T05:00:00.000Z'), 'host-a:8080');
+      expect(recovered.map((r) => [r.id, r.owner, r.status])).toEqual([
+        ['qr_test_1', 'host-a:8080', 'unknown'],
+      ]);
+      expect((await mine.findById('qr_test_2'))?.status).toBe('pending');
+    });
+
     it('a late outcome still lands on a row recovery marked unknown', async () => {
       let now = new Date('2026-01-01T06:00:00.000Z');
       const { store } = await open(() => now);
