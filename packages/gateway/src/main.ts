@@ -17,7 +17,8 @@ try {
   const gateway = await startGateway(config, { logger: createGatewayLogger(config.logLevel) });
   const stop = (signal: string) => {
     gateway.logger.info({ signal }, 'signal received');
-    gateway.close().then(
+    // Long enough for a create in flight to get its upstream answer (two attempts) and store it.
+    gateway.close(2 * config.upstream.timeoutMs + 2_000).then(
       () => process.exit(0),
       (error) => {
         gateway.logger.error({ err: error }, 'shutdown failed');
