@@ -47,6 +47,11 @@ describe('request bodies are checked against the spec schemas', () => {
       want: ['paymentDetails.instructedAmount type'],
     },
     {
+      given: 'merchantCategoryCode of 5 digits (does not fit EMVCo tag 52)',
+      body: { ...good, merchantDetails: { ...good.merchantDetails, merchantCategoryCode: '58120' } },
+      want: ['merchantDetails.merchantCategoryCode pattern'],
+    },
+    {
       given: 'subDept over 8',
       body: {
         ...good,
