@@ -1,32 +1,10 @@
 import { checkAgainstRequest, type OneLinkQrRequestLike, toRaastP2M, verify } from '@onelink-kit/emvqr';
+import type { components } from '@onelink-kit/generated/gateway';
 
-export interface QrDecoded {
-  pointOfInitiation?: 'static' | 'dynamic';
-  merchantName: string;
-  merchantCity: string;
-  merchantCategoryCode?: string;
-  amount?: string;
-  currency: string;
-  countryCode: string;
-  iban?: string;
-  bankBic?: string;
-  merchantId?: string;
-  referenceLabel?: string;
-  terminalLabel?: string;
-  loyaltyNumber?: string;
-  customerLabel?: string;
-  additionalConsumerDataRequest?: string;
-  expiresAt?: string;
-  crc: string;
-}
-
-export interface QrMismatch {
-  field: string;
-  tag: string;
-  expected: string | null;
-  actual: string | null;
-  rule: string;
-}
+// The shapes come from spec/gateway.yaml, so what the gateway stores and returns cannot drift from
+// its contract.
+export type QrDecoded = components['schemas']['QrDecoded'];
+export type QrMismatch = components['schemas']['QrMismatch'];
 
 export interface QrCheckResult {
   /** Undefined when the payload could not be read at all. */
