@@ -316,9 +316,7 @@ export function errorFromResponse(
   answer: UpstreamAnswer,
   table: ResponseCodeTable = oneLinkResponseCodes(),
 ): OneLinkError | undefined {
-  const body = (answer.body && typeof answer.body === 'object' ? answer.body : {}) as Record<string, unknown>;
-  const responseCode = typeof body.responseCode === 'string' ? body.responseCode : undefined;
-  const c = table.classify({ status: answer.status, responseCode });
+  const c = table.read(answer.status, answer.body);
   const ok = answer.status >= 200 && answer.status < 300;
   if (ok && c.kind === 'success') return undefined;
   const ids = {
@@ -334,16 +332,10 @@ export function errorFromResponse(
     });
   }
   if (c.kind === 'rate-limit') return new OneLinkRateLimitError({ retryAfter: answer.retryAfter, ...ids });
-  const description =
-    typeof body.responseDescription === 'string'
-      ? body.responseDescription
-      : typeof body.httpMessage === 'string'
-        ? body.httpMessage
-        : undefined;
   return new OneLinkApiError({
     status: answer.status,
-    responseCode,
-    responseDescription: description,
+    responseCode: c.code,
+    responseDescription: c.description,
     kind: c.kind,
     retryable: c.retryable,
     retryAfter: answer.retryAfter,

@@ -70,9 +70,12 @@ export {
 } from './redaction.js';
 export { RequestValidator } from './request-validation.js';
 export {
+  type AnswerFields,
   type Classification,
+  ONELINK_ANSWER_FIELDS,
   oneLinkResponseCodes,
   RESPONSE_CODE_KINDS,
+  type ReadAnswer,
   type ResponseCodeEntry,
   type ResponseCodeKind,
   ResponseCodeTable,
@@ -97,3 +100,4 @@ export {
 } from './secret-provider.js';
 export { type AttemptSignal, attemptSignal } from './timeout.js';
 export { ONELINK_SCOPE, TokenService, type TokenServiceOptions } from './token-service.js';
+export { callUpstream, type UpstreamCallOptions } from './upstream-call.js';

@@ -9,11 +9,9 @@ import type { Logger } from 'pino';
 import { createInProcessAllocator, type StanRrn, type StanRrnAllocator } from './allocator.js';
 import {
   errorFromResponse,
-  networkErrorFrom,
   OneLinkApiError,
   OneLinkAuthError,
   OneLinkError,
-  OneLinkTimeoutError,
   OneLinkValidationError,
   type ValidationIssue,
 } from './errors.js';
@@ -26,8 +24,8 @@ import { RequestValidator } from './request-validation.js';
 import { oneLinkResponseCodes, type ResponseCodeTable } from './response-codes.js';
 import { parseRetryAfter, type RetryEnvironment, type RetryPolicy, withRetry } from './retry.js';
 import type { SecretSource } from './secret-provider.js';
-import { attemptSignal } from './timeout.js';
 import { TokenService } from './token-service.js';
+import { callUpstream } from './upstream-call.js';
 
 export type OneLinkEnvironment = 'sandbox' | 'production';
 export type QrOperationId = 'generateDQRCMerchant' | 'generateDQRCAggregator';
@@ -287,21 +285,19 @@ export function createOneLinkClient(options: OneLinkClientOptions): OneLinkClien
         log,
       );
       const started = now();
-      const { signal, timedOut } = attemptSignal(perAttemptTimeout, opts.signal);
-      let result: { data?: unknown; error?: unknown; response: Response };
-      try {
-        result = await api[operationId](body as never, { headers, ...(signal ? { signal } : {}) });
-      } catch (error) {
-        if (timedOut()) throw new OneLinkTimeoutError({ timeoutMs: perAttemptTimeout, ...ids, cause: error });
-        if (opts.signal?.aborted) throw opts.signal.reason;
-        if (error instanceof SyntaxError) {
-          throw new OneLinkApiError(
-            { status: 200, kind: 'upstream', retryable: false, ...ids },
-            '1LINK answered 2xx with a body that is not JSON',
-          );
-        }
-        throw networkErrorFrom(error, ids);
-      }
+      const result: { data?: unknown; error?: unknown; response: Response } = await callUpstream(
+        (signal) => api[operationId](body as never, { headers, ...(signal ? { signal } : {}) }),
+        {
+          timeoutMs: perAttemptTimeout,
+          signal: opts.signal,
+          ids,
+          notJson: () =>
+            new OneLinkApiError(
+              { status: 200, kind: 'upstream', retryable: false, ...ids },
+              '1LINK answered 2xx with a body that is not JSON',
+            ),
+        },
+      );
       const { response } = result;
       const answer = result.data ?? result.error;
       const requestId =

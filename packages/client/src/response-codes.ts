@@ -54,6 +54,24 @@ const HTTP_STATUS_KINDS: Readonly<Record<number, { kind: ResponseCodeKind; retry
   504: { kind: 'transient', retryable: true },
 };
 
+/** Where an upstream's body carries its code and, in order of preference, its description. */
+export interface AnswerFields {
+  code: string;
+  description: readonly string[];
+}
+
+/** What an answer body said, and how the table classifies it. */
+export interface ReadAnswer extends Classification {
+  code: string | undefined;
+  description: string | undefined;
+}
+
+/** 1LINK's `{ responseCode, responseDescription }`, or the API gateway's `{ httpCode, httpMessage }`. */
+export const ONELINK_ANSWER_FIELDS: AnswerFields = {
+  code: 'responseCode',
+  description: ['responseDescription', 'httpMessage'],
+};
+
 export class ResponseCodeTable {
   readonly entries: ReadonlyMap<string, ResponseCodeEntry>;
 
@@ -120,6 +138,19 @@ export class ResponseCodeTable {
     const fromHttp = HTTP_STATUS_KINDS[answer.status];
     if (fromHttp) return { ...fromHttp };
     return { kind: answer.status >= 500 ? 'upstream' : 'business', retryable: false };
+  }
+
+  /**
+   * Reads the code/description pair out of a parsed answer body (the success or the error body, whatever
+   * it is; non-string values count as absent) and classifies it. Each upstream names its fields:
+   * SNAP `responseCode`/`responseMessage`, Link Based Payments `statusCode`/`statusDescription`.
+   */
+  read(status: number, body: unknown, fields: AnswerFields = ONELINK_ANSWER_FIELDS): ReadAnswer {
+    const record = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+    const text = (key: string) => (typeof record[key] === 'string' ? (record[key] as string) : undefined);
+    const code = text(fields.code);
+    const description = fields.description.map(text).find((d) => d !== undefined);
+    return { ...this.classify({ status, responseCode: code }), code, description };
   }
 }
 
