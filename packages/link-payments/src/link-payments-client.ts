@@ -1,10 +1,8 @@
 import {
-  attemptSignal,
+  type AnswerFields,
+  callUpstream,
   fromEnv,
   type Logger,
-  networkErrorFrom,
-  OneLinkError,
-  OneLinkTimeoutError,
   OneLinkValidationError,
   RequestValidator,
   ResponseCodeTable,
@@ -81,6 +79,8 @@ export interface LinkPaymentsClient {
   ): Promise<LinkResult<'cancelPaymentLink'>>;
 }
 
+const LINK_ANSWER_FIELDS: AnswerFields = { code: 'statusCode', description: ['statusDescription'] };
+
 /** The x-onelink-response-codes table of spec/link-payments.yaml (OTS codes). */
 export const linkResponseCodes = ResponseCodeTable.fromDocument(document, 'spec/link-payments.yaml');
 
@@ -106,43 +106,35 @@ export function createLinkPaymentsClient(options: LinkPaymentsClientOptions): Li
     reference: string | undefined,
     call: CallOptions,
   ): Promise<LinkResult<Op>> {
-    const attempt = attemptSignal(timeoutMs, call.signal);
     const method = api[operationId] as (b: RequestBody<Op>, init: object) => Promise<ApiResponse<Op>>;
-    let result: ApiResponse<Op>;
-    try {
-      result = await method(body, {
-        ...(attempt.signal ? { signal: attempt.signal } : {}),
-        headers: { Accept: 'application/json', ...call.headers },
-      });
-    } catch (error) {
-      if (error instanceof OneLinkError) throw error;
-      if (attempt.timedOut()) throw new OneLinkTimeoutError({ timeoutMs, cause: error });
-      // The caller cancelled: give back their reason, as the 1LINK client does, not a network error.
-      if (call.signal?.aborted) throw call.signal.reason;
-      if (error instanceof SyntaxError) {
-        throw new LinkPaymentsApiError({
-          operationId,
-          status: 200,
-          statusCode: undefined,
-          statusDescription: 'the provider answered 2xx with a body that is not JSON',
-          kind: 'upstream',
-          retryable: false,
-          reference,
-        });
-      }
-      throw networkErrorFrom(error);
-    }
-    const { data, error, response } = result;
-    const answer = (data ?? error) as { statusCode?: unknown; statusDescription?: unknown } | undefined;
-    const statusCode = typeof answer?.statusCode === 'string' ? answer.statusCode : undefined;
-    const statusDescription =
-      typeof answer?.statusDescription === 'string' ? answer.statusDescription : undefined;
-    const classification = linkResponseCodes.classify({ status: response.status, responseCode: statusCode });
+    const { data, error, response } = await callUpstream(
+      (signal) =>
+        method(body, {
+          ...(signal ? { signal } : {}),
+          headers: { Accept: 'application/json', ...call.headers },
+        }),
+      {
+        timeoutMs,
+        signal: call.signal,
+        notJson: () =>
+          new LinkPaymentsApiError({
+            operationId,
+            status: 200,
+            statusCode: undefined,
+            statusDescription: 'the provider answered 2xx with a body that is not JSON',
+            kind: 'upstream',
+            retryable: false,
+            reference,
+          }),
+      },
+    );
+    const answer = linkResponseCodes.read(response.status, data ?? error, LINK_ANSWER_FIELDS);
+    const { code: statusCode, description: statusDescription } = answer;
     log.info(
-      { operationId, status: response.status, statusCode, reference, kind: classification.kind },
+      { operationId, status: response.status, statusCode, reference, kind: answer.kind },
       'link-payments response',
     );
-    if (response.ok && data && statusCode !== undefined && classification.kind === 'success') {
+    if (response.ok && data && statusCode !== undefined && answer.kind === 'success') {
       return { statusCode, status: response.status, data: data as SuccessResponse<Op> };
     }
     throw new LinkPaymentsApiError({
@@ -150,8 +142,8 @@ export function createLinkPaymentsClient(options: LinkPaymentsClientOptions): Li
       status: response.status,
       statusCode,
       statusDescription,
-      kind: classification.kind,
-      retryable: classification.retryable,
+      kind: answer.kind,
+      retryable: answer.retryable,
       reference,
     });
   }

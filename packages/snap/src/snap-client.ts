@@ -1,11 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import {
-  attemptSignal,
+  type AnswerFields,
+  callUpstream,
   fromEnv,
   type Logger,
-  networkErrorFrom,
-  OneLinkError,
-  OneLinkTimeoutError,
   OneLinkValidationError,
   ResponseCodeTable,
   SecretReader,
@@ -98,6 +96,7 @@ export interface SnapClient {
 }
 
 const OPERATION = operationInfo.getOAuthCode;
+const SNAP_ANSWER_FIELDS: AnswerFields = { code: 'responseCode', description: ['responseMessage'] };
 const randomId = () => randomBytes(16).toString('hex');
 
 /** The x-onelink-response-codes table of spec/snap-card-binding.yaml. */
@@ -183,51 +182,44 @@ export function createSnapClient(options: SnapClientOptions): SnapClient {
       return baseFetch(new Request(request, { headers }));
     };
 
-    const attempt = attemptSignal(timeoutMs, call.signal);
     const params = { query, header } as unknown as OperationInput<'getOAuthCode'>['params'];
-    let result: Awaited<ReturnType<typeof api.getOAuthCode>>;
-    try {
-      result = await api.getOAuthCode(
-        { params },
-        {
-          fetch: signingFetch,
-          ...(attempt.signal ? { signal: attempt.signal } : {}),
-          headers: { Accept: 'application/json', Authorization: `Bearer ${token}`, ...call.headers },
-        },
-      );
-    } catch (error) {
-      if (error instanceof OneLinkError) throw error;
-      if (attempt.timedOut()) throw new OneLinkTimeoutError({ timeoutMs, cause: error });
-      // The caller cancelled: give back their reason, as the 1LINK client does, not a network error.
-      if (call.signal?.aborted) throw call.signal.reason;
-      if (error instanceof SyntaxError) {
-        throw new SnapApiError({
-          status: 200,
-          responseCode: undefined,
-          responseMessage: 'the provider answered 2xx with a body that is not JSON',
-          kind: 'upstream',
-          retryable: false,
-          externalId,
-        });
-      }
-      throw networkErrorFrom(error);
-    }
-    const { data, error, response } = result;
-    const body = (data ?? error) as { responseCode?: unknown; responseMessage?: unknown } | undefined;
-    const responseCode = typeof body?.responseCode === 'string' ? body.responseCode : undefined;
-    const responseMessage = typeof body?.responseMessage === 'string' ? body.responseMessage : undefined;
-    const classification = snapResponseCodes.classify({ status: response.status, responseCode });
+    const { data, error, response } = await callUpstream(
+      (signal) =>
+        api.getOAuthCode(
+          { params },
+          {
+            fetch: signingFetch,
+            ...(signal ? { signal } : {}),
+            headers: { Accept: 'application/json', Authorization: `Bearer ${token}`, ...call.headers },
+          },
+        ),
+      {
+        timeoutMs,
+        signal: call.signal,
+        notJson: () =>
+          new SnapApiError({
+            status: 200,
+            responseCode: undefined,
+            responseMessage: 'the provider answered 2xx with a body that is not JSON',
+            kind: 'upstream',
+            retryable: false,
+            externalId,
+          }),
+      },
+    );
+    const answer = snapResponseCodes.read(response.status, data ?? error, SNAP_ANSWER_FIELDS);
+    const { code: responseCode, description: responseMessage } = answer;
     log.info(
       {
         operationId: 'getOAuthCode',
         status: response.status,
         responseCode,
         externalId,
-        kind: classification.kind,
+        kind: answer.kind,
       },
       'snap response',
     );
-    if (response.ok && data && classification.kind === 'success') {
+    if (response.ok && data && answer.kind === 'success') {
       if (data.state !== undefined && data.state !== state) {
         throw new SnapApiError({
           status: response.status,
@@ -244,8 +236,8 @@ export function createSnapClient(options: SnapClientOptions): SnapClient {
       status: response.status,
       responseCode,
       responseMessage,
-      kind: classification.kind,
-      retryable: classification.retryable,
+      kind: answer.kind,
+      retryable: answer.retryable,
       externalId,
     });
   }
