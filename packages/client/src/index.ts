@@ -68,7 +68,12 @@ export {
   scrubDeep,
   scrubSecrets,
 } from './redaction.js';
-export { RequestValidator } from './request-validation.js';
+export {
+  OPENAPI_FORMATS,
+  type ParameterValues,
+  RequestValidator,
+  type RequestValidatorOptions,
+} from './request-validation.js';
 export {
   type AnswerFields,
   type Classification,

@@ -1,65 +1,141 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import type { Logger } from 'pino';
 import { OneLinkValidationError, type ValidationIssue } from './errors.js';
 
 // ajv-formats is CommonJS with `exports.default`; under NodeNext the default import is the module object.
 const addFormats = addFormatsModule.default;
 
-// OpenAPI's own format names: annotations only, accepted as-is.
-const OPENAPI_FORMATS = ['int32', 'int64', 'float', 'double', 'byte', 'binary', 'password'];
+/** OpenAPI's own format names: annotations only, accepted as-is. */
+export const OPENAPI_FORMATS: readonly string[] = [
+  'int32',
+  'int64',
+  'float',
+  'double',
+  'byte',
+  'binary',
+  'password',
+];
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+const PARAMETER_PLACES = ['query', 'header', 'path', 'cookie'] as const;
+type ParameterPlace = (typeof PARAMETER_PLACES)[number];
 
-interface OperationLocation {
+/** Parameter values of one request, by where they go, as the strings sent. */
+export type ParameterValues = Partial<Record<ParameterPlace, Record<string, string | undefined>>>;
+
+export interface RequestValidatorOptions {
+  /**
+   * Where Ajv's own warnings go (e.g. a format name no one registered). Default: nowhere. Ajv never
+   * writes to console: library code does not use console.
+   */
+  logger?: Logger;
+}
+
+interface ParameterObject {
+  name?: string;
+  in?: string;
+  required?: boolean;
+  schema?: { contentMediaType?: string; contentSchema?: unknown };
+  $ref?: string;
+}
+
+interface ParameterLocation {
+  name: string;
+  in: ParameterPlace;
+  required: boolean;
+  /** JSON pointer (with leading #) of the parameter's schema. */
   pointer: string;
+  /** Set when a string parameter carries JSON whose decoded value has its own schema. */
+  jsonContent: boolean;
+}
+
+const pointerEscape = (s: string) => s.replaceAll('~', '~0').replaceAll('/', '~1');
+const pointerUnescape = (s: string) => s.replaceAll('~1', '/').replaceAll('~0', '~');
+const pointerOf = (parts: string[]) => `#/${parts.map(pointerEscape).join('/')}`;
+
+/**
+ * The one Ajv configuration for spec documents: JSON Schema 2020-12 (OpenAPI 3.1), ajv-formats plus
+ * OpenAPI's format names, every error reported, and warnings to a pino logger or nowhere.
+ */
+function specAjv(options: RequestValidatorOptions): Ajv2020 {
+  const log = options.logger?.child({ component: 'request-validation' });
+  const ajv = new Ajv2020({
+    allErrors: true,
+    // strict: false because OpenAPI schemas carry annotations Ajv does not know (x-onelink-*, example).
+    strict: false,
+    validateSchema: false,
+    logger: log
+      ? {
+          log: (...args: unknown[]) => log.debug(args.map(String).join(' ')),
+          warn: (...args: unknown[]) => log.warn(args.map(String).join(' ')),
+          error: (...args: unknown[]) => log.error(args.map(String).join(' ')),
+        }
+      : false,
+  });
+  addFormats(ajv);
+  // ajv-formats 3 checks some of these (byte is base64, int32 in range): keep its checks, and accept
+  // the rest as annotations, so no OpenAPI format name is ever "unknown".
+  for (const f of OPENAPI_FORMATS) if (!(f in ajv.formats)) ajv.addFormat(f, true);
+  return ajv;
 }
 
 /**
- * Validates request bodies against the spec's own schemas (maxLength, required, pattern, …), reporting
- * every problem with the field path and the JSON Schema keyword that failed. The Ajv instance is built
- * once per document and each operation's validator is compiled once, on first use.
+ * Validates requests against the spec's own schemas (maxLength, required, pattern, …), reporting every
+ * problem with the field path and the JSON Schema keyword that failed: request bodies by operationId, and
+ * query/header/path/cookie parameters, where a string parameter that declares `contentMediaType:
+ * application/json` with a `contentSchema` is also decoded and checked (JSON Schema treats contentSchema as
+ * an annotation only, so Ajv would skip it). The Ajv instance is built once per document and each schema
+ * is compiled once, on first use.
  */
 export class RequestValidator {
   readonly #ajv: Ajv2020;
   readonly #specId: string;
-  readonly #operations = new Map<string, OperationLocation>();
+  readonly #bodies = new Map<string, string>();
+  readonly #parameters = new Map<string, ParameterLocation[]>();
   readonly #compiled = new Map<string, ValidateFunction>();
 
-  constructor(document: unknown, specId = 'onelink:spec') {
+  constructor(document: unknown, specId = 'onelink:spec', options: RequestValidatorOptions = {}) {
     const doc = document as { paths?: Record<string, Record<string, unknown>> } | null;
     if (!doc || typeof doc !== 'object') throw new TypeError('document must be an OpenAPI document object');
     this.#specId = specId;
-    // strict: false because OpenAPI schemas carry annotations Ajv does not know (x-onelink-*, example).
-    this.#ajv = new Ajv2020({ allErrors: true, strict: false, validateSchema: false });
-    addFormats(this.#ajv);
-    for (const f of OPENAPI_FORMATS) this.#ajv.addFormat(f, true);
+    this.#ajv = specAjv(options);
     // The whole document is one schema resource so `#/components/schemas/...` refs resolve as written.
     this.#ajv.addSchema({ ...(doc as object), $id: specId });
     for (const [path, item] of Object.entries(doc.paths ?? {})) {
+      const shared = parameterLocations(doc, item?.parameters, ['paths', path, 'parameters']);
       for (const method of HTTP_METHODS) {
-        const op = item?.[method] as { operationId?: string; requestBody?: unknown } | undefined;
-        if (!op?.operationId || !op.requestBody) continue;
+        const op = item?.[method] as
+          | { operationId?: string; requestBody?: unknown; parameters?: unknown }
+          | undefined;
+        if (!op?.operationId) continue;
+        const own = parameterLocations(doc, op.parameters, ['paths', path, method, 'parameters']);
+        // An operation's parameter overrides the path item's one with the same name and place.
+        const key = (p: ParameterLocation) => `${p.in}|${p.name.toLowerCase()}`;
+        const owned = new Set(own.map(key));
+        this.#parameters.set(op.operationId, [...shared.filter((p) => !owned.has(key(p))), ...own]);
+        if (!op.requestBody) continue;
         const content = (op.requestBody as { content?: Record<string, unknown> }).content ?? {};
         const mediaType = Object.keys(content).find((m) => /json/i.test(m)) ?? Object.keys(content)[0];
         if (!mediaType) continue;
-        const pointer = ['paths', path, method, 'requestBody', 'content', mediaType, 'schema']
-          .map((p) => p.replaceAll('~', '~0').replaceAll('/', '~1'))
-          .join('/');
-        this.#operations.set(op.operationId, { pointer: `#/${pointer}` });
+        this.#bodies.set(
+          op.operationId,
+          pointerOf(['paths', path, method, 'requestBody', 'content', mediaType, 'schema']),
+        );
       }
     }
   }
 
   /** operationIds that have a request body schema. */
   get operationIds(): string[] {
-    return [...this.#operations.keys()];
+    return [...this.#bodies.keys()];
   }
 
   /** Every schema violation in `body`; empty when valid. */
   validate(operationId: string, body: unknown): ValidationIssue[] {
-    const validate = this.#validator(operationId);
-    if (validate(body)) return [];
-    return (validate.errors ?? []).map(toIssue);
+    const pointer = this.#bodies.get(operationId);
+    if (!pointer) throw new RangeError(`no request body schema for operation "${operationId}"`);
+    return this.#check(pointer, body, []);
   }
 
   /** Throws OneLinkValidationError listing every violation. */
@@ -68,23 +144,104 @@ export class RequestValidator {
     if (issues.length > 0) throw new OneLinkValidationError(issues);
   }
 
-  #validator(operationId: string): ValidateFunction {
-    let fn = this.#compiled.get(operationId);
-    if (!fn) {
-      const location = this.#operations.get(operationId);
-      if (!location) throw new RangeError(`no request body schema for operation "${operationId}"`);
-      fn = this.#ajv.compile({ $ref: `${this.#specId}${location.pointer}` });
-      this.#compiled.set(operationId, fn);
+  /**
+   * Every violation in an operation's parameter values, each named after the parameter (and the path into
+   * its decoded JSON). Names in `skip` are not required (e.g. a signature header computed later).
+   */
+  validateParameters(
+    operationId: string,
+    values: ParameterValues,
+    skip: readonly string[] = [],
+  ): ValidationIssue[] {
+    const parameters = this.#parameters.get(operationId);
+    if (!parameters) throw new RangeError(`no operation "${operationId}" in the document`);
+    const issues: ValidationIssue[] = [];
+    for (const param of parameters) {
+      const value = parameterValue(values[param.in], param);
+      if (value === undefined) {
+        if (param.required && !skip.includes(param.name)) {
+          issues.push({ field: param.name, rule: 'required', message: 'is required' });
+        }
+        continue;
+      }
+      issues.push(...this.#check(param.pointer, value, [param.name]));
+      if (!param.jsonContent) continue;
+      let decoded: unknown;
+      try {
+        decoded = JSON.parse(value);
+      } catch {
+        issues.push({ field: param.name, rule: 'contentMediaType', message: 'must be JSON text' });
+        continue;
+      }
+      issues.push(...this.#check(`${param.pointer}/contentSchema`, decoded, [param.name]));
     }
-    return fn;
+    return issues;
+  }
+
+  #check(pointer: string, value: unknown, prefix: string[]): ValidationIssue[] {
+    let fn = this.#compiled.get(pointer);
+    if (!fn) {
+      fn = this.#ajv.compile({ $ref: `${this.#specId}${pointer}` });
+      this.#compiled.set(pointer, fn);
+    }
+    if (fn(value)) return [];
+    return (fn.errors ?? []).filter((e) => !isAnyOfBranch(e)).map((e) => toIssue(e, prefix));
   }
 }
 
-function toIssue(error: ErrorObject): ValidationIssue {
-  const base = error.instancePath
-    .split('/')
-    .slice(1)
-    .map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'));
+function parameterLocations(doc: unknown, list: unknown, at: string[]): ParameterLocation[] {
+  if (!Array.isArray(list)) return [];
+  const found: ParameterLocation[] = [];
+  list.forEach((entry: ParameterObject, i) => {
+    let param = entry;
+    let where = [...at, String(i)];
+    // A parameter may be a local $ref (e.g. #/components/parameters/X): validate at its target.
+    if (typeof entry?.$ref === 'string' && entry.$ref.startsWith('#/')) {
+      where = entry.$ref.slice(2).split('/').map(pointerUnescape);
+      param = resolve(doc, where) as ParameterObject;
+    }
+    const place = param?.in as ParameterPlace;
+    if (!param?.name || !PARAMETER_PLACES.includes(place) || param.schema === undefined) return;
+    found.push({
+      name: param.name,
+      in: place,
+      required: param.required === true,
+      pointer: pointerOf([...where, 'schema']),
+      jsonContent:
+        param.schema.contentSchema !== undefined && /json/i.test(param.schema.contentMediaType ?? ''),
+    });
+  });
+  return found;
+}
+
+function resolve(doc: unknown, parts: string[]): unknown {
+  let current = doc;
+  for (const part of parts) {
+    if (!current || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[part];
+  }
+  return current;
+}
+
+// Header names are case-insensitive; other places match exactly.
+function parameterValue(
+  values: Record<string, string | undefined> | undefined,
+  param: ParameterLocation,
+): string | undefined {
+  if (!values) return undefined;
+  if (param.in !== 'header' || param.name in values) return values[param.name];
+  const wanted = param.name.toLowerCase();
+  return Object.entries(values).find(([k]) => k.toLowerCase() === wanted)?.[1];
+}
+
+// An anyOf failure is reported once, as `anyOf` on the field, not as one error per branch ("required"
+// of every alternative), which would name rules the value need not meet.
+function isAnyOfBranch(error: ErrorObject): boolean {
+  return error.schemaPath.includes('/anyOf/');
+}
+
+function toIssue(error: ErrorObject, prefix: string[]): ValidationIssue {
+  const base = error.instancePath.split('/').slice(1).map(pointerUnescape);
   const params = error.params as Record<string, unknown>;
   // Name the offending property itself, not its parent, for required/additionalProperties.
   const child =
@@ -93,7 +250,7 @@ function toIssue(error: ErrorObject): ValidationIssue {
       : error.keyword === 'additionalProperties'
         ? params.additionalProperty
         : undefined;
-  const parts = typeof child === 'string' ? [...base, child] : base;
+  const parts = [...prefix, ...base, ...(typeof child === 'string' ? [child] : [])];
   const field = parts.length > 0 ? parts.join('.') : '(body)';
   let message = error.message ?? 'is invalid';
   if (error.keyword === 'required') message = 'is required';
