@@ -1,5 +1,4 @@
 // Public entry of @onelink-kit/snap.
-export { ParameterValidator, type ParameterValues } from './parameter-validator.js';
 export {
   type AuthCodeResponse,
   type CallOptions,

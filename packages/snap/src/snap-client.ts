@@ -5,6 +5,7 @@ import {
   fromEnv,
   type Logger,
   OneLinkValidationError,
+  RequestValidator,
   ResponseCodeTable,
   SecretReader,
   type SecretSource,
@@ -15,11 +16,9 @@ import {
   createApiClient,
   document,
   type OperationInput,
-  operationInfo,
   type SuccessResponse,
 } from '@onelink-kit/generated/snap-card-binding';
 import { signSnap } from '@onelink-kit/signing';
-import { ParameterValidator } from './parameter-validator.js';
 import { SnapApiError } from './snap-errors.js';
 import {
   type AdditionalInfo,
@@ -95,7 +94,6 @@ export interface SnapClient {
   hasSentExternalId(externalId: string): boolean;
 }
 
-const OPERATION = operationInfo.getOAuthCode;
 const SNAP_ANSWER_FIELDS: AnswerFields = { code: 'responseCode', description: ['responseMessage'] };
 const randomId = () => randomBytes(16).toString('hex');
 
@@ -112,9 +110,9 @@ export function createSnapClient(options: SnapClientOptions): SnapClient {
   const secret = new SecretReader(options.clientSecret ?? fromEnv('SNAP_CLIENT_SECRET'));
   const baseFetch = options.fetch ?? globalThis.fetch;
   const api = createApiClient({ baseUrl: options.baseUrl, fetch: baseFetch });
-  const validator = new ParameterValidator(document, OPERATION.path, OPERATION.method.toLowerCase());
-  const externalIds = new ExternalIdRegistry();
   const log = (options.logger ?? silentLogger()).child({ component: 'snap-client' });
+  const validator = new RequestValidator(document, 'onelink:snap-card-binding', { logger: log });
+  const externalIds = new ExternalIdRegistry();
   const now = options.now ?? (() => new Date());
   const timeoutMs = options.timeoutMs ?? 30_000;
   const accessToken = async () =>
@@ -143,7 +141,7 @@ export function createSnapClient(options: SnapClientOptions): SnapClient {
       'CHANNEL-ID': options.channelId,
     };
     const issues: ValidationIssue[] = [
-      ...validator.validate({ query, header }, ['X-SIGNATURE']),
+      ...validator.validateParameters('getOAuthCode', { query, header }, ['X-SIGNATURE']),
       ...seamlessDataIssues(input.seamlessData),
       ...timestampIssues(timestamp),
       ...externalIds.issues(externalId),
@@ -248,9 +246,13 @@ export function createSnapClient(options: SnapClientOptions): SnapClient {
   };
 }
 
+// The spec's anyOf (seamlessData: mobileNumber or userId) fails as a bare `anyOf`; where a rule of ours
+// names the same field (mobileNumber-or-userId) it says which alternative is missing, so only it is kept.
 function dedupe(issues: ValidationIssue[]): ValidationIssue[] {
   const seen = new Set<string>();
+  const explained = new Set(issues.filter((i) => i.rule !== 'anyOf').map((i) => i.field));
   return issues.filter((i) => {
+    if (i.rule === 'anyOf' && explained.has(i.field)) return false;
     const key = `${i.field}|${i.rule}`;
     if (seen.has(key)) return false;
     seen.add(key);
