@@ -18,6 +18,7 @@ import {
 import { type ExpiryPolicy, expiryIssues } from './expiry.js';
 import { emit, type OneLinkHooks } from './hooks.js';
 import { silentLogger } from './logger.js';
+import { getPath } from './object-path.js';
 import { RateLimiter, type RateLimitOptions } from './rate-limiter.js';
 import { redactHeaders, scrubDeep } from './redaction.js';
 import { RequestValidator } from './request-validation.js';
@@ -409,15 +410,6 @@ export function createOneLinkClient(options: OneLinkClientOptions): OneLinkClien
     baseUrl,
     tokenUrl,
   };
-}
-
-function getPath(value: unknown, path: string[]): unknown {
-  let current = value;
-  for (const key of path) {
-    if (!current || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
 }
 
 /** Keeps caller-given stan/rrn; allocates whatever is missing. Mutates the (cloned) body. */

@@ -2,6 +2,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import addFormatsModule from 'ajv-formats';
 import type { Logger } from 'pino';
 import { OneLinkValidationError, type ValidationIssue } from './errors.js';
+import { getPath } from './object-path.js';
 
 // ajv-formats is CommonJS with `exports.default`; under NodeNext the default import is the module object.
 const addFormats = addFormatsModule.default;
@@ -198,7 +199,7 @@ function parameterLocations(doc: unknown, list: unknown, at: string[]): Paramete
     // A parameter may be a local $ref (e.g. #/components/parameters/X): validate at its target.
     if (typeof entry?.$ref === 'string' && entry.$ref.startsWith('#/')) {
       where = entry.$ref.slice(2).split('/').map(pointerUnescape);
-      param = resolve(doc, where) as ParameterObject;
+      param = getPath(doc, where) as ParameterObject;
     }
     const place = param?.in as ParameterPlace;
     if (!param?.name || !PARAMETER_PLACES.includes(place) || param.schema === undefined) return;
@@ -212,15 +213,6 @@ function parameterLocations(doc: unknown, list: unknown, at: string[]): Paramete
     });
   });
   return found;
-}
-
-function resolve(doc: unknown, parts: string[]): unknown {
-  let current = doc;
-  for (const part of parts) {
-    if (!current || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[part];
-  }
-  return current;
 }
 
 // Header names are case-insensitive; other places match exactly.
