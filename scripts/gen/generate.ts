@@ -34,6 +34,10 @@ export interface CheckProblem {
   message: string;
 }
 
+// generated/package.json exports ./runtime (generated/runtime/operation-client.ts) ahead of ./*, so a spec of that
+// name could never be imported as @onelink-kit/generated/<name>.
+const RESERVED_NAME = 'runtime';
+
 const PER_SPEC_FILES = ['types.ts', 'client.ts', 'document.ts', 'index.ts'] as const;
 
 const INDEX_BODY = `export * from './client.js';
@@ -102,6 +106,11 @@ export async function generateAll(options: GenerateOptions): Promise<Generation>
   for (const fileName of await listSpecFiles(specDir)) {
     const label = `${prefix}/${fileName}`;
     try {
+      if (fileName === `${RESERVED_NAME}.yaml`) {
+        throw new Error(
+          `${label}: @onelink-kit/generated/${RESERVED_NAME} is the shared client runtime, not a spec; rename the file`,
+        );
+      }
       const spec = await loadSpec(specDir, fileName, prefix);
       files.push(...(await renderSpec(spec)));
       specs.push(spec);

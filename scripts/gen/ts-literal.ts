@@ -22,3 +22,8 @@ export function toIdentifier(name: string): string {
   const camel = name.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''));
   return /^[A-Za-z_$]/.test(camel) ? camel : `spec${camel}`;
 }
+
+/** Property access for a key: `.name` when it is a valid identifier, `['na-me']` otherwise. */
+export function tsMember(name: string): string {
+  return IDENTIFIER_RE.test(name) ? `.${name}` : `[${tsString(name)}]`;
+}

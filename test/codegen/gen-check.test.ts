@@ -232,6 +232,24 @@ describe('generate', () => {
     expect(await checkGenerated({ specDir, outDir })).toEqual([]);
   });
 
+  it('each client.ts holds only the spec-specific part and imports the shared runtime', async () => {
+    const clients = (await generate({ specDir, outDir })).filter((f) => f.path.endsWith('/client.ts'));
+    expect(clients.map((f) => f.path)).toEqual(['mini-gateway/client.ts', 'mini-qr/client.ts']);
+    for (const { content } of clients) {
+      expect(content).toContain("from '@onelink-kit/generated/runtime';");
+      expect(content).toContain('callOptions(operationInfo.');
+      expect(content).not.toMatch(/function (serializeBody|callOptions|formUrlEncode|toFormData)\b/);
+      expect(content).not.toContain("from 'openapi-fetch'");
+    }
+  });
+
+  it('refuses a spec named runtime: that subpath is the shared client runtime', async () => {
+    await cp(join(specDir, 'mini-qr.yaml'), join(specDir, 'runtime.yaml'));
+    await expect(generate({ specDir, outDir })).rejects.toThrow(
+      'spec/runtime.yaml: @onelink-kit/generated/runtime is the shared client runtime, not a spec; rename the file',
+    );
+  });
+
   it('names the spec and the rule when an operation has no operationId', async () => {
     await edit(join(specDir, 'mini-gateway.yaml'), '      operationId: health\n', '');
     await expect(generate({ specDir, outDir })).rejects.toThrow(
