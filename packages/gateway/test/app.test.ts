@@ -257,7 +257,14 @@ describe('request validation: 400 problem naming the field, nothing sent upstrea
       status: 400,
       problem: 'validation',
     },
-    { name: 'not JSON', type: 'text/plain', body: 'hello', status: 415, problem: 'unsupported-media-type' },
+    {
+      name: 'not JSON',
+      type: 'text/plain',
+      body: 'hello',
+      status: 415,
+      problem: 'unsupported-media-type',
+      detail: 'POST /v1/qr/merchant: unsupported media type text/plain.',
+    },
     {
       name: 'over 16 KiB',
       type: 'application/json',
@@ -266,10 +273,26 @@ describe('request validation: 400 problem naming the field, nothing sent upstrea
       problem: 'payload-too-large',
     },
   ];
-  it.each(transport)('$name → $status $problem', async ({ type, body, status, problem }) => {
+  it.each(transport)('$name → $status $problem', async ({ type, body, status, problem, ...want }) => {
     const res = await api().post('/v1/qr/merchant').set(bearer).set('Content-Type', type).send(body);
     expect(res.status).toBe(status);
     expect(res.body.type).toBe(`urn:onelink-kit:problem:${problem}`);
+    if ('detail' in want) expect(res.body.detail).toBe(want.detail);
+  });
+
+  // Routes and methods the spec does not have: the detail names the request, not a mangled path.
+  const routing = [
+    {
+      given: ['DELETE', '/v1/qr/merchant'],
+      want: { status: 405, detail: 'DELETE is not allowed on /v1/qr/merchant.' },
+    },
+    { given: ['GET', '/v1/nope'], want: { status: 404, detail: 'No route GET /v1/nope.' } },
+  ] as const;
+  it.each(routing)('$given.0 $given.1 → $want.status', async ({ given: [method, path], want }) => {
+    const res = await api()[method === 'DELETE' ? 'delete' : 'get'](path).set(bearer);
+    expect(res.status).toBe(want.status);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body.detail).toBe(want.detail);
   });
 });
 
@@ -661,7 +684,21 @@ describe('GET /v1/transactions (reconciliation export)', () => {
     expect(lines[1]).toContain(json[0]!.rrn);
   });
 
-  const bad = ['status=bogus', 'format=xml', 'from=yesterday', 'limit=5'];
+  // As an operator types them in curl: colons unencoded (the spec's allowReserved), `+` as %2B.
+  const typed = [
+    { given: 'from=2999-01-01T00:00:00Z', want: 'none' },
+    { given: 'to=2000-01-01T00:00:00Z', want: 'none' },
+    { given: 'from=2000-01-01T00:00:00Z&to=2999-01-01T00:00:00%2B05:00', want: 'all' },
+  ] as const;
+  it.each(typed)('?$given (as typed) → $want', async ({ given, want }) => {
+    const all = (await api().get('/v1/transactions').set(bearer).expect(200)).body.items;
+    const res = await api().get(`/v1/transactions?${given}`).set(bearer);
+    expect(res.status).toBe(200);
+    expect(res.body.items).toHaveLength(want === 'all' ? all.length : 0);
+    if (want === 'all') expect(all.length).toBeGreaterThan(0);
+  });
+
+  const bad = ['status=bogus', 'format=xml', 'from=yesterday', 'limit=5', 'from=2026-11-22T00:00:00+05:00'];
   it.each(bad)('?%s → 400', async (query) => {
     const res = await api().get(`/v1/transactions?${query}`).set(bearer).expect(400);
     expect(res.body.type).toBe('urn:onelink-kit:problem:validation');
