@@ -49,9 +49,15 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
         const name = problemForStatus(status);
         const errors = issuesFrom(e);
         const first = errors[0];
+        let detail: string | undefined;
+        if (name === 'validation') detail = first ? `${first.field}: ${first.message}` : e.message;
+        // The validator's 404/405/415 carry the URL path as their "field" (v1.qr.merchant): say it plainly.
+        else if (name === 'not-found') detail = `No route ${req.method} ${req.path}.`;
+        else if (name === 'method-not-allowed') detail = `${req.method} is not allowed on ${req.path}.`;
+        else detail = `${req.method} ${req.path}: ${e.errors?.[0]?.message ?? e.message ?? name}.`;
         problem = new ProblemError(
           name,
-          first ? `${first.field}: ${first.message}` : (e.message ?? undefined),
+          detail,
           errors.length > 0 && name === 'validation' ? { errors } : {},
           e.headers ?? {},
         );
