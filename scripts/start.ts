@@ -22,6 +22,35 @@ import {
 } from '@onelink-kit/gateway';
 import { startOneLinkMock } from './mock/index.js';
 
+const USAGE = `Usage: pnpm start [--help]
+
+Builds the 1LINK mock, starts Prism on 127.0.0.1:MOCK_PORT and the gateway on 127.0.0.1:PORT,
+creates one demo QR through the gateway and prints it, then serves until Ctrl-C.
+
+Environment (all optional; see packages/gateway/README.md):
+  PORT                     gateway port (default 8080; 0 = any free port)
+  MOCK_PORT                Prism port (default 4010)
+  DATABASE_URL             unset = ./data/gateway.sqlite, sqlite:PATH, or postgres://user@host:port/db
+  GATEWAY_API_KEYS(_FILE)  comma-separated raw keys or sha256:<hex>; unset = a demo key is generated
+                           and printed (the demo QR is only created with that key)
+  ONELINK_BASE_URL         1LINK API base; unset = the local Prism mock. When set, no mock is
+                           started and ONELINK_TOKEN_URL, ONELINK_CLIENT_ID and
+                           ONELINK_CLIENT_SECRET(_FILE) are required too
+  LOG_LEVEL                level of the gateway's JSON log on stdout (default warn here)
+
+Exit status: 0 after Ctrl-C/SIGTERM, 1 on a configuration or start-up error, 2 on a bad argument.`;
+
+const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  console.log(USAGE);
+  process.exit(0);
+}
+if (args.length > 0) {
+  console.error(`pnpm start: unknown argument ${args[0]} (it takes none; configure it with env variables)\n`);
+  console.error(USAGE);
+  process.exit(2);
+}
+
 const env: Record<string, string | undefined> = { ...process.env };
 const bold = (s: string) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);
 const dim = (s: string) => (process.stdout.isTTY ? `\x1b[2m${s}\x1b[0m` : s);
@@ -72,7 +101,8 @@ try {
 
   gateway = await startGateway(config, { logger: createGatewayLogger(config.logLevel) });
   const gw = gateway;
-  stops.push(() => gw.close());
+  // The same drain as src/main.ts: long enough for a create in flight to get its answer and store it.
+  stops.push(() => gw.close(2 * config.upstream.timeoutMs + 2_000));
   const dbText = config.database.client === 'sqlite' ? `SQLite ${config.database.filename}` : 'Postgres';
   console.log(`Gateway:             ${gw.url}  (${dbText})`);
   if (gw.recovered.length > 0) {

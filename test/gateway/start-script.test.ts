@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -86,5 +86,26 @@ describe('pnpm start', () => {
     expect(await exited).toBe(0);
     await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
     await expect(fetch(`http://127.0.0.1:${mockPort}/`)).rejects.toThrow();
+  });
+});
+
+describe('pnpm start arguments', () => {
+  // Nothing is started for these: no port is bound, no Prism, no database.
+  const cases = [
+    { given: ['--help'], want: { status: 0, stream: 'stdout', text: /^Usage: pnpm start/ } },
+    { given: ['-h'], want: { status: 0, stream: 'stdout', text: /GATEWAY_API_KEYS\(_FILE\)/ } },
+    { given: ['--port', '1'], want: { status: 2, stream: 'stderr', text: /unknown argument --port/ } },
+  ] as const;
+  it.each(cases)('$given → exit $want.status', ({ given, want }) => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/start.ts'), ...given], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: 'not-a-port' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.status).toBe(want.status);
+    expect(run[want.stream]).toMatch(want.text);
+    // PORT is invalid: had the script gone past its arguments, it would report a configuration error.
+    expect(`${run.stdout}${run.stderr}`).not.toContain('Configuration error');
   });
 });
