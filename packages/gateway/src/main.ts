@@ -5,7 +5,8 @@ import { ConfigError } from './config-error.js';
 import { createGatewayLogger } from './logger.js';
 import { startGateway } from './server.js';
 
-const logger = createGatewayLogger(process.env.LOG_LEVEL ?? 'info');
+// Reports start-up failures only (fatal), so it does not depend on LOG_LEVEL, which may be the error.
+const logger = createGatewayLogger('info');
 try {
   const config = parseConfig();
   if (config.apiKeys.size === 0) {

@@ -171,6 +171,12 @@ describe('configuration errors stop the process and name the variable', () => {
     { given: { PORT: 'eighty' }, variable: 'PORT' },
     { given: { GATEWAY_API_KEYS: '' }, variable: 'GATEWAY_API_KEYS' },
     { given: { DATABASE_URL: 'mysql://db' }, variable: 'DATABASE_URL' },
+    // The logger that reports configuration errors must not itself fail on a bad level.
+    { given: { LOG_LEVEL: 'loud' }, variable: 'LOG_LEVEL' },
+    {
+      given: { GATEWAY_API_KEYS: '', GATEWAY_API_KEYS_FILE: '/nonexistent/keys' },
+      variable: 'GATEWAY_API_KEYS_FILE',
+    },
   ];
   it.each(cases)('$variable', async ({ given, variable }) => {
     const child = spawnGateway({ ...env(join(dir, 'config.sqlite')), ...given });
