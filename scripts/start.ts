@@ -14,6 +14,7 @@ import { renderTerminal } from '@onelink-kit/emvqr';
 import {
   ConfigError,
   createGatewayLogger,
+  describeDatabase,
   generateApiKey,
   parseConfig,
   type QrView,
@@ -103,8 +104,7 @@ try {
   const gw = gateway;
   // The same drain as src/main.ts: long enough for a create in flight to get its answer and store it.
   stops.push(() => gw.close(2 * config.upstream.timeoutMs + 2_000));
-  const dbText = config.database.client === 'sqlite' ? `SQLite ${config.database.filename}` : 'Postgres';
-  console.log(`Gateway:             ${gw.url}  (${dbText})`);
+  console.log(`Gateway:             ${gw.url}  (${describeDatabase(config.database)})`);
   if (gw.recovered.length > 0) {
     console.log(
       `Recovered:           ${gw.recovered.length} transaction(s) left pending by a crash → unknown`,

@@ -56,7 +56,9 @@ describe('pnpm start', () => {
     }
 
     expect(output).toContain(`1LINK mock (Prism):  http://127.0.0.1:${mockPort}`);
-    expect(output).toContain(`Gateway:             http://127.0.0.1:${port}`);
+    expect(output).toContain(
+      `Gateway:             http://127.0.0.1:${port}  (SQLite file ${join(dir, 'start.sqlite')})`,
+    );
     expect(output).toMatch(/upstream is the Prism MOCK/);
     expect(output).toMatch(/[▀▄█]{10}/); // QR blocks
     const fixture = JSON.parse(

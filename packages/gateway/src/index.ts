@@ -16,7 +16,7 @@ export { PROBLEM_CATALOGUE, ProblemError, type ProblemName } from './problems.js
 export { decodeAndCheck } from './qr-decode.js';
 export { type QrView, toQrView } from './qr-view.js';
 export { createRrnAllocator, pktDay } from './rrn-allocator.js';
-export { type RunningGateway, type StartOptions, startGateway } from './server.js';
+export { describeDatabase, type RunningGateway, type StartOptions, startGateway } from './server.js';
 export {
   createTransactionsStore,
   type TransactionRecord,

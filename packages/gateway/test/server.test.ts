@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeOneLink, startFakeOneLink } from './support/fake-one-link.js';
 import { API_KEY, merchantRequest, startTestGateway } from './support/gateway-harness.js';
@@ -43,6 +44,26 @@ describe('startGateway', () => {
     } finally {
       await first.cleanup();
     }
+  });
+
+  // Nothing listens on 127.0.0.1:1; a path under a regular file cannot be created.
+  const unopenable = [
+    {
+      given: 'postgres://gw:pw-not-to-print@127.0.0.1:1/gateway',
+      want: /^DATABASE_URL: cannot open Postgres gw@127\.0\.0\.1:1\/gateway: .*ECONNREFUSED/,
+    },
+    {
+      given: `sqlite:${fileURLToPath(import.meta.url)}/gateway.sqlite`,
+      want: /^DATABASE_URL: cannot open SQLite file .*server\.test\.ts\/gateway\.sqlite: .*(EEXIST|ENOTDIR)/,
+    },
+  ];
+  it.each(unopenable)('an unopenable database names DATABASE_URL: $given', async ({ given, want }) => {
+    const error = await startTestGateway(fake.url, { DATABASE_URL: given }).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(error?.message).toMatch(want);
+    expect(error?.message).not.toContain('pw-not-to-print');
   });
 
   it('the metrics start from zero after the start-up warm-up', async () => {
