@@ -32,7 +32,7 @@ Environment (all optional; see packages/gateway/README.md):
   PORT                     gateway port (default 8080; 0 = any free port)
   MOCK_PORT                Prism port (default 4010)
   DATABASE_URL             unset = ./data/gateway.sqlite, sqlite:PATH, or postgres://user@host:port/db
-  GATEWAY_API_KEYS(_FILE)  comma-separated raw keys or sha256:<hex>; unset = a demo key is generated
+  GATEWAY_API_KEYS(_FILE)  raw keys or sha256:<hex>, comma/line separated; unset = a demo key is generated
                            and printed (the demo QR is only created with that key)
   ONELINK_BASE_URL         1LINK API base; unset = the local Prism mock. When set, no mock is
                            started and ONELINK_TOKEN_URL, ONELINK_CLIENT_ID and

@@ -15,14 +15,15 @@ export interface ApiKeySet {
 const MIN_RAW_KEY_LENGTH = 16;
 
 /**
- * Parses a comma-separated list where each entry is a raw key or `sha256:<64 hex>` of one.
- * Raw keys are hashed immediately, so only digests stay in memory. Errors give the entry's
- * position, never its content.
+ * Parses a list separated by commas or whitespace (a `_FILE` with one key per line works too)
+ * where each entry is a raw key or `sha256:<64 hex>` of one. A key cannot contain whitespace: it
+ * could never be presented as `Bearer <key>`. Raw keys are hashed immediately, so only digests
+ * stay in memory. Errors give the entry's position, never its content.
  */
 export function parseApiKeys(list: string, variable = 'GATEWAY_API_KEYS'): ApiKeySet {
   const digests: Buffer[] = [];
   const entries = list
-    .split(',')
+    .split(/[,\s]+/)
     .map((entry) => entry.trim())
     .filter((entry) => entry !== '');
   entries.forEach((entry, index) => {

@@ -55,6 +55,29 @@ describe('presentedKey', () => {
   });
 });
 
+describe('parseApiKeys separators', () => {
+  const [a, b] = ['first-key-0123456789abcdef', 'second-key-0123456789abcdef'];
+  // The forms a GATEWAY_API_KEYS_FILE is written in: every listed key must work, nothing else.
+  const cases = [
+    { given: `${a},${b}`, want: 2 },
+    { given: `${a}, ${b}`, want: 2 },
+    { given: `${a}\n${b}\n`, want: 2 },
+    { given: `${a}\r\n${b}`, want: 2 },
+    { given: `# comment-free file\n${a}`, want: 'error' },
+  ] as const;
+  it.each(cases)('$given → $want', ({ given, want }) => {
+    if (want === 'error') {
+      expect(() => parseApiKeys(given)).toThrow(/GATEWAY_API_KEYS: entry 1: a raw key must be at least 16/);
+      return;
+    }
+    const keys = parseApiKeys(given);
+    expect(keys.size).toBe(want);
+    expect(keys.verify(a)).toBeDefined();
+    expect(keys.verify(b)).toBeDefined();
+    expect(keys.verify(`${a}\n${b}`)).toBeUndefined();
+  });
+});
+
 describe('generateApiKey', () => {
   it('returns a key that its own sha256 form accepts', () => {
     const { key, hashed } = generateApiKey();
