@@ -157,6 +157,19 @@ export function createLinkPaymentsClient(options: LinkPaymentsClientOptions): Li
     if (issues.length > 0) throw new OneLinkValidationError(issues);
   }
 
+  /** Resend and cancel are the same call on an invoice: sign MID + Password + InvoiceNo and send. */
+  async function invoiceAction<Op extends 'resendPaymentLink' | 'cancelPaymentLink'>(
+    operationId: Op,
+    input: ResendPaymentLinkInput | CancelPaymentLinkInput,
+    call: CallOptions,
+  ): Promise<LinkResult<Op>> {
+    const [pw, key] = await Promise.all([password.read(), hashKey.read()]);
+    const unsigned = { ...input, merchantId: mid, password: pw };
+    check(operationId, { ...unsigned, signature: '0'.repeat(128) }, []);
+    const { signature } = signLink(key, { mid, password: pw, invoiceNo: input.invoiceNo });
+    return send(operationId, { ...unsigned, signature } as RequestBody<Op>, input.invoiceNo, call);
+  }
+
   return {
     async getTemplate(call = {}) {
       const body = { merchantId: mid, password: await password.read() };
@@ -188,20 +201,7 @@ export function createLinkPaymentsClient(options: LinkPaymentsClientOptions): Li
       return send('createPaymentLink', { ...unsigned, signature }, input.merchantTxnId, call);
     },
 
-    async resendPaymentLink(input, call = {}) {
-      const [pw, key] = await Promise.all([password.read(), hashKey.read()]);
-      const unsigned = { ...input, merchantId: mid, password: pw };
-      check('resendPaymentLink', { ...unsigned, signature: '0'.repeat(128) }, []);
-      const { signature } = signLink(key, { mid, password: pw, invoiceNo: input.invoiceNo });
-      return send('resendPaymentLink', { ...unsigned, signature }, input.invoiceNo, call);
-    },
-
-    async cancelPaymentLink(input, call = {}) {
-      const [pw, key] = await Promise.all([password.read(), hashKey.read()]);
-      const unsigned = { ...input, merchantId: mid, password: pw };
-      check('cancelPaymentLink', { ...unsigned, signature: '0'.repeat(128) }, []);
-      const { signature } = signLink(key, { mid, password: pw, invoiceNo: input.invoiceNo });
-      return send('cancelPaymentLink', { ...unsigned, signature }, input.invoiceNo, call);
-    },
+    resendPaymentLink: (input, call = {}) => invoiceAction('resendPaymentLink', input, call),
+    cancelPaymentLink: (input, call = {}) => invoiceAction('cancelPaymentLink', input, call),
   };
 }
