@@ -2,9 +2,7 @@
 // pnpm mock:check  — (mock-build --check) validate fixtures against the specs (drift) and fail when
 //                    mock/SCENARIOS.md is stale; writes nothing.
 import path from 'node:path';
-import { buildAll } from './mock/build-all.js';
-import { formatDriftReport } from './mock/drift-check.js';
-import { defaultLayout } from './mock/mock-servers.js';
+import { buildAll, defaultLayout, formatDriftReport } from '@onelink-kit/mock';
 
 const args = process.argv.slice(2);
 if (args.includes('--help') || args.includes('-h')) {
@@ -31,7 +29,7 @@ if (result.drift.staleHashes.length > 0) {
   // Informational: still valid, just made against an older spec version.
   console.log(
     `note: ${result.drift.staleHashes.length} fixture(s) were made against an older version of their spec and still validate` +
-      ' (pnpm exec tsx scripts/make-fixtures.ts or pnpm record refreshes provenance.specSha256)',
+      ' (pnpm mock:fixtures or pnpm record refreshes provenance.specSha256)',
   );
 }
 if (result.drift.problems.length > 0) process.exit(1);

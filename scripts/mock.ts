@@ -1,8 +1,13 @@
 // pnpm mock — build the mock specs and serve each mocked spec with Prism on 127.0.0.1:MOCK_PORT+offset.
 import path from 'node:path';
-import { buildAll } from './mock/build-all.js';
-import { formatDriftReport } from './mock/drift-check.js';
-import { DEFAULT_MOCK_PORT, defaultLayout, type RunningMocks, startMocks } from './mock/mock-servers.js';
+import {
+  buildAll,
+  DEFAULT_MOCK_PORT,
+  defaultLayout,
+  formatDriftReport,
+  type RunningMocks,
+  startMocks,
+} from '@onelink-kit/mock';
 
 if (process.argv.includes('--help') || process.argv.includes('-h')) {
   console.log(`usage: [MOCK_PORT=4010] pnpm mock

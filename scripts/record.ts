@@ -2,9 +2,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { environmentUrls, fromEnv } from '@onelink-kit/client';
-import { defaultLayout } from './mock/mock-servers.js';
-import { loadSpecs } from './mock/spec-catalog.js';
-import { NOT_RECORDABLE, RECORDABLE, recordFixtures } from './record/recorder.js';
+import { defaultLayout, loadSpecs, NOT_RECORDABLE, RECORDABLE, recordFixtures } from '@onelink-kit/mock';
 
 const HELP = `usage: pnpm record [options]
 

@@ -21,7 +21,7 @@ import {
   type RunningGateway,
   startGateway,
 } from '@onelink-kit/gateway';
-import { startOneLinkMock } from './mock/index.js';
+import { startOneLinkMock } from '@onelink-kit/mock';
 
 const USAGE = `Usage: pnpm start [--help]
 

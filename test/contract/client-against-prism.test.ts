@@ -11,10 +11,8 @@ import {
   parseOneLinkDateTime,
   type QrResponse,
 } from '@onelink-kit/client';
+import { defaultLayout, type FixtureFile, loadFixtures, preferHeader } from '@onelink-kit/mock';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
-import { type FixtureFile, loadFixtures } from '../../scripts/mock/fixtures.js';
-import { defaultLayout } from '../../scripts/mock/mock-servers.js';
-import { preferHeader } from '../../scripts/mock/scenarios-md.js';
 import { startOneLinkMockForTest, type TestMock } from '../support/onelink-mock.js';
 
 // Contract test 3: the generated client, through @onelink-kit/client, against Prism serving the

@@ -2,11 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { checkFixtureDrift, defaultLayout, loadFixtures } from '@onelink-kit/mock';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { checkFixtureDrift } from '../../scripts/mock/drift-check.js';
-import { loadFixtures } from '../../scripts/mock/fixtures.js';
-import { defaultLayout } from '../../scripts/mock/mock-servers.js';
 
 // Contract test 5: after a spec edit, the drift checker (also `pnpm mock:check`) names every fixture
 // that no longer validates, and why. The edit is made to a copy of the repository's spec in a temp dir.

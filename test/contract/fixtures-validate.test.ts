@@ -1,6 +1,5 @@
+import { defaultLayout, indexFixtures, OpenApiValidator } from '@onelink-kit/mock';
 import { describe, expect, it } from 'vitest';
-import { defaultLayout, indexFixtures } from '../../scripts/mock/mock-servers.js';
-import { OpenApiValidator } from '../../scripts/mock/openapi-validator.js';
 
 // Contract test 1: every fixture's request and response validate against the spec that defines its
 // operation (Ajv 2020-12 compiled from the spec documents, every error reported).

@@ -1,9 +1,7 @@
 import { document } from '@onelink-kit/generated/link-payments';
+import { defaultLayout, indexFixtures, OpenApiValidator, TEST_LINK_HASH_KEY } from '@onelink-kit/mock';
 import { verifyLink } from '@onelink-kit/signing';
 import { describe, expect, it } from 'vitest';
-import { defaultLayout, indexFixtures } from '../../scripts/mock/mock-servers.js';
-import { OpenApiValidator } from '../../scripts/mock/openapi-validator.js';
-import { TEST_LINK_HASH_KEY } from '../sign/synthetic-fixtures.js';
 
 // Link Based Payments fixtures: they validate against spec/link-payments.yaml, the signatures of create,
 // resend and cancel verify (except those recorded to show a mismatch), and together they cover every

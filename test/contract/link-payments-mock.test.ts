@@ -3,11 +3,9 @@ import {
   LinkPaymentsApiError,
   linkResponseCodes,
 } from '@onelink-kit/link-payments';
+import { defaultLayout, indexFixtures, preferHeader, TEST_LINK_HASH_KEY } from '@onelink-kit/mock';
 import { verifyLink } from '@onelink-kit/signing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultLayout, indexFixtures } from '../../scripts/mock/mock-servers.js';
-import { preferHeader } from '../../scripts/mock/scenarios-md.js';
-import { TEST_LINK_HASH_KEY } from '../sign/synthetic-fixtures.js';
 import { startSpecMockForTest, type TestMock } from '../support/onelink-mock.js';
 
 // @onelink-kit/link-payments against Prism serving spec/link-payments.yaml + its fixtures (as `pnpm mock`

@@ -1,6 +1,5 @@
+import { defaultLayout, type FixtureFile, loadFixtures } from '@onelink-kit/mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FixtureFile, loadFixtures } from '../../scripts/mock/fixtures.js';
-import { defaultLayout } from '../../scripts/mock/mock-servers.js';
 import { startOneLinkMockForTest, type TestMock } from '../support/onelink-mock.js';
 
 // Contract test 4: Prism keeps security checks and request validation on. What it really answers

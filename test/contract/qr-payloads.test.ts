@@ -1,7 +1,6 @@
 import { appendCrc } from '@onelink-kit/emvqr';
+import { defaultLayout, loadFixtures } from '@onelink-kit/mock';
 import { describe, expect, it } from 'vitest';
-import { loadFixtures } from '../../scripts/mock/fixtures.js';
-import { defaultLayout } from '../../scripts/mock/mock-servers.js';
 import { qrPayloadsOf, qrProblems } from '../support/qr-checks.js';
 
 // Contract test 2: every QR payload in a fixture decodes, its CRC verifies, and it agrees with the

@@ -1,10 +1,13 @@
 import { document } from '@onelink-kit/generated/snap-card-binding';
+import {
+  defaultLayout,
+  headerValue,
+  indexFixtures,
+  OpenApiValidator,
+  TEST_SNAP_CLIENT_SECRET,
+} from '@onelink-kit/mock';
 import { verifySnap } from '@onelink-kit/signing';
 import { describe, expect, it } from 'vitest';
-import { headerValue } from '../../scripts/mock/fixtures.js';
-import { defaultLayout, indexFixtures } from '../../scripts/mock/mock-servers.js';
-import { OpenApiValidator } from '../../scripts/mock/openapi-validator.js';
-import { TEST_SNAP_CLIENT_SECRET } from '../sign/synthetic-fixtures.js';
 
 // SNAP card-binding fixtures: they validate against spec/snap-card-binding.yaml, their X-SIGNATURE
 // verifies (except the one recorded to show a wrong signature), and together they cover every row of

@@ -1,10 +1,13 @@
+import {
+  defaultLayout,
+  headerValue,
+  indexFixtures,
+  preferHeader,
+  TEST_SNAP_CLIENT_SECRET,
+} from '@onelink-kit/mock';
 import { verifySnap } from '@onelink-kit/signing';
 import { createSnapClient, SnapApiError, snapResponseCodes } from '@onelink-kit/snap';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { headerValue } from '../../scripts/mock/fixtures.js';
-import { defaultLayout, indexFixtures } from '../../scripts/mock/mock-servers.js';
-import { preferHeader } from '../../scripts/mock/scenarios-md.js';
-import { TEST_SNAP_CLIENT_SECRET } from '../sign/synthetic-fixtures.js';
 import { startSpecMockForTest, type TestMock } from '../support/onelink-mock.js';
 
 // @onelink-kit/snap against Prism serving spec/snap-card-binding.yaml + its fixtures (as `pnpm mock` does,

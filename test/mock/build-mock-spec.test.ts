@@ -1,10 +1,8 @@
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import type { FixtureFile } from '@onelink-kit/mock';
+import { buildMockSpec, buildMocks, loadSpec, scenarioOrder } from '@onelink-kit/mock';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildMockSpec, scenarioOrder } from '../../scripts/mock/build-mock-spec.js';
-import type { FixtureFile } from '../../scripts/mock/fixtures.js';
-import { buildMocks } from '../../scripts/mock/mock-servers.js';
-import { loadSpec } from '../../scripts/mock/spec-catalog.js';
 import { MINI_SPEC, makeTempLayout, miniFixture } from '../support/temp-layout.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: assertions dig through an untyped OpenAPI document

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
+import { defaultLayout } from '@onelink-kit/mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultLayout } from '../../scripts/mock/mock-servers.js';
 
 // `pnpm mock` as a user runs it: every mocked spec served, then all of them stopped on SIGTERM.
 // MOCK_PORT=0 lets the OS pick the ports; the CLI prints the real ones.

@@ -1,8 +1,7 @@
 import path from 'node:path';
+import type { Fixture } from '@onelink-kit/mock';
+import { findOperation, loadSpec, OpenApiValidator } from '@onelink-kit/mock';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Fixture } from '../../scripts/mock/fixtures.js';
-import { OpenApiValidator } from '../../scripts/mock/openapi-validator.js';
-import { findOperation, loadSpec } from '../../scripts/mock/spec-catalog.js';
 import { MINI_SPEC, makeTempLayout, miniFixture } from '../support/temp-layout.js';
 
 const layout = makeTempLayout({ specs: { 'mini.yaml': MINI_SPEC } });

@@ -1,6 +1,5 @@
+import { type RunningMocks, startMocks, startPrism } from '@onelink-kit/mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningMocks, startMocks } from '../../scripts/mock/mock-servers.js';
-import { startPrism } from '../../scripts/mock/prism.js';
 import { MINI_SPEC, makeTempLayout, miniFixture } from '../support/temp-layout.js';
 
 // What Prism 5.14.2 really does with a merged mock spec (servers with base paths, scenario selection,

@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
+import type { ScenarioInfo } from '@onelink-kit/mock';
+import { buildAll, curlExample, defaultLayout, preferHeader } from '@onelink-kit/mock';
 import { describe, expect, it } from 'vitest';
-import { buildAll } from '../../scripts/mock/build-all.js';
-import type { ScenarioInfo } from '../../scripts/mock/mock-servers.js';
-import { defaultLayout } from '../../scripts/mock/mock-servers.js';
-import { curlExample, preferHeader } from '../../scripts/mock/scenarios-md.js';
 
 // mock/SCENARIOS.md is committed documentation generated from the fixtures: keep it in sync.
 const layout = defaultLayout();

@@ -1,9 +1,6 @@
 import path from 'node:path';
+import { defaultLayout, loadFixtures, loadSpec, oneLinkQrFixtures } from '@onelink-kit/mock';
 import { describe, expect, it } from 'vitest';
-import { loadFixtures } from '../../scripts/mock/fixtures.js';
-import { defaultLayout } from '../../scripts/mock/mock-servers.js';
-import { loadSpec } from '../../scripts/mock/spec-catalog.js';
-import { syntheticFixtures } from '../../scripts/mock/synthetic-fixtures.js';
 
 const layout = defaultLayout();
 const committed = loadFixtures(layout.fixturesDir);
@@ -41,9 +38,9 @@ describe('committed fixtures', () => {
     }
   });
 
-  it('are what scripts/make-fixtures.ts makes, for the synthetic ones (no hand edits)', () => {
+  it('are what pnpm mock:fixtures makes, for the synthetic ones (no hand edits)', () => {
     const spec = loadSpec(path.join(layout.specDir, '1link-p2m-qr.yaml'), layout.repoRoot);
-    for (const s of syntheticFixtures(spec)) {
+    for (const s of oneLinkQrFixtures(spec)) {
       const onDisk = committed.find((f) => f.operationId === s.operationId && f.scenario === s.scenario);
       if (onDisk?.fixture.provenance.source === 'sandbox') continue;
       // The spec hash moves with every spec edit; the rest must match exactly.

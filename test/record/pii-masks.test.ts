@@ -1,5 +1,5 @@
+import { maskCnic, maskEmail, maskIban, maskPhone } from '@onelink-kit/mock';
 import { describe, expect, it } from 'vitest';
-import { maskCnic, maskEmail, maskIban, maskPhone } from '../../scripts/record/pii-masks.js';
 
 describe('PII masks keep the format and are idempotent', () => {
   it.each([

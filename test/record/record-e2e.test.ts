@@ -12,10 +12,8 @@ import {
   OneLinkAuthError,
   parseOneLinkDateTime,
 } from '@onelink-kit/client';
+import { checkFixtureDrift, defaultLayout, loadFixtures } from '@onelink-kit/mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkFixtureDrift } from '../../scripts/mock/drift-check.js';
-import { loadFixtures } from '../../scripts/mock/fixtures.js';
-import { defaultLayout } from '../../scripts/mock/mock-servers.js';
 import { type FakeUpstream, startFakeOneLinkUpstream } from '../support/fake-onelink-upstream.js';
 import { startSpecMockForTest, type TestMock } from '../support/onelink-mock.js';
 import { qrPayloadsOf, qrProblems } from '../support/qr-checks.js';

@@ -1,7 +1,6 @@
 import { build, fieldsFromRequest, verify } from '@onelink-kit/emvqr';
+import { PLACEHOLDERS, type SecretValue, scrubHeaders, scrubText, scrubValue } from '@onelink-kit/mock';
 import { describe, expect, it } from 'vitest';
-import { scrubHeaders, scrubText, scrubValue } from '../../scripts/record/scrub.js';
-import { PLACEHOLDERS, type SecretValue } from '../../scripts/record/secrets.js';
 
 const secrets: SecretValue[] = [
   { name: 'ONELINK_CLIENT_ID', value: 'client-id-abcdef123456', placeholder: PLACEHOLDERS.clientId },

@@ -1,5 +1,5 @@
+import { assertNoSecrets, findSecretLeaks, SecretLeakError } from '@onelink-kit/mock';
 import { describe, expect, it } from 'vitest';
-import { assertNoSecrets, findSecretLeaks, SecretLeakError } from '../../scripts/record/secrets.js';
 
 const secrets = [
   { name: 'ONELINK_CLIENT_SECRET', value: 'canary/secret+42', placeholder: '<S>' },

@@ -1,5 +1,5 @@
+import { createThrottle } from '@onelink-kit/mock';
 import { describe, expect, it } from 'vitest';
-import { createThrottle } from '../../scripts/record/throttle.js';
 
 /** A clock that only moves when the throttle sleeps, so the test checks decisions, not timing. */
 function fakeClock() {

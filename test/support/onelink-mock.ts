@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { defaultLayout, type RunningMocks, startMocks } from '../../scripts/mock/mock-servers.js';
+import { defaultLayout, type RunningMocks, startMocks } from '@onelink-kit/mock';
 
 export interface TestMock {
   url: string;

@@ -1,5 +1,5 @@
 import { checkAgainstRequest, type OneLinkQrRequestLike, toRaastP2M, verify } from '@onelink-kit/emvqr';
-import type { Fixture } from '../../scripts/mock/fixtures.js';
+import type { Fixture } from '@onelink-kit/mock';
 
 /** Response body fields that carry an EMV QR payload. */
 const QR_FIELDS = ['qrString'];

@@ -1,9 +1,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Fixture } from '../../scripts/mock/fixtures.js';
-import { writeFixture } from '../../scripts/mock/fixtures.js';
-import type { MockLayout } from '../../scripts/mock/mock-servers.js';
+import type { Fixture, MockLayout } from '@onelink-kit/mock';
+import { writeFixture } from '@onelink-kit/mock';
 
 export interface TempLayout extends MockLayout {
   cleanup(): void;

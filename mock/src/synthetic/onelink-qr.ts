@@ -1,13 +1,13 @@
 import { build, fieldsFromRequest, type MerchantRegistryEntry } from '@onelink-kit/emvqr';
-import type { Fixture } from './fixtures.js';
-import type { SpecEntry } from './spec-catalog.js';
+import type { SpecEntry } from '../spec-catalog.js';
+import { SYNTHETIC_RECORDED_AT, type SyntheticFixture } from './common.js';
 
 /**
  * Synthetic fixtures: hand-built exchanges in the recorded format, for as long as no sandbox capture
  * exists. Deterministic (fixed dates, ids and timestamps) so regenerating gives no diff.
  */
-export const SYNTHETIC_TOOL = 'onelink-kit scripts/make-fixtures.ts 0.1.0';
-const RECORDED_AT = '2026-11-21T23:00:00.000Z';
+export const ONELINK_QR_FIXTURE_TOOL = 'onelink-kit scripts/make-fixtures.ts 0.1.0';
+const RECORDED_AT = SYNTHETIC_RECORDED_AT;
 const NOTES =
   'Synthetic: built by scripts/make-fixtures.ts in the recorded format; no 1LINK system produced it. ' +
   'The body follows spec/1link-p2m-qr.yaml, whose QR response shapes are themselves synthetic (x-onelink-captured); ';
@@ -160,19 +160,14 @@ const QR_ERRORS: ErrorCase[] = [
   },
 ];
 
-export interface SyntheticFixture {
-  operationId: string;
-  scenario: string;
-  fixture: Fixture;
-}
-
-export function syntheticFixtures(spec: SpecEntry): SyntheticFixture[] {
+/** The synthetic fixtures of spec/1link-p2m-qr.yaml: the token call and both QR operations. */
+export function oneLinkQrFixtures(spec: SpecEntry): SyntheticFixture[] {
   const provenance = (notes: string) => ({
     source: 'synthetic' as const,
     recordedAt: RECORDED_AT,
     specFile: spec.specFile,
     specSha256: spec.sha256,
-    tool: SYNTHETIC_TOOL,
+    tool: ONELINK_QR_FIXTURE_TOOL,
     notes,
   });
   const out: SyntheticFixture[] = [];

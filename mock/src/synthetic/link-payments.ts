@@ -1,160 +1,29 @@
-/**
- * Builds the synthetic fixtures of the SNAP card-binding and Link Based Payments specs (issue 7):
- * deterministic exchanges in the recorded format, signed with test-only keys over placeholder
- * credentials (`<SNAP_ACCESS_TOKEN>`, `<LINK_PASSWORD>`), so no real secret is ever in a fixture.
- *
- *   tsx test/sign/synthetic-fixtures.ts --write   # rewrite mock/fixtures/<operationId>/<scenario>.json
- *
- * test/sign/synthetic-fixtures.test.ts fails when the committed fixtures differ from what this makes.
- */
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { document as linkDocument } from '@onelink-kit/generated/link-payments';
-import { signLink, signSnap } from '@onelink-kit/signing';
+import { signLink } from '@onelink-kit/signing';
+import type { SpecEntry } from '../spec-catalog.js';
+import { SIGNED_FIXTURE_TOOL, SYNTHETIC_RECORDED_AT, type SyntheticFixture } from './common.js';
 
-const LINK_CODES = linkDocument['x-onelink-response-codes'] as Record<
-  string,
-  { httpStatus: number; description: string }
->;
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const RECORDED_AT = '2026-11-21T23:00:00.000Z';
-export const ISSUE7_FIXTURE_TOOL =
-  'onelink-kit test/sign/synthetic-fixtures.ts 0.1.0 (signatures by @onelink-kit/signing)';
-const TOOL = ISSUE7_FIXTURE_TOOL;
-/** Test-only keys (not of any environment) the fixtures are signed with. */
-export const TEST_SNAP_CLIENT_SECRET = 'test-client-secret-not-real';
+/** Test-only hash key (not of any environment) the Link Based Payments fixtures are signed with. */
 export const TEST_LINK_HASH_KEY = 'test-link-hash-key-not-real';
 
-export interface BuiltFixture {
-  operationId: string;
-  scenario: string;
-  /** Relative to the repository root. */
-  file: string;
-  fixture: unknown;
-}
-
-const sha = (f: string) =>
-  createHash('sha256')
-    .update(readFileSync(path.join(ROOT, f)))
-    .digest('hex');
-
-/** Every synthetic fixture of getOAuthCode and the five Link Based Payments operations. */
-export function buildIssue7Fixtures(): BuiltFixture[] {
-  const out: BuiltFixture[] = [];
-  const write = (operationId: string, scenario: string, fixture: unknown) => {
-    out.push({ operationId, scenario, file: `mock/fixtures/${operationId}/${scenario}.json`, fixture });
+/**
+ * The synthetic fixtures of the five Link Based Payments operations (spec/link-payments.yaml): a
+ * success and each OTS error code an operation can answer, signed with TEST_LINK_HASH_KEY over the
+ * password placeholder.
+ */
+export function linkPaymentsFixtures(spec: SpecEntry): SyntheticFixture[] {
+  const out: SyntheticFixture[] = [];
+  const write = (operationId: string, scenario: string, fixture: SyntheticFixture['fixture']) => {
+    out.push({ operationId, scenario, fixture });
   };
-
-  // ---- SNAP ----
-  const SNAP_SPEC = 'spec/snap-card-binding.yaml';
-  const SNAP_SHA = sha(SNAP_SPEC);
-  const SNAP_SECRET = TEST_SNAP_CLIENT_SECRET;
-  const TS = '2026-11-22T05:30:00+07:00';
-  const snapNotes = (what: string, signed: string) =>
-    `Synthetic: built for issue 7 in the recorded format; no SNAP provider produced it. Response shape and code are the spec's SNAP convention (x-onelink-captured: synthetic). ${what} ${signed} The access token is the placeholder string shown, used verbatim in the string to sign.`;
-  const SIGNED_OK =
-    'X-SIGNATURE = base64(HMAC-SHA512(test-only secret TEST_SNAP_CLIENT_SECRET of test/sign/synthetic-fixtures.ts, stringToSign)) over the path and query exactly as in request.path.';
-  const snapScenarios: [string, number, string, string, string][] = [
-    ['success', 200, '2003000', 'Successful', 'Auth code issued.'],
-    ['bad-request', 400, '4003000', 'Bad Request', 'General request failure the provider does not detail.'],
-    [
-      'invalid-field-format',
-      400,
-      '4003001',
-      'Invalid Field Format seamlessData.mobileNumber',
-      'The provider rejects a mobile number it cannot route (well-formed per the spec).',
-    ],
-    [
-      'missing-mandatory-field',
-      400,
-      '4003002',
-      'Invalid Mandatory Field seamlessData.bankCode',
-      'This merchant is configured to require bankCode, which the spec keeps optional.',
-    ],
-    [
-      'invalid-signature',
-      401,
-      '4013000',
-      'Unauthorized. Invalid signature',
-      'The request was signed over the path WITHOUT the query, so X-SIGNATURE does not verify.',
-    ],
-    ['invalid-token', 401, '4013001', 'Invalid Token (B2B)', 'Expired access token; fetch a new one.'],
-    ['feature-not-allowed', 403, '4033001', 'Feature Not Allowed', 'Merchant not enabled for card binding.'],
-    ['invalid-merchant', 404, '4043008', 'Invalid Merchant', 'Unknown merchantId / X-PARTNER-ID.'],
-    ['duplicate-external-id', 409, '4093000', 'Conflict', 'X-EXTERNAL-ID already used in this flow.'],
-    ['rate-limited', 429, '4293000', 'Too Many Requests', 'Retry later with a new X-EXTERNAL-ID.'],
-    ['server-error', 500, '5003001', 'Internal Server Error', 'Retryable provider fault.'],
-    ['general-error', 500, '5003000', 'General Error', 'Not retryable provider fault.'],
-    ['timeout', 504, '5043000', 'Timeout', 'Retryable provider timeout.'],
-  ];
-  snapScenarios.forEach(([scenario, status, code, message, what], i) => {
-    const n = String(i + 1).padStart(2, '0');
-    const state = `${n}${'0123456789abcdef0123456789abcd'}`;
-    const externalId = `${n}e0f8c1a2b3c4d5e6f708192a3b4c5d`.slice(0, 32);
-    const query: [string, string][] = [
-      ['redirectUrl', 'https://merchant.example/card-binding/success'],
-      ['failureRedirectUrl', 'https://merchant.example/card-binding/failure'],
-      ['scopes', 'CARD_REGISTRATION'],
-      ['state', state],
-      ['merchantId', '216620'],
-      ['lang', 'EN'],
-      ['seamlessData', JSON.stringify({ mobileNumber: '628123456789', bankCode: '014' })],
-      ['additionalInfo', JSON.stringify({ additionalInfo1: 'Order 42' })],
-    ];
-    const qs = query.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
-    const path = `/v1.0/get-auth-code?${qs}`;
-    const token = scenario === 'invalid-token' ? '<EXPIRED_SNAP_ACCESS_TOKEN>' : '<SNAP_ACCESS_TOKEN>';
-    const signedPath = scenario === 'invalid-signature' ? '/v1.0/get-auth-code' : path;
-    const { signature } = signSnap(SNAP_SECRET, {
-      method: 'GET',
-      urlPath: signedPath,
-      accessToken: token,
-      timestamp: TS,
-    });
-    const body =
-      scenario === 'success'
-        ? {
-            responseCode: code,
-            responseMessage: message,
-            authCode: 'a1b2c3d4e5f60718293a4b5c6d7e8f90',
-            state,
-          }
-        : { responseCode: code, responseMessage: message };
-    write('getOAuthCode', scenario, {
-      request: {
-        method: 'GET',
-        path,
-        headers: {
-          accept: 'application/json',
-          authorization: `Bearer ${token}`,
-          'x-timestamp': TS,
-          'x-client-key': '0123456789ABCDEF0123456789ABCDEF',
-          'x-signature': signature,
-          'x-partner-id': '216620',
-          'x-external-id': externalId,
-          'channel-id': '95221',
-        },
-      },
-      response: { status, headers: { 'content-type': 'application/json' }, body },
-      provenance: {
-        source: 'synthetic',
-        recordedAt: RECORDED_AT,
-        specFile: SNAP_SPEC,
-        specSha256: SNAP_SHA,
-        tool: TOOL,
-        notes: snapNotes(
-          what,
-          scenario === 'invalid-signature' ? 'X-SIGNATURE is deliberately wrong (see above).' : SIGNED_OK,
-        ),
-      },
-    });
-  });
-
-  // ---- Link Based Payments ----
-  const LINK_SPEC = 'spec/link-payments.yaml';
-  const LINK_SHA = sha(LINK_SPEC);
+  const TOOL = SIGNED_FIXTURE_TOOL;
+  const RECORDED_AT = SYNTHETIC_RECORDED_AT;
+  // Status and description of each code: the spec's own table, the one source the clients read too.
+  const LINK_CODES = (spec.document['x-onelink-response-codes'] ?? {}) as Record<
+    string,
+    { httpStatus: number; description: string }
+  >;
+  const LINK_SPEC = spec.specFile;
+  const LINK_SHA = spec.sha256;
   const KEY = TEST_LINK_HASH_KEY;
   const MID = 'MID123';
   const PW = '<LINK_PASSWORD>';
@@ -358,20 +227,4 @@ export function buildIssue7Fixtures(): BuiltFixture[] {
     }
   }
   return out;
-}
-
-export function serialize(fixture: unknown): string {
-  return `${JSON.stringify(fixture, null, 2)}\n`;
-}
-
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  if (!process.argv.includes('--write')) {
-    console.error('usage: tsx test/sign/synthetic-fixtures.ts --write');
-    process.exit(2);
-  }
-  for (const f of buildIssue7Fixtures()) {
-    mkdirSync(path.dirname(path.join(ROOT, f.file)), { recursive: true });
-    writeFileSync(path.join(ROOT, f.file), serialize(f.fixture));
-  }
-  console.log('wrote the issue-7 synthetic fixtures; run pnpm mock:build to refresh mock/SCENARIOS.md');
 }

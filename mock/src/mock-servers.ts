@@ -13,7 +13,7 @@ function writeFileAtomic(file: string, text: string): void {
   renameSync(tmp, file);
 }
 
-/** Repository root (this file lives in scripts/mock/). */
+/** Repository root (this file lives in mock/src/). */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DEFAULT_MOCK_PORT = 4010;
 

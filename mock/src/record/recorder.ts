@@ -6,8 +6,8 @@ import {
   type MerchantQrInput,
   type OneLinkClient,
 } from '@onelink-kit/client';
-import { type Fixture, fixturePath, serializeFixture, writeFixture } from '../mock/fixtures.js';
-import { findOperation, type SpecEntry } from '../mock/spec-catalog.js';
+import { type Fixture, fixturePath, serializeFixture, writeFixture } from '../fixtures.js';
+import { findOperation, type SpecEntry } from '../spec-catalog.js';
 import { createRecordingFetch, type RawExchange } from './recording-fetch.js';
 import { assertNoSecrets, PLACEHOLDERS, replaceSecrets, type SecretValue } from './secrets.js';
 import {

@@ -1,5 +1,5 @@
-import type { Fixture, FixtureSource } from '../mock/fixtures.js';
-import type { OperationRef } from '../mock/spec-catalog.js';
+import type { Fixture, FixtureSource } from '../fixtures.js';
+import type { OperationRef } from '../spec-catalog.js';
 import type { RawExchange } from './recording-fetch.js';
 import { scrubHeaders, scrubValue } from './scrub.js';
 import type { SecretValue } from './secrets.js';

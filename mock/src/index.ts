@@ -1,0 +1,95 @@
+// @onelink-kit/mock — the 1LINK mock: fixtures, their validation against the specs, the Prism servers
+// that serve them, the synthetic-fixture generator and the sandbox recorder. Scripts and tests import
+// it only from here:
+//   import { startOneLinkMock } from '@onelink-kit/mock';
+//   const mock = await startOneLinkMock({ port: 0 }); … await mock.stop();
+export { type BuildResult, buildAll } from './build-all.js';
+export {
+  type BuildMockSpecOptions,
+  buildMockSpec,
+  PRIMARY_SCENARIOS,
+  scenarioOrder,
+} from './build-mock-spec.js';
+export {
+  checkFixtureDrift,
+  type DriftReport,
+  type FixtureProblem,
+  formatDriftReport,
+} from './drift-check.js';
+export {
+  type Fixture,
+  type FixtureFile,
+  type FixtureProvenance,
+  type FixtureRequest,
+  type FixtureResponse,
+  type FixtureSource,
+  fixturePath,
+  headerValue,
+  loadFixtures,
+  mediaTypeOf,
+  SCENARIO_NAME,
+  serializeFixture,
+  writeFixture,
+} from './fixtures.js';
+export {
+  type BuiltMock,
+  buildMocks,
+  DEFAULT_MOCK_PORT,
+  defaultLayout,
+  type FixtureIndex,
+  indexFixtures,
+  type MockLayout,
+  REPO_ROOT,
+  type RunningMock,
+  type RunningMocks,
+  type ScenarioInfo,
+  type StartMocksOptions,
+  startMocks,
+  startOneLinkMock,
+} from './mock-servers.js';
+export {
+  createOpenApiAjv,
+  formatIssues,
+  OpenApiValidator,
+  type ValidationIssue,
+} from './openapi-validator.js';
+export { type PrismServer, type StartPrismOptions, startPrism } from './prism.js';
+export { maskCnic, maskEmail, maskIban, maskPhone } from './record/pii-masks.js';
+export {
+  NOT_RECORDABLE,
+  RECORDABLE,
+  RECORDER_TOOL,
+  type RecordOptions,
+  type RecordOutcome,
+  recordFixtures,
+} from './record/recorder.js';
+export { scrubHeaders, scrubText, scrubValue } from './record/scrub.js';
+export {
+  assertNoSecrets,
+  findSecretLeaks,
+  PLACEHOLDERS,
+  SecretLeakError,
+  type SecretValue,
+} from './record/secrets.js';
+export { createThrottle, type Throttle, type ThrottleClock } from './record/throttle.js';
+export { curlExample, preferHeader, renderScenariosMd } from './scenarios-md.js';
+export {
+  findOperation,
+  listOperations,
+  loadSpec,
+  loadSpecs,
+  MOCK_PORT_OFFSET_EXTENSION,
+  type OperationRef,
+  type SpecDocument,
+  type SpecEntry,
+} from './spec-catalog.js';
+export { SIGNED_FIXTURE_TOOL, type SyntheticFixture } from './synthetic/common.js';
+export {
+  buildSyntheticFixtures,
+  SYNTHETIC_BUILDERS,
+  type SyntheticFixtureOutcome,
+  writeSyntheticFixtures,
+} from './synthetic/index.js';
+export { linkPaymentsFixtures, TEST_LINK_HASH_KEY } from './synthetic/link-payments.js';
+export { ONELINK_QR_FIXTURE_TOOL, oneLinkQrFixtures } from './synthetic/onelink-qr.js';
+export { snapFixtures, TEST_SNAP_CLIENT_SECRET } from './synthetic/snap.js';
