@@ -1,38 +1,4 @@
-import { OneLinkValidationError, type ValidationIssue } from './errors.js';
-
-/** System trace audit number (1–6 digits) and retrieval reference number (exactly 12 digits). */
-export interface StanRrn {
-  stan: string;
-  rrn: string;
-}
-
-/**
- * Source of stan/rrn for requests that do not carry their own. Implementations must never hand out the
- * same RRN twice for the same 1LINK application (1LINK rejects it as a duplicate transmission).
- */
-export interface StanRrnAllocator {
-  allocate(): StanRrn | Promise<StanRrn>;
-}
-
-export const STAN_PATTERN = /^[0-9]{1,6}$/;
-export const RRN_PATTERN = /^[0-9]{12}$/;
-
-/** Checks stan/rrn shape; returns issues naming `info.stan` / `info.rrn` (or the given prefix). */
-export function stanRrnIssues(ids: Partial<StanRrn>, prefix = 'info'): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  if (typeof ids.stan !== 'string' || !STAN_PATTERN.test(ids.stan)) {
-    issues.push({ field: `${prefix}.stan`, rule: 'pattern', message: 'stan must be 1–6 digits' });
-  }
-  if (typeof ids.rrn !== 'string' || !RRN_PATTERN.test(ids.rrn)) {
-    issues.push({ field: `${prefix}.rrn`, rule: 'pattern', message: 'rrn must be exactly 12 digits' });
-  }
-  return issues;
-}
-
-export function assertStanRrn(ids: Partial<StanRrn>, prefix = 'info'): asserts ids is StanRrn {
-  const issues = stanRrnIssues(ids, prefix);
-  if (issues.length > 0) throw new OneLinkValidationError(issues);
-}
+import type { StanRrn, StanRrnAllocator } from '@onelink-kit/core';
 
 // RRNs count milliseconds since this epoch: 12 digits last until ~2055, and a restarted process starts
 // above anything it issued before unless it had been issuing more than 1,000 RRNs a second.

@@ -1,4 +1,4 @@
-import type { Logger } from 'pino';
+import type { Logger } from '@onelink-kit/core';
 
 /** Emitted before each HTTP attempt. Headers are redacted; token requests carry no body. */
 export interface RequestEvent {

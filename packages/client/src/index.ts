@@ -1,18 +1,19 @@
-// Public entry of @onelink-kit/client. Everything another package may use is exported here.
+// Public entry of @onelink-kit/client: the 1LINK Raast P2M QR client. Shared infrastructure (errors,
+// validation, secrets, logger, retries, dates, the request layout) lives in @onelink-kit/core.
+
+// What a caller of this client passes and catches: the request types, the secret providers, and the
+// error classes (the client's own API, defined once in core).
+// Transitional (issue 10): re-exported until the gateway and root tests import @onelink-kit/core.
 export {
-  assertStanRrn,
-  createInProcessAllocator,
-  type InProcessAllocatorOptions,
-  RRN_PATTERN,
-  STAN_PATTERN,
-  type StanRrn,
-  type StanRrnAllocator,
-  stanRrnIssues,
-} from './allocator.js';
-export {
-  errorFromResponse,
-  isRetryableError,
-  networkErrorFrom,
+  type AggregatorQrInput,
+  type AnswerFields,
+  callUpstream,
+  createLogger,
+  formatOneLinkDateTime,
+  fromEnv,
+  fromFile,
+  type Logger,
+  type MerchantQrInput,
   OneLinkApiError,
   OneLinkAuthError,
   OneLinkError,
@@ -20,89 +21,25 @@ export {
   OneLinkRateLimitError,
   OneLinkTimeoutError,
   OneLinkValidationError,
-  type UpstreamAnswer,
-  type UpstreamFacts,
-  type ValidationIssue,
-} from './errors.js';
-export {
-  assertExpiry,
-  DEFAULT_EXPIRY_POLICY,
-  type ExpiryFields,
-  type ExpiryPolicy,
-  expiryIssues,
-  formatOneLinkDateTime,
-  ONELINK_DATE_TIME_PATTERN,
-  PKT_OFFSET_MS,
   parseOneLinkDateTime,
-} from './expiry.js';
-export type { ErrorEvent, OneLinkHooks, RequestEvent, ResponseEvent } from './hooks.js';
-export {
-  createLogger,
-  type Logger,
-  type LoggerFactoryOptions,
-  REDACT_PATHS,
-  silentLogger,
-} from './logger.js';
-export { MOCK_SCENARIO_STATUS, type MockScenario, mockScenario } from './mock-scenario.js';
-export {
-  type AggregatorQrInput,
-  type CallOptions,
-  createOneLinkClient,
-  environmentUrls,
-  type MerchantQrInput,
-  type OneLinkClient,
-  type OneLinkClientOptions,
-  type OneLinkEnvironment,
-  type OneLinkResult,
-  oneLinkRequestValidator,
   type QrOperationId,
-  type QrResponse,
   qrRequestIssues,
-} from './one-link-client.js';
-export { RateLimiter, type RateLimiterClock, type RateLimitOptions } from './rate-limiter.js';
-export {
-  REDACTED,
-  redactHeaders,
-  SENSITIVE_HEADERS,
-  SENSITIVE_KEYS,
-  scrubDeep,
-  scrubSecrets,
-} from './redaction.js';
-export {
-  OPENAPI_FORMATS,
-  type ParameterValues,
   RequestValidator,
-  type RequestValidatorOptions,
-} from './request-validation.js';
-export {
-  type AnswerFields,
-  type Classification,
-  ONELINK_ANSWER_FIELDS,
-  oneLinkResponseCodes,
-  RESPONSE_CODE_KINDS,
-  type ReadAnswer,
-  type ResponseCodeEntry,
   type ResponseCodeKind,
   ResponseCodeTable,
-} from './response-codes.js';
-export {
-  abortableSleep,
-  backoffDelay,
-  DEFAULT_RETRY_POLICY,
-  parseRetryAfter,
-  type RetryEnvironment,
-  type RetryEvent,
-  type RetryPolicy,
-  withRetry,
-} from './retry.js';
-export {
-  fromEnv,
-  fromFile,
-  type SecretProvider,
   SecretReader,
-  type SecretReadReason,
   type SecretSource,
-} from './secret-provider.js';
-export { type AttemptSignal, attemptSignal } from './timeout.js';
+  SecretUnavailableError,
+  type StanRrn,
+  type StanRrnAllocator,
+  silentLogger,
+  type ValidationIssue,
+} from '@onelink-kit/core';
+export { createInProcessAllocator, type InProcessAllocatorOptions } from './allocator.js';
+export { environmentUrls, type OneLinkEnvironment } from './environment.js';
+export type { ErrorEvent, OneLinkHooks, RequestEvent, ResponseEvent } from './hooks.js';
+export { MOCK_SCENARIO_STATUS, type MockScenario, mockScenario } from './mock-scenario.js';
+export { createOneLinkClient, type OneLinkClient, type OneLinkClientOptions } from './one-link-client.js';
+export type { CallOptions, OneLinkResult, QrResponse } from './qr-call.js';
+export { RateLimiter, type RateLimiterClock, type RateLimitOptions } from './rate-limiter.js';
 export { ONELINK_SCOPE, TokenService, type TokenServiceOptions } from './token-service.js';
-export { callUpstream, type UpstreamCallOptions } from './upstream-call.js';

@@ -1,19 +1,22 @@
-import type { RequestBody } from '@onelink-kit/generated/1link-p2m-qr';
-import type { Logger } from 'pino';
 import {
+  attemptSignal,
+  type Logger,
   networkErrorFrom,
   OneLinkApiError,
   OneLinkAuthError,
   OneLinkError,
   OneLinkTimeoutError,
-} from './errors.js';
+  oneLinkResponseCodes,
+  parseRetryAfter,
+  type ResponseCodeTable,
+  redactHeaders,
+  SecretReader,
+  type SecretSource,
+  scrubSecrets,
+  silentLogger,
+} from '@onelink-kit/core';
+import type { RequestBody } from '@onelink-kit/generated/1link-p2m-qr';
 import { emit, type OneLinkHooks } from './hooks.js';
-import { silentLogger } from './logger.js';
-import { redactHeaders, scrubSecrets } from './redaction.js';
-import { oneLinkResponseCodes, type ResponseCodeTable } from './response-codes.js';
-import { parseRetryAfter } from './retry.js';
-import { SecretReader, type SecretSource } from './secret-provider.js';
-import { attemptSignal } from './timeout.js';
 
 export const ONELINK_SCOPE = '1LinkApi';
 

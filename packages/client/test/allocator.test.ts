@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  assertStanRrn,
-  createInProcessAllocator,
-  OneLinkValidationError,
-  stanRrnIssues,
-} from '../src/index.js';
+import { createInProcessAllocator } from '../src/index.js';
 
 describe('in-process allocator', () => {
   it('hands out 6-digit STANs that wrap from 999999 to 000001', () => {
@@ -32,29 +27,6 @@ describe('in-process allocator', () => {
   it.each([{ given: 0 }, { given: 1_000_000 }, { given: 1.5 }])('rejects firstStan $given', ({ given }) => {
     expect(() => createInProcessAllocator({ firstStan: given })).toThrow(
       /firstStan must be an integer from 1 to 999999/,
-    );
-  });
-});
-
-describe('stan/rrn rules', () => {
-  it.each([
-    { given: { stan: '1', rrn: '000000000001' }, want: [] },
-    { given: { stan: '123456', rrn: '633010123456' }, want: [] },
-    { given: { stan: '1234567', rrn: '633010123456' }, want: ['info.stan'] },
-    { given: { stan: '', rrn: '633010123456' }, want: ['info.stan'] },
-    { given: { stan: '12', rrn: '6330101234567' }, want: ['info.rrn'] },
-    { given: { stan: '12', rrn: '63301012345a' }, want: ['info.rrn'] },
-    { given: {}, want: ['info.stan', 'info.rrn'] },
-  ])('$given → $want', ({ given, want }) => {
-    expect(stanRrnIssues(given).map((i) => i.field)).toEqual(want);
-  });
-
-  it('assertStanRrn throws a validation error naming the field and rule', () => {
-    expect(() => assertStanRrn({ stan: 'x', rrn: '633010123456' }, 'payerDetails.info')).toThrow(
-      OneLinkValidationError,
-    );
-    expect(() => assertStanRrn({ stan: 'x', rrn: '633010123456' }, 'payerDetails.info')).toThrow(
-      /payerDetails\.info\.stan: stan must be 1–6 digits \[pattern\]/,
     );
   });
 });

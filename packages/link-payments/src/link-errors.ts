@@ -1,4 +1,4 @@
-import { OneLinkApiError, type ResponseCodeKind } from '@onelink-kit/client';
+import { OneLinkApiError, type ResponseCodeKind } from '@onelink-kit/core';
 import type { document } from '@onelink-kit/generated/link-payments';
 
 /** Every OTS status code the spec documents. */

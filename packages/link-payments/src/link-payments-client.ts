@@ -9,7 +9,7 @@ import {
   SecretReader,
   type SecretSource,
   silentLogger,
-} from '@onelink-kit/client';
+} from '@onelink-kit/core';
 import {
   type ApiResponse,
   createApiClient,

@@ -1,4 +1,4 @@
-import { parseOneLinkDateTime, type ValidationIssue } from '@onelink-kit/client';
+import { parseOneLinkDateTime, type ValidationIssue } from '@onelink-kit/core';
 
 /**
  * Rules of Create Payment Link that the spec does not enforce. Pure: each returns every issue it finds,

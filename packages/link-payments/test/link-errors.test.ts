@@ -1,4 +1,4 @@
-import { OneLinkApiError } from '@onelink-kit/client';
+import { OneLinkApiError } from '@onelink-kit/core';
 import { describe, expect, it } from 'vitest';
 import { LinkPaymentsApiError } from '../src/link-errors.js';
 

@@ -4,7 +4,7 @@ import {
   OneLinkNetworkError,
   OneLinkTimeoutError,
   OneLinkValidationError,
-} from '@onelink-kit/client';
+} from '@onelink-kit/core';
 import { verifyLink } from '@onelink-kit/signing';
 import { describe, expect, it } from 'vitest';
 import { LinkPaymentsApiError } from '../src/link-errors.js';

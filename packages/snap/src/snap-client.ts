@@ -11,7 +11,7 @@ import {
   type SecretSource,
   silentLogger,
   type ValidationIssue,
-} from '@onelink-kit/client';
+} from '@onelink-kit/core';
 import {
   createApiClient,
   document,

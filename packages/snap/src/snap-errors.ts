@@ -1,4 +1,4 @@
-import { OneLinkApiError, type ResponseCodeKind } from '@onelink-kit/client';
+import { OneLinkApiError, type ResponseCodeKind } from '@onelink-kit/core';
 
 /** Facts of one SNAP answer that is not success. */
 export interface SnapFailure {

@@ -1,4 +1,4 @@
-import type { ValidationIssue } from '@onelink-kit/client';
+import type { ValidationIssue } from '@onelink-kit/core';
 
 /**
  * Rules of the Get OAuth Code request that the spec cannot enforce (or states only as an annotation).

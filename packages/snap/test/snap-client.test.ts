@@ -7,7 +7,7 @@ import {
   OneLinkNetworkError,
   OneLinkTimeoutError,
   OneLinkValidationError,
-} from '@onelink-kit/client';
+} from '@onelink-kit/core';
 import { verifySnap } from '@onelink-kit/signing';
 import { describe, expect, it } from 'vitest';
 import { createSnapClient, type SnapClientOptions } from '../src/snap-client.js';

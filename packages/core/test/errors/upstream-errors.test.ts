@@ -10,7 +10,7 @@ import {
   OneLinkRateLimitError,
   OneLinkTimeoutError,
   OneLinkValidationError,
-} from '../src/index.js';
+} from '../../src/index.js';
 
 const api = (overrides: Partial<ConstructorParameters<typeof OneLinkApiError>[0]> = {}) =>
   new OneLinkApiError({

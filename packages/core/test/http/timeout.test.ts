@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attemptSignal } from '../src/index.js';
+import { attemptSignal } from '../../src/index.js';
 
 describe('attemptSignal', () => {
   it('has no signal when there is neither a timeout nor a caller signal', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger, REDACT_PATHS, silentLogger } from '../src/index.js';
+import { createLogger, REDACT_PATHS, silentLogger } from '../../src/index.js';
 
 function capture(level = 'trace') {
   const lines: Array<Record<string, unknown>> = [];

@@ -9,8 +9,8 @@ import {
   oneLinkRequestValidator,
   qrRequestIssues,
   RequestValidator,
-} from '../src/index.js';
-import { merchantBody } from './support/bodies.js';
+} from '../../src/index.js';
+import { merchantBody } from '../support/bodies.js';
 
 const validator = oneLinkRequestValidator();
 const examples = document.components.examples;

@@ -1,6 +1,6 @@
 import { document } from '@onelink-kit/generated/1link-p2m-qr';
 import { describe, expect, it } from 'vitest';
-import { oneLinkResponseCodes, ResponseCodeTable } from '../src/index.js';
+import { oneLinkResponseCodes, ResponseCodeTable } from '../../src/index.js';
 
 describe('the response-code table is read from the spec', () => {
   it('has every code of x-onelink-response-codes with its kind and retryability', () => {

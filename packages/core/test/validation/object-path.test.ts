@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getPath } from '../src/object-path.js';
+import { getPath } from '../../src/validation/object-path.js';
 
 describe('getPath', () => {
   const value = { a: { b: { c: 'deep' }, n: null, s: 'text' }, list: ['x', 'y'] };

@@ -1,4 +1,5 @@
-import { OneLinkValidationError, type ValidationIssue } from './errors.js';
+import { OneLinkValidationError, type ValidationIssue } from '../errors/one-link-error.js';
+import { formatOneLinkDateTime, parseOneLinkDateTime } from './one-link-date-time.js';
 
 /** How far ahead a QR's expiry may be set. */
 export interface ExpiryPolicy {
@@ -13,44 +14,13 @@ export const DEFAULT_EXPIRY_POLICY: Readonly<ExpiryPolicy> = {
   maxWindowMs: 24 * 60 * 60_000,
 };
 
-/** Pakistan Standard Time is UTC+05:00 all year (no DST); 1LINK date-times are PKT without an offset. */
-export const PKT_OFFSET_MS = 5 * 60 * 60_000;
-export const ONELINK_DATE_TIME_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/;
-
-/** `yyyy-MM-ddTHH:mm:ss` in PKT, as 1LINK expects. */
-export function formatOneLinkDateTime(instant: Date | number): string {
-  const ms = typeof instant === 'number' ? instant : instant.getTime();
-  return new Date(ms + PKT_OFFSET_MS).toISOString().slice(0, 19);
-}
-
-/** Parses `yyyy-MM-ddTHH:mm:ss` (PKT) to epoch ms; undefined if malformed or not a real calendar time. */
-export function parseOneLinkDateTime(text: string): number | undefined {
-  const m = ONELINK_DATE_TIME_PATTERN.exec(text);
-  if (!m) return undefined;
-  const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number];
-  const utc = Date.UTC(y, mo - 1, d, h, mi, s);
-  const back = new Date(utc);
-  // Date.UTC rolls 2026-02-30 over to March; a round trip catches it.
-  if (
-    back.getUTCFullYear() !== y ||
-    back.getUTCMonth() !== mo - 1 ||
-    back.getUTCDate() !== d ||
-    back.getUTCHours() !== h ||
-    back.getUTCMinutes() !== mi ||
-    back.getUTCSeconds() !== s
-  ) {
-    return undefined;
-  }
-  return utc - PKT_OFFSET_MS;
-}
-
 export interface ExpiryFields {
   expiryDateTime?: unknown;
   executionDateTime?: unknown;
 }
 
 /**
- * Expiry rules (seed §7): expiry in the future by at least `minLeadMs`, no further than `maxWindowMs`,
+ * Expiry rules of the 1LINK document: expiry in the future by at least `minLeadMs`, no further than `maxWindowMs`,
  * execution not after expiry, both in 1LINK's format. `prefix` is the path of the paymentDetails object.
  * A missing expiryDateTime is left to schema validation (rule `required`).
  */

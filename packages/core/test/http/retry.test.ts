@@ -8,7 +8,7 @@ import {
   parseRetryAfter,
   type RetryPolicy,
   withRetry,
-} from '../src/index.js';
+} from '../../src/index.js';
 
 const policy: RetryPolicy = { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 1000, maxElapsedMs: 60_000 };
 const transient = (retryAfter?: number) =>

@@ -1,37 +1,16 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
-import type { Logger } from 'pino';
-import { OneLinkValidationError, type ValidationIssue } from './errors.js';
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { OneLinkValidationError, type ValidationIssue } from '../errors/one-link-error.js';
+import { HTTP_METHODS } from './http-methods.js';
 import { getPath } from './object-path.js';
+import { createOpenApiAjv, type OpenApiAjvOptions } from './openapi-ajv.js';
 
-// ajv-formats is CommonJS with `exports.default`; under NodeNext the default import is the module object.
-const addFormats = addFormatsModule.default;
-
-/** OpenAPI's own format names: annotations only, accepted as-is. */
-export const OPENAPI_FORMATS: readonly string[] = [
-  'int32',
-  'int64',
-  'float',
-  'double',
-  'byte',
-  'binary',
-  'password',
-];
-
-const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 const PARAMETER_PLACES = ['query', 'header', 'path', 'cookie'] as const;
 type ParameterPlace = (typeof PARAMETER_PLACES)[number];
 
 /** Parameter values of one request, by where they go, as the strings sent. */
 export type ParameterValues = Partial<Record<ParameterPlace, Record<string, string | undefined>>>;
 
-export interface RequestValidatorOptions {
-  /**
-   * Where Ajv's own warnings go (e.g. a format name no one registered). Default: nowhere. Ajv never
-   * writes to console: library code does not use console.
-   */
-  logger?: Logger;
-}
+export type RequestValidatorOptions = Pick<OpenApiAjvOptions, 'logger'>;
 
 interface ParameterObject {
   name?: string;
@@ -56,32 +35,6 @@ const pointerUnescape = (s: string) => s.replaceAll('~1', '/').replaceAll('~0', 
 const pointerOf = (parts: string[]) => `#/${parts.map(pointerEscape).join('/')}`;
 
 /**
- * The one Ajv configuration for spec documents: JSON Schema 2020-12 (OpenAPI 3.1), ajv-formats plus
- * OpenAPI's format names, every error reported, and warnings to a pino logger or nowhere.
- */
-function specAjv(options: RequestValidatorOptions): Ajv2020 {
-  const log = options.logger?.child({ component: 'request-validation' });
-  const ajv = new Ajv2020({
-    allErrors: true,
-    // strict: false because OpenAPI schemas carry annotations Ajv does not know (x-onelink-*, example).
-    strict: false,
-    validateSchema: false,
-    logger: log
-      ? {
-          log: (...args: unknown[]) => log.debug(args.map(String).join(' ')),
-          warn: (...args: unknown[]) => log.warn(args.map(String).join(' ')),
-          error: (...args: unknown[]) => log.error(args.map(String).join(' ')),
-        }
-      : false,
-  });
-  addFormats(ajv);
-  // ajv-formats 3 checks some of these (byte is base64, int32 in range): keep its checks, and accept
-  // the rest as annotations, so no OpenAPI format name is ever "unknown".
-  for (const f of OPENAPI_FORMATS) if (!(f in ajv.formats)) ajv.addFormat(f, true);
-  return ajv;
-}
-
-/**
  * Validates requests against the spec's own schemas (maxLength, required, pattern, …), reporting every
  * problem with the field path and the JSON Schema keyword that failed: request bodies by operationId, and
  * query/header/path/cookie parameters, where a string parameter that declares `contentMediaType:
@@ -100,7 +53,7 @@ export class RequestValidator {
     const doc = document as { paths?: Record<string, Record<string, unknown>> } | null;
     if (!doc || typeof doc !== 'object') throw new TypeError('document must be an OpenAPI document object');
     this.#specId = specId;
-    this.#ajv = specAjv(options);
+    this.#ajv = createOpenApiAjv({ logger: options.logger });
     // The whole document is one schema resource so `#/components/schemas/...` refs resolve as written.
     this.#ajv.addSchema({ ...(doc as object), $id: specId });
     for (const [path, item] of Object.entries(doc.paths ?? {})) {

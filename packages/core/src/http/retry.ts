@@ -1,4 +1,5 @@
-import { isRetryableError, OneLinkApiError } from './errors.js';
+import { isRetryableError } from '../errors/error-from-response.js';
+import { OneLinkApiError } from '../errors/upstream-errors.js';
 
 export interface RetryPolicy {
   /** Attempts in total, the first one included. 1 disables retries. */

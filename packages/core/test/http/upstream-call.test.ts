@@ -6,7 +6,7 @@ import {
   OneLinkNetworkError,
   OneLinkTimeoutError,
   OneLinkValidationError,
-} from '../src/index.js';
+} from '../../src/index.js';
 
 class NotJsonError extends Error {}
 

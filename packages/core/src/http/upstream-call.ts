@@ -1,4 +1,6 @@
-import { networkErrorFrom, OneLinkError, OneLinkTimeoutError } from './errors.js';
+import { networkErrorFrom } from '../errors/error-from-response.js';
+import { OneLinkError } from '../errors/one-link-error.js';
+import { OneLinkTimeoutError } from '../errors/upstream-errors.js';
 import { attemptSignal } from './timeout.js';
 
 export interface UpstreamCallOptions {

@@ -1,0 +1,46 @@
+import { document } from '@onelink-kit/generated/1link-p2m-qr';
+import type { ValidationIssue } from '../errors/one-link-error.js';
+import { type ExpiryPolicy, expiryIssues } from '../time/expiry.js';
+import { getPath } from '../validation/object-path.js';
+import { RequestValidator } from '../validation/request-validator.js';
+import { paymentDetailsPathOf, type QrOperationId, qrKindOf } from './qr-layout.js';
+
+// Built once per process: the spec does not change at runtime.
+let validator: RequestValidator | undefined;
+
+/** The spec-derived request validator for 1LINK QR bodies (spec/1link-p2m-qr.yaml), shared. */
+export function oneLinkRequestValidator(): RequestValidator {
+  validator ??= new RequestValidator(document, 'onelink:1link-p2m-qr');
+  return validator;
+}
+
+/**
+ * Checks a complete QR request body before sending: the domain's required objects (merchantDetails
+ * and paymentDetails, wherever the kind keeps them), the spec's schema, and the expiry rules.
+ * Returns every issue (empty when valid).
+ */
+export function qrRequestIssues(
+  operationId: QrOperationId,
+  body: unknown,
+  options: { now?: number; expiry?: Partial<ExpiryPolicy> } = {},
+): ValidationIssue[] {
+  const paymentPath = paymentDetailsPathOf(qrKindOf(operationId));
+  const issues: ValidationIssue[] = [];
+  for (const path of ['merchantDetails', paymentPath]) {
+    if (getPath(body, path.split('.')) === undefined) {
+      issues.push({ field: path, rule: 'required', message: 'is required' });
+    }
+  }
+  issues.push(...oneLinkRequestValidator().validate(operationId, body));
+  const payment = getPath(body, paymentPath.split('.'));
+  if (payment && typeof payment === 'object') {
+    issues.push(
+      ...expiryIssues(payment, {
+        now: options.now ?? Date.now(),
+        ...(options.expiry ? { policy: options.expiry } : {}),
+        prefix: paymentPath,
+      }),
+    );
+  }
+  return issues;
+}
