@@ -1,13 +1,12 @@
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { HTTP_METHODS, type HttpMethod, listSpecFiles, parseSpec } from '@onelink-kit/codegen';
+
+// Which files are specs and how one is read is @onelink-kit/codegen's spec catalogue (the generator,
+// spec:diff and lint:spec use the same one); what is added here is only what the mock needs: the path
+// relative to the repository, the mock port offset, and operations by operationId.
 
 /** Root extension that marks a spec as mocked; its value is the offset added to MOCK_PORT. */
 export const MOCK_PORT_OFFSET_EXTENSION = 'x-onelink-mock-port-offset';
-
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
-export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 // Specs are plain parsed YAML; we only read the parts OpenAPI defines, so a loose record type is honest.
 export type SpecDocument = Record<string, unknown> & {
@@ -39,8 +38,8 @@ export interface OperationRef {
 }
 
 export function loadSpec(absFile: string, repoRoot: string): SpecEntry {
-  const bytes = readFileSync(absFile);
-  const document = parse(bytes.toString('utf8')) as SpecDocument;
+  const parsed = parseSpec(absFile);
+  const document = parsed.document as SpecDocument;
   const offset = document[MOCK_PORT_OFFSET_EXTENSION];
   if (offset !== undefined && (typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0)) {
     throw new Error(
@@ -48,21 +47,18 @@ export function loadSpec(absFile: string, repoRoot: string): SpecEntry {
     );
   }
   return {
-    absFile,
-    specFile: path.relative(repoRoot, absFile).split(path.sep).join('/'),
-    name: path.basename(absFile).replace(/\.ya?ml$/, ''),
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    absFile: parsed.path,
+    specFile: path.relative(repoRoot, parsed.path).split(path.sep).join('/'),
+    name: parsed.name,
+    sha256: parsed.sha256,
     document,
     mockPortOffset: offset as number | undefined,
   };
 }
 
-/** Every `*.yaml` / `*.yml` directly in `specDir`, sorted by name so output is deterministic. */
+/** Every spec in `specDir` as the spec catalogue lists them (`*.yaml` / `*.yml`, sorted). */
 export function loadSpecs(specDir: string, repoRoot: string): SpecEntry[] {
-  return readdirSync(specDir)
-    .filter((f) => /\.ya?ml$/.test(f))
-    .sort()
-    .map((f) => loadSpec(path.join(specDir, f), repoRoot));
+  return listSpecFiles(specDir).map((f) => loadSpec(path.join(specDir, f), repoRoot));
 }
 
 export function listOperations(spec: SpecEntry): OperationRef[] {
