@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
-import { type ApiKeySet, parseApiKeys } from './api-keys.js';
 import { ConfigError } from './config-error.js';
+import { type ApiKeySet, parseApiKeys } from './http/api-keys.js';
 
 export { ConfigError };
 

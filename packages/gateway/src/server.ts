@@ -1,15 +1,15 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createGatewayApp, type GatewayApp } from './app.js';
 import type { GatewayConfig } from './config.js';
-import { createDatabase, type Database, migrateToLatest } from './database.js';
+import { createGatewayApp, type GatewayApp } from './http/app.js';
+import { warmUp, withWarmUpKey } from './http/warm-up.js';
 import { createGatewayLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
-import { createRrnAllocator } from './rrn-allocator.js';
-import type { TransactionRecord } from './transactions-store.js';
-import { createUpstreamAnswers } from './upstream-answers.js';
-import { createUpstreamClient } from './upstream-client.js';
-import { warmUp, withWarmUpKey } from './warm-up.js';
+import { createDatabase, type Database, migrateToLatest } from './storage/database.js';
+import { createRrnAllocator } from './storage/rrn-allocator.js';
+import type { TransactionRecord } from './storage/transactions-store.js';
+import { createUpstreamAnswers } from './upstream/upstream-answers.js';
+import { createUpstreamClient } from './upstream/upstream-client.js';
 
 export interface RunningGateway extends GatewayApp {
   url: string;

@@ -1,8 +1,8 @@
 // Child process for the cross-process allocator test: allocates N STAN/RRN pairs against the
 // database named in argv and prints them as JSON on stdout.
 import type { DatabaseTarget } from '../../src/config.js';
-import { createDatabase } from '../../src/database.js';
-import { createRrnAllocator } from '../../src/rrn-allocator.js';
+import { createDatabase } from '../../src/storage/database.js';
+import { createRrnAllocator } from '../../src/storage/rrn-allocator.js';
 
 const target = JSON.parse(process.argv[2] ?? '') as DatabaseTarget;
 const count = Number(process.argv[3] ?? '0');

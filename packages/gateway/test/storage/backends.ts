@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import knex from 'knex';
 import type { DatabaseTarget } from '../../src/config.js';
-import { createDatabase, type Database, migrateToLatest } from '../../src/database.js';
+import { createDatabase, type Database, migrateToLatest } from '../../src/storage/database.js';
 
 /**
  * The storage suite runs the same tests against SQLite (a temp file) and Postgres

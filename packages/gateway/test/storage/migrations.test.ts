@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkReady, createDatabase, migrateToLatest } from '../../src/database.js';
+import { checkReady, createDatabase, migrateToLatest } from '../../src/storage/database.js';
 import { storageBackends } from './backends.js';
 
 const backends = await storageBackends();

@@ -2,9 +2,14 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDatabase, type Database } from '../../src/database.js';
-import { RRN_COUNTERS } from '../../src/migrations.js';
-import { createRrnAllocator, pktDay, SequenceExhaustedError, stanFor } from '../../src/rrn-allocator.js';
+import { createDatabase, type Database } from '../../src/storage/database.js';
+import { RRN_COUNTERS } from '../../src/storage/migrations.js';
+import {
+  createRrnAllocator,
+  pktDay,
+  SequenceExhaustedError,
+  stanFor,
+} from '../../src/storage/rrn-allocator.js';
 import { storageBackends } from './backends.js';
 
 const backends = await storageBackends();

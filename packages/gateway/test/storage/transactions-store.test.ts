@@ -4,7 +4,7 @@ import {
   IdempotencyConflict,
   type PendingTransaction,
   type TransactionOutcome,
-} from '../../src/transactions-store.js';
+} from '../../src/storage/transactions-store.js';
 import { storageBackends } from './backends.js';
 
 const backends = await storageBackends();

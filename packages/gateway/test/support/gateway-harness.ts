@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { parseConfig } from '../../src/config.js';
-import type { Database } from '../../src/database.js';
 import { createGatewayLogger } from '../../src/logger.js';
 import { type RunningGateway, startGateway } from '../../src/server.js';
+import type { Database } from '../../src/storage/database.js';
 
 export const API_KEY = 'test-key-0123456789abcdef';
 export const OTHER_KEY = 'other-key-0123456789abcdef';

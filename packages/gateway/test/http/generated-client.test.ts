@@ -1,7 +1,7 @@
 import { createApiClient } from '@onelink-kit/generated/gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeOneLink, startFakeOneLink } from './support/fake-one-link.js';
-import { API_KEY, merchantRequest, startTestGateway } from './support/gateway-harness.js';
+import { type FakeOneLink, startFakeOneLink } from '../support/fake-one-link.js';
+import { API_KEY, merchantRequest, startTestGateway } from '../support/gateway-harness.js';
 
 // Contract first, from the caller's side: the client generated from spec/gateway.yaml talks to the
 // running gateway with its own types, and problems arrive as typed errors.

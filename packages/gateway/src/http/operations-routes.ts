@@ -1,6 +1,6 @@
 import { Router } from 'express';
-import { checkReady, type Database } from './database.js';
-import type { GatewayMetrics } from './metrics.js';
+import type { GatewayMetrics } from '../metrics.js';
+import { checkReady, type Database } from '../storage/database.js';
 import { ProblemError } from './problems.js';
 
 /** Unauthenticated probes: liveness, readiness (database + migrations) and Prometheus metrics. */

@@ -1,6 +1,6 @@
 import { build, fieldsFromRequest } from '@onelink-kit/emvqr';
 import { describe, expect, it } from 'vitest';
-import { decodeAndCheck } from '../src/qr-decode.js';
+import { decodeAndCheck } from '../../src/qr/qr-decode.js';
 
 const sent = {
   merchantDetails: {

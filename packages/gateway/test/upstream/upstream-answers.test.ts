@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createUpstreamAnswers } from '../src/upstream-answers.js';
+import { createUpstreamAnswers } from '../../src/upstream/upstream-answers.js';
 
 const answer = (n: number) => ({ httpStatus: 400, body: { responseCode: '12', n }, attempt: 1 });
 

@@ -11,18 +11,18 @@ import {
   silentLogger,
 } from '@onelink-kit/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase, type Database, migrateToLatest } from '../src/database.js';
-import { createMetrics } from '../src/metrics.js';
-import { ProblemError } from '../src/problems.js';
+import { ProblemError } from '../../src/http/problems.js';
+import { createMetrics } from '../../src/metrics.js';
 import {
   buildUpstreamBody,
   type CreateMerchantQr,
   createQrService,
   type QrUpstream,
-} from '../src/qr-service.js';
-import { createRrnAllocator } from '../src/rrn-allocator.js';
-import { createTransactionsStore, type TransactionsStore } from '../src/transactions-store.js';
-import { merchantRequest } from './support/gateway-harness.js';
+} from '../../src/qr/qr-service.js';
+import { createDatabase, type Database, migrateToLatest } from '../../src/storage/database.js';
+import { createRrnAllocator } from '../../src/storage/rrn-allocator.js';
+import { createTransactionsStore, type TransactionsStore } from '../../src/storage/transactions-store.js';
+import { merchantRequest } from '../support/gateway-harness.js';
 
 // The service with a real SQLite store and an injected upstream whose behaviour each test sets:
 // the outcome branches an HTTP fake cannot easily reach (network errors, possibly-processed

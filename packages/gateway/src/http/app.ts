@@ -2,20 +2,20 @@ import { randomUUID } from 'node:crypto';
 import { document } from '@onelink-kit/generated/gateway';
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
+import type { Logger } from '../logger.js';
+import { createMetrics, type GatewayMetrics } from '../metrics.js';
+import { createQrService, type QrService, type QrUpstream } from '../qr/qr-service.js';
+import type { Database } from '../storage/database.js';
+import { createRrnAllocator, type StanRrnAllocator } from '../storage/rrn-allocator.js';
+import { createTransactionsStore, type TransactionsStore } from '../storage/transactions-store.js';
+import type { UpstreamAnswers } from '../upstream/upstream-answers.js';
 import type { ApiKeySet } from './api-keys.js';
 import { apiKeyAuth } from './auth.js';
-import type { Database } from './database.js';
 import { notFound, problemHandler } from './error-handler.js';
-import type { Logger } from './logger.js';
-import { createMetrics, type GatewayMetrics } from './metrics.js';
 import { openApiValidator } from './openapi-validator.js';
 import { operationsRoutes } from './operations-routes.js';
 import { qrRoutes } from './qr-routes.js';
-import { createQrService, type QrService, type QrUpstream } from './qr-service.js';
-import { createRrnAllocator, type StanRrnAllocator } from './rrn-allocator.js';
 import { transactionsRoutes } from './transactions-routes.js';
-import { createTransactionsStore, type TransactionsStore } from './transactions-store.js';
-import type { UpstreamAnswers } from './upstream-answers.js';
 
 export interface GatewayAppOptions {
   db: Database;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, requestHash } from '../src/idempotency.js';
+import { canonicalJson, requestHash } from '../../src/qr/idempotency.js';
 
 describe('canonicalJson', () => {
   const cases = [

@@ -1,6 +1,6 @@
 import { parseOneLinkDateTime } from '@onelink-kit/client';
 import type { components, SuccessResponse } from '@onelink-kit/generated/gateway';
-import type { TransactionRecord } from './transactions-store.js';
+import type { TransactionRecord } from '../storage/transactions-store.js';
 
 export type QrView = SuccessResponse<'getQr'>;
 export type TransactionExport = components['schemas']['TransactionExport'];

@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import type { Logger } from './logger.js';
+import type { Logger } from '../logger.js';
 import { ProblemError, type ProblemIssue, problemForStatus } from './problems.js';
 
 /** Unmatched routes become a not-found problem (rendered by the error handler like everything else). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, toQrView } from '../src/qr-view.js';
-import type { TransactionRecord } from '../src/transactions-store.js';
+import { csvCell, toQrView } from '../../src/qr/qr-view.js';
+import type { TransactionRecord } from '../../src/storage/transactions-store.js';
 
 describe('csvCell', () => {
   const cases = [

@@ -1,8 +1,8 @@
 import { once } from 'node:events';
 import { type Response, Router } from 'express';
-import type { Logger } from './logger.js';
-import { CSV_COLUMNS, csvRow, toExport } from './qr-view.js';
-import type { ListFilter, TransactionStatus, TransactionsStore } from './transactions-store.js';
+import type { Logger } from '../logger.js';
+import { CSV_COLUMNS, csvRow, toExport } from '../qr/qr-view.js';
+import type { ListFilter, TransactionStatus, TransactionsStore } from '../storage/transactions-store.js';
 
 /**
  * The reconciliation export, streamed: rows come from the store in keyset-paged batches and are

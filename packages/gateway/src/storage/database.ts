@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import knex, { type Knex } from 'knex';
-import type { DatabaseTarget } from './config.js';
-import type { Logger } from './logger.js';
+import type { DatabaseTarget } from '../config.js';
+import type { Logger } from '../logger.js';
 import { MIGRATIONS_TABLE, migrationSource } from './migrations.js';
 
 export type Database = Knex;

@@ -6,14 +6,14 @@ import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
 import request from 'supertest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeOneLink, startFakeOneLink } from './support/fake-one-link.js';
+import { type FakeOneLink, startFakeOneLink } from '../support/fake-one-link.js';
 import {
   API_KEY,
   aggregatorRequest,
   merchantRequest,
   OTHER_KEY,
   startTestGateway,
-} from './support/gateway-harness.js';
+} from '../support/gateway-harness.js';
 
 // The gateway against a local fake 1LINK that builds each QR from the request it receives (so
 // a correct gateway sees no mismatch) and counts calls. Prism-backed end-to-end tests are in

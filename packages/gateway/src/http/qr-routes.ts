@@ -1,9 +1,9 @@
 import { renderPng, renderSvg } from '@onelink-kit/emvqr';
 import { type Request, type Response, Router } from 'express';
+import type { CreateAggregatorQr, CreateMerchantQr, CreateResult, QrService } from '../qr/qr-service.js';
+import { toQrView } from '../qr/qr-view.js';
+import type { TransactionRecord, TransactionsStore } from '../storage/transactions-store.js';
 import { type ProblemBody, ProblemError } from './problems.js';
-import type { CreateAggregatorQr, CreateMerchantQr, CreateResult, QrService } from './qr-service.js';
-import { toQrView } from './qr-view.js';
-import type { TransactionRecord, TransactionsStore } from './transactions-store.js';
 
 export function qrRoutes(deps: {
   service: QrService;

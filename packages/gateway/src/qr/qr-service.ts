@@ -14,21 +14,21 @@ import {
 } from '@onelink-kit/client';
 import type { OneLinkQrRequestLike } from '@onelink-kit/emvqr';
 import type { RequestBody } from '@onelink-kit/generated/gateway';
-import { requestHash } from './idempotency.js';
-import type { Logger } from './logger.js';
-import type { GatewayMetrics } from './metrics.js';
-import { type ProblemBody, ProblemError, type ProblemName, problemBody } from './problems.js';
-import { decodeAndCheck } from './qr-decode.js';
-import { type QrView, toQrView } from './qr-view.js';
-import type { StanRrnAllocator } from './rrn-allocator.js';
+import { type ProblemBody, ProblemError, type ProblemName, problemBody } from '../http/problems.js';
+import type { Logger } from '../logger.js';
+import type { GatewayMetrics } from '../metrics.js';
+import type { StanRrnAllocator } from '../storage/rrn-allocator.js';
 import {
   IdempotencyConflict,
   type QrKind,
   type TransactionOutcome,
   type TransactionRecord,
   type TransactionsStore,
-} from './transactions-store.js';
-import type { UpstreamAnswers } from './upstream-answers.js';
+} from '../storage/transactions-store.js';
+import type { UpstreamAnswers } from '../upstream/upstream-answers.js';
+import { requestHash } from './idempotency.js';
+import { decodeAndCheck } from './qr-decode.js';
+import { type QrView, toQrView } from './qr-view.js';
 
 export type CreateMerchantQr = RequestBody<'createMerchantQr'>;
 export type CreateAggregatorQr = RequestBody<'createAggregatorQr'>;
