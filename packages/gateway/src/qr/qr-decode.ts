@@ -64,6 +64,37 @@ export function decodeAndCheck(payload: string, sent: OneLinkQrRequestLike): QrC
   return { decoded, check: { ok: mismatches.length === 0, mismatches } };
 }
 
+/**
+ * decodeAndCheck that never throws: a decoder bug must not lose an answer 1LINK already gave (the
+ * QR was issued, so it is stored as such); the bug is returned for the log and shown as a mismatch.
+ */
+export function decodeAndCheckSafely(
+  payload: string,
+  sent: OneLinkQrRequestLike,
+): QrCheckResult & { decoderError?: Error } {
+  try {
+    return decodeAndCheck(payload, sent);
+  } catch (error) {
+    const decoderError = error instanceof Error ? error : new Error(String(error));
+    return {
+      decoded: undefined,
+      check: {
+        ok: false,
+        mismatches: [
+          {
+            field: 'qrString',
+            tag: '',
+            expected: 'a decodable payload',
+            actual: null,
+            rule: decoderError.message,
+          },
+        ],
+      },
+      decoderError,
+    };
+  }
+}
+
 function unreadable(message: string): QrMismatch {
   return { field: 'qrString', tag: '', expected: 'an EMVCo MPM payload', actual: null, rule: message };
 }

@@ -13,12 +13,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProblemError } from '../../src/http/problems.js';
 import { createMetrics } from '../../src/metrics.js';
-import {
-  buildUpstreamBody,
-  type CreateMerchantQr,
-  createQrService,
-  type QrUpstream,
-} from '../../src/qr/qr-service.js';
+import { type CreateMerchantQr, createQrService, type QrUpstream } from '../../src/qr/qr-service.js';
 import { createDatabase, type Database, migrateToLatest } from '../../src/storage/database.js';
 import { createRrnAllocator } from '../../src/storage/rrn-allocator.js';
 import { createTransactionsStore, type TransactionsStore } from '../../src/storage/transactions-store.js';
@@ -158,43 +153,5 @@ describe('idempotency wait', () => {
     expect((repeat as ProblemError).headers['Retry-After']).toBe('1');
     release(new OneLinkTimeoutError({ timeoutMs: 1, ...ids }));
     expect((await first).status).toBe(504);
-  });
-});
-
-describe('buildUpstreamBody', () => {
-  const dates = { executionDateTime: '2026-11-22T10:00:00', expiryDateTime: '2026-11-22T10:15:00' };
-  const payment = { ...dates, instructedAmount: 310, transactionType: 'P2M' };
-  const cases = [
-    {
-      name: 'merchant: paymentDetails at the top level, payer details as given',
-      kind: 'merchant' as const,
-      given: {
-        merchantDetails: { merchantID: 'M1' },
-        payerDetails: { additionalRequiredDetails: 'M' },
-        amount: 310,
-      },
-      want: {
-        merchantDetails: { merchantID: 'M1' },
-        payerDetails: { additionalRequiredDetails: 'M' },
-        paymentDetails: payment,
-      },
-    },
-    {
-      name: 'aggregator: paymentDetails nested in payerDetails (seed layout)',
-      kind: 'aggregator' as const,
-      given: {
-        merchantDetails: { merchantID: 'A1', subDept: '0001' },
-        geoLocation: { lat: '1' },
-        amount: 310,
-      },
-      want: {
-        merchantDetails: { merchantID: 'A1', subDept: '0001' },
-        geoLocation: { lat: '1' },
-        payerDetails: { paymentDetails: payment },
-      },
-    },
-  ];
-  it.each(cases)('$name', ({ kind, given, want }) => {
-    expect(buildUpstreamBody(kind, given as never, dates)).toEqual(want);
   });
 });
