@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 // Link Based Payments fixtures: they validate against spec/link-payments.yaml, the signatures of create,
 // resend and cancel verify (except those recorded to show a mismatch), and together they cover every
 // OTS code of the spec's table with the table's HTTP status.
-// Signed by test/sign/synthetic-fixtures.ts with its test-only hash key over the password placeholder in the body.
+// Signed by mock/src/synthetic/link-payments.ts with its test-only hash key over the password placeholder in the body.
 const KEY = TEST_LINK_HASH_KEY;
 const SIGNED_OPS = new Set(['createPaymentLink', 'resendPaymentLink', 'cancelPaymentLink']);
 const OPS = [

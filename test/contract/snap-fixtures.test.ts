@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 // SNAP card-binding fixtures: they validate against spec/snap-card-binding.yaml, their X-SIGNATURE
 // verifies (except the one recorded to show a wrong signature), and together they cover every row of
 // the spec's response-code table with the table's HTTP status.
-// The fixtures were signed by test/sign/synthetic-fixtures.ts with its test-only secret; the access token is the
+// The fixtures were signed by mock/src/synthetic/snap.ts with its test-only secret; the access token is the
 // placeholder in each fixture's Authorization header, used verbatim.
 const SECRET = TEST_SNAP_CLIENT_SECRET;
 const WRONGLY_SIGNED = new Set(['invalid-signature']);

@@ -27,7 +27,7 @@ const built = [
 }));
 const withoutHash = (text: string) => text.replace(/"specSha256": "[0-9a-f]{64}"/, '"specSha256": "-"');
 
-describe('issue-7 synthetic fixtures', () => {
+describe('SNAP and Link Based Payments synthetic fixtures', () => {
   it.each(built.map((f) => ({ name: f.file, f })))('$name is what the builder makes', ({ f }) => {
     const committed = readFileSync(path.join(root, f.file), 'utf8');
     expect(withoutHash(committed)).toBe(withoutHash(serializeFixture(f.fixture)));

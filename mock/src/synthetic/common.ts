@@ -12,4 +12,4 @@ export const SYNTHETIC_RECORDED_AT = '2026-11-21T23:00:00.000Z';
 
 /** provenance.tool of the signed SNAP and Link Based Payments fixtures. */
 export const SIGNED_FIXTURE_TOOL =
-  'onelink-kit test/sign/synthetic-fixtures.ts 0.1.0 (signatures by @onelink-kit/signing)';
+  'onelink-kit scripts/make-fixtures.ts 0.1.0 (signatures by @onelink-kit/signing)';

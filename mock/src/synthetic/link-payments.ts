@@ -193,7 +193,7 @@ export function linkPaymentsFixtures(spec: SpecEntry): SyntheticFixture[] {
       ? 'Unsigned operation.'
       : wrong
         ? 'The signature is deliberately wrong (keyed with the password instead of the hash key).'
-        : `signature = hex(HMAC-SHA512(test-only hash key TEST_LINK_HASH_KEY of test/sign/synthetic-fixtures.ts, MID + password + ${op === 'createPaymentLink' ? 'amount + merchantTxnId' : 'invoiceNo'})) with the password placeholder used verbatim.`;
+        : `signature = hex(HMAC-SHA512(test-only hash key TEST_LINK_HASH_KEY of mock/src/synthetic/link-payments.ts, MID + password + ${op === 'createPaymentLink' ? 'amount + merchantTxnId' : 'invoiceNo'})) with the password placeholder used verbatim.`;
   for (const [op, { success, errors }] of Object.entries(ops)) {
     for (const code of [success, ...errors]) {
       const scenario = code === success ? 'success' : scenarioOf[code]!;
@@ -219,7 +219,7 @@ export function linkPaymentsFixtures(spec: SpecEntry): SyntheticFixture[] {
           specSha256: LINK_SHA,
           tool: TOOL,
           notes:
-            `Synthetic: built for issue 7 in the recorded format; no Link Based Payments server produced it. ${code} ${description}; HTTP status per the spec's x-onelink-response-codes (our assumption). ${what} ${signedNote(op, wrong)} The password is the placeholder "<LINK_PASSWORD>", never a real one.`
+            `Synthetic: built by scripts/make-fixtures.ts in the recorded format; no Link Based Payments server produced it. ${code} ${description}; HTTP status per the spec's x-onelink-response-codes (our assumption). ${what} ${signedNote(op, wrong)} The password is the placeholder "<LINK_PASSWORD>", never a real one.`
               .replace(/\s+/g, ' ')
               .trim(),
         },

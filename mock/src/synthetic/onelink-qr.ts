@@ -12,7 +12,7 @@ const NOTES =
   'Synthetic: built by scripts/make-fixtures.ts in the recorded format; no 1LINK system produced it. ' +
   'The body follows spec/1link-p2m-qr.yaml, whose QR response shapes are themselves synthetic (x-onelink-captured); ';
 const QR_NOTE =
-  "qrString is built with @onelink-kit/emvqr build() from this fixture's request using the DESIGN.md mapping (CRC correct). ";
+  "qrString is built with @onelink-kit/emvqr build() from this fixture's request through fieldsFromRequest (CRC correct). ";
 const REPLACE = 'Replace with `pnpm record --env sandbox` output once sandbox credentials exist.';
 
 const jsonHeaders = (auth = 'Bearer <ACCESS_TOKEN>') => ({

@@ -22,9 +22,9 @@ export function snapFixtures(spec: SpecEntry): SyntheticFixture[] {
   const SNAP_SECRET = TEST_SNAP_CLIENT_SECRET;
   const TS = '2026-11-22T05:30:00+07:00';
   const snapNotes = (what: string, signed: string) =>
-    `Synthetic: built for issue 7 in the recorded format; no SNAP provider produced it. Response shape and code are the spec's SNAP convention (x-onelink-captured: synthetic). ${what} ${signed} The access token is the placeholder string shown, used verbatim in the string to sign.`;
+    `Synthetic: built by scripts/make-fixtures.ts in the recorded format; no SNAP provider produced it. Response shape and code are the spec's SNAP convention (x-onelink-captured: synthetic). ${what} ${signed} The access token is the placeholder string shown, used verbatim in the string to sign.`;
   const SIGNED_OK =
-    'X-SIGNATURE = base64(HMAC-SHA512(test-only secret TEST_SNAP_CLIENT_SECRET of test/sign/synthetic-fixtures.ts, stringToSign)) over the path and query exactly as in request.path.';
+    'X-SIGNATURE = base64(HMAC-SHA512(test-only secret TEST_SNAP_CLIENT_SECRET of mock/src/synthetic/snap.ts, stringToSign)) over the path and query exactly as in request.path.';
   const snapScenarios: [string, number, string, string, string][] = [
     ['success', 200, '2003000', 'Successful', 'Auth code issued.'],
     ['bad-request', 400, '4003000', 'Bad Request', 'General request failure the provider does not detail.'],
