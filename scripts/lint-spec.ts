@@ -1,14 +1,15 @@
 /**
- * `pnpm lint:spec [--spec-dir DIR] [files...]`: lints every spec/*.yaml (or DIR/*.yaml, or only the given
- * files) with Spectral
+ * `pnpm lint:spec [--spec-dir DIR] [files...]`: lints every spec in spec/ (or DIR, or only the given files;
+ * which files are specs is @onelink-kit/codegen's spec catalogue: *.yaml and *.yml) with Spectral
  * (.spectral.yaml: spectral:oas + onelink-kit rules) and Redocly (.redocly.yaml: recommended, tightened).
  * Specs are discovered, so a new spec file needs no change here. Exits 1 when any tool reports an error
  * for any spec, and names the spec and the tool.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { listSpecFiles } from '@onelink-kit/codegen';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = (name: string): string => join(root, 'node_modules', '.bin', name);
@@ -43,15 +44,6 @@ interface Outcome {
   tool: Tool['name'];
   code: number;
   output: string;
-}
-
-/** Finds spec/*.yaml (top level only: sub-folders may hold fragments that are not whole documents). */
-function discoverSpecs(specDir: string): string[] {
-  if (!existsSync(specDir)) return [];
-  return readdirSync(specDir)
-    .filter((f) => /\.ya?ml$/.test(f))
-    .sort()
-    .map((f) => join(specDir, f));
 }
 
 /** Drops Redocly's boxed Node-20 deprecation banner: it is not about the spec. */
@@ -92,7 +84,7 @@ function run(tool: Tool, spec: string): Promise<Outcome> {
 
 const USAGE = `usage: pnpm lint:spec [--spec-dir DIR] [spec/<file>.yaml ...]
 
-Lints every spec/*.yaml (or DIR/*.yaml, or only the files given) with Spectral (.spectral.yaml) and
+Lints every spec/*.yaml and *.yml (or those in DIR, or only the files given) with Spectral (.spectral.yaml) and
 Redocly (.redocly.yaml). Exits 1 naming each spec and tool that reported an error.`;
 
 async function main(argv: string[]): Promise<number> {
@@ -117,9 +109,16 @@ async function main(argv: string[]): Promise<number> {
     specDir = resolve(process.cwd(), dir);
     args.splice(dirAt, 2);
   }
-  const specs = args.length > 0 ? args.map((f) => resolve(process.cwd(), f)) : discoverSpecs(specDir);
+  if (args.length === 0 && !existsSync(specDir)) {
+    console.error(`lint:spec: no such spec folder ${specDir}`);
+    return 1;
+  }
+  const specs =
+    args.length > 0
+      ? args.map((f) => resolve(process.cwd(), f))
+      : listSpecFiles(specDir).map((f) => join(specDir, f));
   if (specs.length === 0) {
-    console.error(`lint:spec: no *.yaml spec found in ${specDir}`);
+    console.error(`lint:spec: no *.yaml or *.yml spec found in ${specDir}`);
     return 1;
   }
   const missing = specs.filter((s) => !existsSync(s));

@@ -4,9 +4,9 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeGenerated } from '@onelink-kit/codegen';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RecordedRequest, recordingFetch } from '../../generated/test/support/recording-fetch.js';
-import { writeGenerated } from '../../scripts/gen/generate.js';
 
 const generatedRoot = fileURLToPath(new URL('../../generated/', import.meta.url));
 const baseUrl = 'http://127.0.0.1:9/api';

@@ -188,18 +188,20 @@ describe('lint:spec fails on a spec that breaks one of our Spectral rules', () =
   });
 });
 
-describe('lint:spec discovers every *.yaml in the spec directory', () => {
+describe('lint:spec discovers every *.yaml and *.yml in the spec directory', () => {
   it('lints a spec it was never told about and names the failing one', async () => {
     const dir = mkdtempSync(join(work, 'specs-'));
     writeFileSync(join(dir, 'alpha.yaml'), stringify(validSpec()));
     const broken = validSpec();
     edit(broken, [...op, 'responses', '400'], undefined);
     writeFileSync(join(dir, 'beta.yaml'), stringify(broken));
+    writeFileSync(join(dir, 'gamma.yml'), stringify(validSpec()));
     writeFileSync(join(dir, 'notes.txt'), 'not a spec');
 
     const got = await lintSpec(['--spec-dir', dir]);
 
     expect(got.output).toMatch(/ok\s+spectral\s+\S*alpha\.yaml/);
+    expect(got.output).toMatch(/ok\s+redocly\s+\S*gamma\.yml/);
     expect(got.output).toMatch(/FAIL\s+spectral\s+\S*beta\.yaml/);
     expect(got.output).not.toContain('notes.txt');
     expect(got.code).toBe(1);
@@ -209,6 +211,6 @@ describe('lint:spec discovers every *.yaml in the spec directory', () => {
     const empty = mkdtempSync(join(work, 'empty-'));
     const got = await lintSpec(['--spec-dir', empty]);
     expect(got.code).toBe(1);
-    expect(got.output).toContain('no *.yaml spec found');
+    expect(got.output).toContain('no *.yaml or *.yml spec found');
   });
 });

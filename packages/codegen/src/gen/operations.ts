@@ -1,7 +1,7 @@
 // Reads the operations of a bundled OpenAPI document into the small model the client renderer needs.
 
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
-export type HttpMethod = (typeof HTTP_METHODS)[number];
+import { HTTP_METHODS, type HttpMethod } from '../http-methods.js';
+import { isObject, type Json, resolveLocal } from '../local-ref.js';
 
 export interface ServerModel {
   url: string;
@@ -26,28 +26,6 @@ export interface OperationModel {
   servers?: ServerModel[];
   /** How openapi-fetch should read a success body that is not JSON (an image, Prometheus text). */
   parseAs?: 'text' | 'blob';
-}
-
-type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Follows a local `#/...` $ref (the document is bundled, so there are no others). */
-export function resolveLocal(document: Json, value: unknown, seen = new Set<string>()): unknown {
-  if (!isObject(value) || typeof value.$ref !== 'string') return value;
-  const ref = value.$ref;
-  if (!ref.startsWith('#/')) throw new Error(`unexpected non-local $ref ${ref} after bundling`);
-  if (seen.has(ref)) throw new Error(`circular $ref ${ref}`);
-  seen.add(ref);
-  let node: unknown = document;
-  for (const raw of ref.slice(2).split('/')) {
-    const key = decodeURIComponent(raw).replaceAll('~1', '/').replaceAll('~0', '~');
-    node = isObject(node) ? node[key] : undefined;
-  }
-  if (node === undefined) throw new Error(`unresolved $ref ${ref}`);
-  return resolveLocal(document, node, seen);
 }
 
 function isJsonMedia(mediaType: string): boolean {

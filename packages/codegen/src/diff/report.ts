@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { listSpecFiles, loadSpec } from '../spec-catalog.js';
 import { diffSpecs, type SpecChange } from './diff-specs.js';
-import { listSpecFiles, loadSpec } from './load-spec.js';
 
 export interface SpecDiff {
   /** e.g. `spec/1link-p2m-qr.yaml`. */
@@ -9,22 +9,39 @@ export interface SpecDiff {
   changes: SpecChange[];
 }
 
+/** One side of a comparison: a spec file inside the folder its external $refs resolve against. */
+export interface SpecSide {
+  dir: string;
+  file: string;
+}
+
+/** Diffs one spec; a missing side is an added or removed spec. Bundles each side within its own folder. */
+export async function diffSpecFiles(
+  base: SpecSide | undefined,
+  head: SpecSide | undefined,
+  label: string,
+): Promise<SpecDiff> {
+  const load = async (side: SpecSide | undefined) =>
+    side && existsSync(join(side.dir, side.file))
+      ? (await loadSpec(side.dir, side.file)).document
+      : undefined;
+  const [before, after] = [await load(base), await load(head)];
+  if (before === undefined && after === undefined) throw new Error(`${label}: not found at the base or now`);
+  return { spec: label, changes: diffSpecs(before, after) };
+}
+
 /**
  * Diffs every spec named in `files` (file names like `1link-p2m-qr.yaml`; default: all in either folder),
  * bundling each side in its own folder so external $refs resolve within the same version.
  */
 export async function diffSpecDirs(baseDir: string, headDir: string, files?: string[]): Promise<SpecDiff[]> {
-  const names =
-    files ?? [...new Set([...(await listSpecFiles(baseDir)), ...(await listSpecFiles(headDir))])].sort();
+  const names = files ?? [...new Set([...listSpecFiles(baseDir), ...listSpecFiles(headDir)])].sort();
   const result: SpecDiff[] = [];
   for (const file of names) {
     const name = basename(file);
-    const load = async (dir: string) =>
-      existsSync(join(dir, name)) ? (await loadSpec(dir, name)).document : undefined;
-    const [base, head] = [await load(baseDir), await load(headDir)];
-    if (base === undefined && head === undefined)
-      throw new Error(`spec/${name}: not found at the base or now`);
-    result.push({ spec: `spec/${name}`, changes: diffSpecs(base, head) });
+    result.push(
+      await diffSpecFiles({ dir: baseDir, file: name }, { dir: headDir, file: name }, `spec/${name}`),
+    );
   }
   return result;
 }

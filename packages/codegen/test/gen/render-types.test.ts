@@ -2,7 +2,7 @@
 // `default` stays optional unless the schema lists it as required (openapi-typescript's own default,
 // defaultNonNullable: true, would force callers to send a value the server fills in anyway).
 import { describe, expect, it } from 'vitest';
-import { renderTypes } from '../../scripts/gen/render-types.js';
+import { renderTypes } from '../../src/gen/render-types.js';
 
 /** A one-operation spec whose request body and 200 response both use `schema`. */
 function specWith(schema: Record<string, unknown>): Record<string, unknown> {

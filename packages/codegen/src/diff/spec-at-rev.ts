@@ -13,7 +13,7 @@ async function git(cwd: string, args: string[]): Promise<string> {
   return stdout;
 }
 
-/** Copies `<specPath>/**` at `rev` into a new temp dir and returns it (empty if spec/ did not exist then). */
+/** Copies `<specPath>/**` (relative to repoRoot) at `rev` into a new temp dir and returns it (empty if the folder did not exist then). */
 export async function specDirAtRev(repoRoot: string, rev: string, specPath = 'spec'): Promise<string> {
   try {
     await git(repoRoot, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
@@ -21,16 +21,27 @@ export async function specDirAtRev(repoRoot: string, rev: string, specPath = 'sp
     throw new Error(`--base ${rev}: not a git revision in ${repoRoot}`);
   }
   const dir = await mkdtemp(join(tmpdir(), 'onelink-spec-base-'));
-  const listing = await git(repoRoot, ['ls-tree', '-r', '--name-only', '-z', rev, '--', `${specPath}/`]);
+  // Specs at the repository root (a team's api.yaml next to package.json) list the whole tree.
+  const prefix = specPath === '' || specPath === '.' ? '' : `${specPath.split('\\').join('/')}/`;
+  const listing = await git(repoRoot, ['ls-tree', '-r', '--name-only', '-z', rev, '--', prefix || '.']);
   for (const file of listing.split('\0').filter(Boolean)) {
     const content = await run('git', ['show', `${rev}:${file}`], {
       cwd: repoRoot,
       maxBuffer: 64 * 1024 * 1024,
       encoding: 'buffer',
     });
-    const target = join(dir, file.slice(specPath.length + 1));
+    const target = join(dir, file.slice(prefix.length));
     await mkdir(dirname(target), { recursive: true });
     await writeFile(target, content.stdout);
   }
   return dir;
+}
+
+/** The repository a folder belongs to, for `--base <rev>`; names the folder when it is not in one. */
+export async function gitRoot(dir: string): Promise<string> {
+  try {
+    return (await git(dir, ['rev-parse', '--show-toplevel'])).trim();
+  } catch {
+    throw new Error(`${dir} is not inside a git repository, so --base cannot name a revision`);
+  }
 }

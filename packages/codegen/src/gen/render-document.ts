@@ -1,4 +1,4 @@
-import type { LoadedSpec } from './load-spec.js';
+import type { LoadedSpec } from '../spec-catalog.js';
 
 /** The spec as a JSON const, so runtime validators compile schemas from exactly what the types came from. */
 export function renderDocument(spec: LoadedSpec): string {

@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { diffSpecs, type SpecChange } from '../../scripts/gen/diff-specs.js';
-import { specDirAtRev } from '../../scripts/gen/spec-at-rev.js';
-import { diffSpecDirs, formatReport } from '../../scripts/gen/spec-diff-report.js';
+import { diffSpecs, type SpecChange } from '../../src/diff/diff-specs.js';
+import { diffSpecDirs, formatReport } from '../../src/diff/report.js';
+import { specDirAtRev } from '../../src/diff/spec-at-rev.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: the cases mutate deep fixture documents freely.
 type Json = Record<string, any>;
@@ -314,7 +314,7 @@ describe('diffSpecs', () => {
 });
 
 describe('diffSpecDirs and formatReport', () => {
-  const fixtures = fileURLToPath(new URL('../../generated/test/fixtures/specs/', import.meta.url));
+  const fixtures = fileURLToPath(new URL('../../../../generated/test/fixtures/specs/', import.meta.url));
   const dirs: string[] = [];
   afterEach(async () => {
     for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
