@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { type LoadedSpec, listSpecFiles, loadSpec, specNameOf } from '../spec-catalog.js';
 import { INDEX_HEADER, renderHeader } from './header.js';
 import { collectOperations } from './operations.js';
-import { renderClient } from './render-client.js';
+import { RUNTIME_MODULE, renderClient } from './render-client.js';
 import { renderDocument } from './render-document.js';
 import { renderTypes } from './render-types.js';
 import { toIdentifier, tsString } from './ts-literal.js';
@@ -28,9 +28,9 @@ export interface GeneratedFile {
   spec?: LoadedSpec;
 }
 
-// generated/package.json exports ./runtime (generated/runtime/operation-client.ts) ahead of ./*, so a spec of that
-// name could never be imported as @onelink-kit/generated/<name>.
-const RESERVED_NAME = 'runtime';
+// generated/package.json exports ./runtime (the hand-written client runtime every client.ts imports) ahead
+// of ./*, so a spec named like the runtime's subpath could never be imported as @onelink-kit/generated/<name>.
+const RESERVED_NAME = RUNTIME_MODULE.slice(RUNTIME_MODULE.lastIndexOf('/') + 1);
 
 const PER_SPEC_FILES = ['types.ts', 'client.ts', 'document.ts', 'index.ts'] as const;
 
@@ -102,7 +102,7 @@ export async function generateAll(options: GenerateOptions): Promise<Generation>
     try {
       if (specNameOf(fileName) === RESERVED_NAME) {
         throw new Error(
-          `${label}: @onelink-kit/generated/${RESERVED_NAME} is the shared client runtime, not a spec; rename the file`,
+          `${label}: ${RUNTIME_MODULE} is the shared client runtime, not a spec; rename the file`,
         );
       }
       const spec = await loadSpec(specDir, fileName, prefix);

@@ -3,7 +3,8 @@ import { jsDocText, tsKey, tsMember, tsString } from './ts-literal.js';
 
 // Body serialisation, init/header merging and the openapi-fetch client live once in the hand-written
 // generated/runtime/operation-client.ts (tested there); a generated client.ts holds only what is spec-specific.
-// Imported by package name, so output written anywhere (a test's temp folder) resolves the same module.
+// Imported by package name, so output written anywhere (a test's temp folder) resolves the same module. The
+// one place the specifier is spelled: change it here (and regenerate) when the runtime is published elsewhere.
 export const RUNTIME_MODULE = '@onelink-kit/generated/runtime';
 
 function renderInfo(op: OperationModel): string {
