@@ -95,6 +95,10 @@ describe('usage and bad arguments', () => {
       given: ['diff', '--head', 'missing'],
       want: { code: 2, stdout: '', stderr: 'diff: --head missing: no such file or folder' },
     },
+    {
+      given: ['diff', '--head', 'spec/mini-qr.yaml', 'mini-qr.yaml'],
+      want: { code: 2, stdout: '', stderr: 'diff: <spec file> arguments pick specs of a folder' },
+    },
     { given: ['rules', '--help'], want: { code: 0, stdout: 'usage: onelink-codegen rules', stderr: '' } },
     { given: ['rules', 'x'], want: { code: 2, stdout: '', stderr: 'rules: unexpected argument x' } },
   ])('$given → exit $want.code', async ({ given, want }) => {

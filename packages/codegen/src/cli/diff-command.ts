@@ -60,6 +60,11 @@ export async function diffCommand(argv: readonly string[], io: CliIo): Promise<n
   }
   const files = args.positionals.length > 0 ? args.positionals.map((f) => basename(f)) : undefined;
   const baseFile = resolve(io.cwd, base);
+  if (files && (isFile(head) || isFile(baseFile))) {
+    throw new UsageError(
+      'diff: <spec file> arguments pick specs of a folder; here --base or --head is one file',
+    );
+  }
   const diffs = isFile(baseFile)
     ? await diffAgainstFile(baseFile, head)
     : await diffAgainstRev(base, head, files);
