@@ -5,7 +5,7 @@ import { rm } from 'node:fs/promises';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { diffSpecDirs, diffSpecFiles, formatReport, type SpecDiff } from '../diff/report.js';
 import { gitRoot, specDirAtRev } from '../diff/spec-at-rev.js';
-import { isSpecFileName, selectSpecs } from '../spec-catalog.js';
+import { isSpecFileName, listSpecFiles } from '../spec-catalog.js';
 import { parseArgs, UsageError } from './args.js';
 import type { CliIo } from './io.js';
 
@@ -47,12 +47,14 @@ export async function diffCommand(argv: readonly string[], io: CliIo): Promise<n
   });
   const base = args.values.get('base') ?? 'HEAD';
   const head = resolve(io.cwd, args.values.get('head') ?? 'spec');
-  if (!existsSync(head))
+  if (!existsSync(head)) {
     throw new UsageError(`diff: --head ${args.values.get('head') ?? 'spec'}: no such file or folder`);
-  if (!isFile(head))
-    selectSpecs(head); // a folder must hold a readable set of specs
-  else if (!isSpecFileName(basename(head)))
+  }
+  if (isFile(head) && !isSpecFileName(basename(head))) {
     throw new UsageError(`diff: --head ${head}: a spec file must end in .yaml or .yml`);
+  }
+  // A folder must hold a set of specs the catalogue accepts (no x.yaml next to x.yml).
+  if (!isFile(head)) listSpecFiles(head);
   for (const file of args.positionals) {
     if (!isSpecFileName(basename(file))) {
       throw new UsageError(`diff: ${file}: expected a spec file name ending in .yaml or .yml`);
