@@ -1,12 +1,8 @@
 import { pathToFileURL } from 'node:url';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import { createOpenApiAjv } from '@onelink-kit/core';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { type Fixture, headerValue, mediaTypeOf } from './fixtures.js';
 import type { OperationRef, SpecEntry } from './spec-catalog.js';
-
-// ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
-  addFormatsModule) as unknown as (ajv: Ajv2020) => Ajv2020;
 
 export interface ValidationIssue {
   /** Where in the exchange: `request.body.info.stan`, `response.status`, `request.headers.authorization`… */
@@ -20,40 +16,19 @@ const pointerEscape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 const pointerUnescape = (s: string) => s.replace(/~1/g, '/').replace(/~0/g, '~');
 
 /**
- * An Ajv (JSON Schema 2020-12, every error reported) set up for OpenAPI 3.1 schemas: the one place that
- * decides how spec schemas are checked, for fixtures here and for the spec's own examples in tests.
- */
-export function createOpenApiAjv(options: { validateSchema?: boolean } = {}): Ajv2020 {
-  // strict off: OpenAPI adds keywords (example, discriminator, xml, x-*) that are not JSON Schema.
-  // validateSchema off by default: whole spec documents are added as schemas, and they are not one.
-  const ajv = new Ajv2020({
-    allErrors: true,
-    strict: false,
-    validateSchema: options.validateSchema ?? false,
-    validateFormats: true,
-  });
-  addFormats(ajv);
-  // OpenAPI's own format names are annotations (hints for tools), not constraints.
-  for (const f of ['int32', 'int64', 'float', 'double', 'byte', 'binary', 'password']) {
-    if (!ajv.formats[f]) ajv.addFormat(f, true);
-  }
-  return ajv;
-}
-
-/**
- * Validates recorded exchanges against OpenAPI 3.1 specs with Ajv (JSON Schema 2020-12), compiling
- * schemas straight from the spec documents: each document is registered under its file URL, so
+ * Validates recorded exchanges against OpenAPI 3.1 specs with @onelink-kit/core's OpenAPI Ajv (the one
+ * setup the clients validate requests with), compiling schemas straight from the spec documents: each
+ * document is registered under its file URL, so
  * `#/components/...` and cross-file `./other.yaml#/...` references resolve the way the spec says.
  * Every error is reported (allErrors), not just the first.
  */
 export class OpenApiValidator {
-  readonly #ajv: Ajv2020;
+  readonly #ajv = createOpenApiAjv();
   readonly #ids = new Map<SpecEntry, string>();
   readonly #byId = new Map<string, SpecEntry>();
   readonly #compiled = new Map<string, ValidateFunction>();
 
   constructor(specs: SpecEntry[]) {
-    this.#ajv = createOpenApiAjv();
     for (const spec of specs) {
       const id = pathToFileURL(spec.absFile).href;
       this.#ids.set(spec, id);

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { HTTP_METHODS, type HttpMethod, listSpecFiles, parseSpec } from '@onelink-kit/codegen';
+import { listSpecFiles, parseSpec } from '@onelink-kit/codegen';
+import { HTTP_METHODS, type HttpMethod } from '@onelink-kit/core';
 
 // Which files are specs and how one is read is @onelink-kit/codegen's spec catalogue (the generator,
 // spec:diff and lint:spec use the same one); what is added here is only what the mock needs: the path
