@@ -10,7 +10,7 @@ import {
 
 /**
  * A stand-in for 1LINK (token endpoint + both QR operations) on 127.0.0.1, for the recorder's end-to-end
- * test: never the sandbox. Behaves like DESIGN.md describes 1LINK: OAuth2 errors on the token endpoint,
+ * test: never the sandbox. Behaves like spec/1link-p2m-qr.yaml describes 1LINK: OAuth2 errors on the token endpoint,
  * API Connect bodies for 401, response codes 12/94 for validation and duplicate RRN, and QR payloads
  * built from the request with the project's EMV mapping.
  */

@@ -28,7 +28,10 @@ export const RECORDABLE: Record<string, Record<string, number>> = {
   generateDQRCAggregator: { success: 200, 'validation-error': 400, 'duplicate-rrn': 409, unauthorized: 401 },
 };
 
-/** Scenarios we will not provoke against a real environment: it would take load or luck (terms §c). */
+/**
+ * Scenarios we will not provoke against a real environment: it would take load or luck, and 1LINK's
+ * sandbox terms forbid performance, load and stress tests.
+ */
 export const NOT_RECORDABLE: Record<string, string> = {
   'rate-limited': 'would need a burst of requests, which 1LINK terms forbid; stays synthetic',
   'server-error': 'cannot be provoked on purpose; stays synthetic',
