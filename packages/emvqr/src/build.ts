@@ -1,13 +1,10 @@
 import { appendCrc } from './crc16.js';
 import { EmvQrBuildError, inputShapeError } from './errors.js';
 import { type EmvQrFields, fieldsToObjects } from './fields.js';
-import { charLength } from './tlv-parse.js';
+import { charLength, type DataObjectInput } from './tlv-parse.js';
 import { type VerifyOptions, verify } from './verify.js';
 
-/** A data object to write: a primitive `value`, or a template given as its `children`. */
-export type DataObjectInput =
-  | { readonly tag: string; readonly value: string; readonly children?: undefined }
-  | { readonly tag: string; readonly children: readonly DataObjectInput[]; readonly value?: undefined };
+export type { DataObjectInput } from './tlv-parse.js';
 
 const TAG = /^\d{2}$/;
 

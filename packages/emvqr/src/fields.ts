@@ -1,6 +1,5 @@
-import type { DataObjectInput } from './build.js';
 import { inputShapeError } from './errors.js';
-import type { DataObject } from './tlv-parse.js';
+import type { DataObject, DataObjectInput } from './tlv-parse.js';
 import type { ParsedPayload } from './verify.js';
 
 /** Tag 62 (Additional Data Field Template) by name. */

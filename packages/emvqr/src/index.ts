@@ -3,6 +3,8 @@
  * render. Pure except the render functions, which only produce output buffers/strings.
  */
 export { build, type DataObjectInput, encodeTlv } from './build.js';
+export { checkAgainstRequest, type RequestMismatch } from './check-against-request.js';
+export type { CrcCheck } from './crc-check.js';
 export { appendCrc, crc16, crc16Bytes, crcHex } from './crc16.js';
 export {
   EMVQR_ERROR_CODES,
@@ -22,11 +24,9 @@ export {
 } from './fields.js';
 export {
   type Amount,
-  checkAgainstRequest,
   type MerchantAccount,
   parseAmount,
   type RaastP2MView,
-  type RequestMismatch,
   type Template,
   toRaastP2M,
 } from './raast-p2m.js';
@@ -42,7 +42,6 @@ export { type RenderOptions, renderPng, renderSvg, renderTerminal } from './rend
 export { childContext, type TagContext, tagName } from './tag-names.js';
 export { charLength, type DataObject, parseTlv, type TlvParseResult } from './tlv-parse.js';
 export {
-  type CrcCheck,
   type ParsedPayload,
   parse,
   type VerifyOptions,

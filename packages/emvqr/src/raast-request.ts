@@ -1,45 +1,26 @@
-import type { DataObjectInput } from './build.js';
+import { ONELINK_DATE_TIME_PATTERN, qrBodyParts } from '@onelink-kit/core';
+import type { components } from '@onelink-kit/generated/1link-p2m-qr';
 import type { EmvQrFields } from './fields.js';
+import type { DataObjectInput } from './tlv-parse.js';
 
 /** GUI of the 1LINK Raast P2M merchant account (tag 26) and expiry (tag 80) templates. */
 export const RAAST_P2M_GUI = 'pk.1link.raast.p2m';
 
-interface PaymentDetailsLike {
-  executionDateTime?: string;
-  /** Whole rupees (the merchant schema says integer; the aggregator example sends "310"). */
-  instructedAmount?: number | string;
-  expiryDateTime?: string;
-  transactionType?: string;
-}
-
-interface InfoLike {
-  stan?: string;
-  rrn?: string;
-}
+type Schemas = components['schemas'];
+/** Either kind's paymentDetails, loosely: the aggregator's amount may be a numeric string ("310"). */
+type PaymentDetailsLike = Partial<Schemas['AggregatorPaymentDetails']>;
+type InfoLike = Partial<Schemas['TransactionInfo']>;
 
 /**
  * The parts of a 1LINK generateDQRCMerchant or generateDQRCAggregator request body the QR mapping
- * reads. Structural on purpose: this package must not depend on the generated client types.
- * The aggregator seed nests paymentDetails/info inside payerDetails, so both places are read.
+ * reads, from the spec's schemas with every part optional: a body as sent, recorded or received is
+ * checked as it is. Where paymentDetails and info sit (top level, or inside payerDetails for the
+ * aggregator) is read through @onelink-kit/core's request layout.
  */
 export interface OneLinkQrRequestLike {
-  merchantDetails?: {
-    dbaName?: string;
-    merchantName?: string;
-    iban?: string;
-    bankBic?: string;
-    merchantCategoryCode?: string;
-    merchantID?: string;
-    /** Aggregator: terminal id. */
-    subDept?: string;
-    postalAddress?: { townName?: string; addressLine?: string; subDept?: string };
-  };
-  payerDetails?: {
-    additionalRequiredDetails?: string;
-    identificationDetails?: { loyaltyNo?: string; customerLabel?: string };
-    paymentDetails?: PaymentDetailsLike;
-    info?: InfoLike;
-  };
+  merchantDetails?: Partial<Omit<Schemas['MerchantDetails'], 'postalAddress'>> &
+    Partial<Schemas['AggregatorMerchantDetails']> & { postalAddress?: Partial<Schemas['PostalAddress']> };
+  payerDetails?: Partial<Schemas['PayerDetails']> & { paymentDetails?: PaymentDetailsLike; info?: InfoLike };
   paymentDetails?: PaymentDetailsLike;
   info?: InfoLike;
 }
@@ -68,14 +49,6 @@ export function cutChars(s: string, n: number): string {
   return chars.length <= n ? s : chars.slice(0, n).join('');
 }
 
-export function requestPaymentDetails(request: OneLinkQrRequestLike): PaymentDetailsLike | undefined {
-  return request.paymentDetails ?? request.payerDetails?.paymentDetails;
-}
-
-export function requestInfo(request: OneLinkQrRequestLike): InfoLike | undefined {
-  return request.info ?? request.payerDetails?.info;
-}
-
 /** Merchant requests carry the IBAN/dbaName/postal address; aggregator requests only merchantID + subDept. */
 export function isMerchantRequest(request: OneLinkQrRequestLike): boolean {
   const m = request.merchantDetails;
@@ -89,7 +62,7 @@ export function requestTerminal(request: OneLinkQrRequestLike): string | undefin
 /** "2026-11-21T23:59:00" (PKT) → "20261121235900"; undefined when it is not that shape. */
 export function expiryDigits(dateTime: string | undefined): string | undefined {
   if (dateTime === undefined) return undefined;
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/.exec(dateTime);
+  const m = ONELINK_DATE_TIME_PATTERN.exec(dateTime);
   return m === null ? undefined : m.slice(1).join('');
 }
 
@@ -108,7 +81,7 @@ export function amountText(instructedAmount: number | string | undefined): strin
 }
 
 /**
- * The EMVCo fields 1LINK's QR carries for a request (DESIGN.md mapping): what the mock upstream
+ * The EMVCo fields 1LINK's QR carries for a request (the mapping in the package README): what the mock upstream
  * returns and what `checkAgainstRequest` expects. Pass the result to `build()`.
  */
 export function fieldsFromRequest(
@@ -117,8 +90,7 @@ export function fieldsFromRequest(
 ): EmvQrFields {
   const m = request.merchantDetails ?? {};
   const registry = options.registry ?? {};
-  const payment = requestPaymentDetails(request);
-  const info = requestInfo(request);
+  const { paymentDetails: payment, info } = qrBodyParts(request);
   const merchant = isMerchantRequest(request);
 
   const account: DataObjectInput[] = [{ tag: '00', value: RAAST_P2M_GUI }];

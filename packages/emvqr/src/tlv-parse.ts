@@ -6,6 +6,11 @@ import { childContext, type TagContext, tagNames } from './tag-names.js';
  * points), as EMVCo defines them; a JS string index would count UTF-16 units instead, which differs
  * only for characters outside the BMP (emoji, rare CJK), but we never want to guess.
  */
+/** A data object to write: a primitive `value`, or a template given as its `children`. */
+export type DataObjectInput =
+  | { readonly tag: string; readonly value: string; readonly children?: undefined }
+  | { readonly tag: string; readonly children: readonly DataObjectInput[]; readonly value?: undefined };
+
 export interface DataObject {
   /** Two-digit tag, "00".."99". */
   tag: string;

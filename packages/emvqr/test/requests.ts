@@ -1,4 +1,4 @@
-import type { OneLinkQrRequestLike } from '../src/index.js';
+import { build, fieldsFromRequest, type OneLinkQrRequestLike } from '../src/index.js';
 
 /** 1LINK request bodies shaped like the seed schemas (synthetic values). */
 export const MERCHANT_REQUEST = {
@@ -39,3 +39,8 @@ export const REGISTRY = {
   merchantName: 'Islamabad Grocers',
   merchantCity: 'Islamabad',
 };
+
+/** The merchant request's QR, with the Urdu name and city (tag 64). */
+export const MERCHANT_QR = build(
+  fieldsFromRequest(MERCHANT_REQUEST, { urdu: { merchantName: 'کراچی بریانی ہاؤس', merchantCity: 'کراچی' } }),
+);

@@ -122,6 +122,42 @@ export function withPaymentDetails<K extends QrKind>(
 }
 
 /**
+ * A QR body of either kind as received, recorded or built by hand, read loosely: every part optional,
+ * other properties allowed. For code that checks a body whose kind it is not told (a QR against the
+ * request it answers); code that builds bodies uses the typed functions above.
+ */
+export interface LooseQrBody<P, I> {
+  paymentDetails?: P | undefined;
+  info?: I | undefined;
+  payerDetails?: { paymentDetails?: P | undefined; info?: I | undefined; [key: string]: unknown } | undefined;
+}
+
+/** Where a loose body keeps its parts, by the layout it follows. */
+export interface QrBodyParts<P, I> {
+  kind: QrKind;
+  paymentDetails: P | undefined;
+  info: I | undefined;
+  /** Dotted paths of the two parts in this body, for naming fields. */
+  paymentDetailsPath: string;
+  infoPath: string;
+}
+
+/**
+ * Reads a body by the layout it follows: the aggregator's when payerDetails carries paymentDetails or
+ * info and the top level carries neither, the merchant's otherwise.
+ */
+export function qrBodyParts<P, I>(body: LooseQrBody<P, I>): QrBodyParts<P, I> {
+  const payer = body.payerDetails;
+  const nested = payer?.paymentDetails !== undefined || payer?.info !== undefined;
+  const kind: QrKind =
+    nested && body.paymentDetails === undefined && body.info === undefined ? 'aggregator' : 'merchant';
+  const { infoPath, paymentDetailsPath } = LAYOUT[kind];
+  return kind === 'merchant'
+    ? { kind, paymentDetails: body.paymentDetails, info: body.info, paymentDetailsPath, infoPath }
+    : { kind, paymentDetails: payer?.paymentDetails, info: payer?.info, paymentDetailsPath, infoPath };
+}
+
+/**
  * Issues for a body (from JavaScript, or parsed JSON) whose containers on the way to stan/rrn are
  * present but not objects. Check before withStanRrn: writing stan/rrn into a string `payerDetails`
  * would turn the caller's mistake into a different body instead of an error naming the field.

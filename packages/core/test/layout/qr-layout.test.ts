@@ -7,6 +7,7 @@ import {
   type MerchantQrInput,
   paymentDetailsOf,
   paymentDetailsPathOf,
+  qrBodyParts,
   qrKindOf,
   qrLayoutIssues,
   qrOperationId,
@@ -107,5 +108,46 @@ describe('qrLayoutIssues names a container that is not an object', () => {
     { kind: 'aggregator' as const, given: 'body', want: ['(body) type'] },
   ])('$kind $given → $want', ({ kind, given, want }) => {
     expect(qrLayoutIssues(kind, given).map((i) => `${i.field} ${i.rule}`)).toEqual(want);
+  });
+});
+
+describe('qrBodyParts reads a body of either kind by the layout it follows', () => {
+  const pd = { instructedAmount: '310' };
+  const info = { rrn: '633010000001' };
+  it.each([
+    {
+      given: 'merchant example',
+      body: merchant,
+      want: 'merchant',
+      pd: merchant.paymentDetails,
+      info: merchant.info,
+    },
+    {
+      given: 'aggregator example',
+      body: aggregator,
+      want: 'aggregator',
+      pd: aggregator.payerDetails?.paymentDetails,
+      info: aggregator.payerDetails?.info,
+    },
+    { given: 'empty body', body: {}, want: 'merchant', pd: undefined, info: undefined },
+    {
+      given: 'payer labels only',
+      body: { payerDetails: { additionalRequiredDetails: 'M' } },
+      want: 'merchant',
+    },
+    { given: 'nested info only', body: { payerDetails: { info } }, want: 'aggregator', info },
+    {
+      given: 'top level wins over nested',
+      body: { info, payerDetails: { paymentDetails: pd } },
+      want: 'merchant',
+      info,
+    },
+  ])('$given → $want', ({ body, want, pd: wantPd, info: wantInfo }) => {
+    const parts = qrBodyParts<unknown, unknown>(body);
+    expect(parts.kind).toBe(want);
+    expect(parts.paymentDetails).toBe(wantPd);
+    expect(parts.info).toBe(wantInfo);
+    expect(parts.paymentDetailsPath).toBe(paymentDetailsPathOf(parts.kind));
+    expect(parts.infoPath).toBe(infoPathOf(parts.kind));
   });
 });
