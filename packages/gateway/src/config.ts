@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
+import { fromEnv, readEnvSecret, type SecretProvider, SecretUnavailableError } from '@onelink-kit/core';
 import { ConfigError } from './config-error.js';
 import { type ApiKeySet, parseApiKeys } from './http/api-keys.js';
 
@@ -21,8 +21,11 @@ export interface GatewayConfig {
     baseUrl: string;
     tokenUrl: string;
     clientId: string;
-    /** Never logged; kept off JSON.stringify by the getter in parseConfig. */
-    readonly clientSecret: string;
+    /**
+     * Reads ONELINK_CLIENT_SECRET(_FILE) afresh on each call, so the client picks up a rotated
+     * secret after 1LINK refuses the old one, without a restart. Non-enumerable (see parseConfig).
+     */
+    readonly clientSecret: SecretProvider;
     timeoutMs: number;
     /** True when the target is the local Prism mock (the default). */
     isMock: boolean;
@@ -46,27 +49,16 @@ const MOCK_CLIENT_ID = 'mock-client-id';
 const MOCK_CLIENT_SECRET = 'mock-client-secret';
 
 /**
- * Reads `NAME` or `NAME_FILE` (file contents, trailing newline trimmed). Setting both is an
- * error, so a stale env value can never silently win over the mounted secret.
+ * `NAME` or `NAME_FILE` by the toolkit's one rule (@onelink-kit/core: blank is unset, both is an
+ * error, file trimmed and never empty), read now; core's error becomes a ConfigError naming the variable.
  */
-export function readSecret(env: Env, name: string, cwd = process.cwd()): string | undefined {
-  const direct = nonEmpty(env[name]);
-  const file = nonEmpty(env[`${name}_FILE`]);
-  if (direct !== undefined && file !== undefined) {
-    throw new ConfigError(name, `set either ${name} or ${name}_FILE, not both`);
-  }
-  if (file === undefined) return direct;
-  const path = isAbsolute(file) ? file : resolve(cwd, file);
-  let text: string;
+function secretVar(env: Env, name: string, cwd: string): string | undefined {
   try {
-    text = readFileSync(path, 'utf8');
+    return readEnvSecret(name, env, { cwd });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'read error';
-    throw new ConfigError(`${name}_FILE`, `cannot read file ${path} (${code})`);
+    if (error instanceof SecretUnavailableError) throw new ConfigError(error.variable ?? name, error.rule);
+    throw error;
   }
-  const value = text.replace(/\r?\n$/, '');
-  if (value.trim() === '') throw new ConfigError(`${name}_FILE`, `file ${path} is empty`);
-  return value;
 }
 
 /**
@@ -82,7 +74,8 @@ export function parseConfig(env: Env = process.env, cwd = process.cwd()): Gatewa
   const host = nonEmpty(env.HOST) ?? '127.0.0.1';
   const database = parseDatabaseUrl(nonEmpty(env.DATABASE_URL), cwd);
 
-  const rawKeys = readSecret(env, 'GATEWAY_API_KEYS', cwd);
+  // Read once: keys are hashed at start-up, and a change of keys is a deliberate restart.
+  const rawKeys = secretVar(env, 'GATEWAY_API_KEYS', cwd);
   const apiKeys: ApiKeySet = parseApiKeys(rawKeys ?? '', 'GATEWAY_API_KEYS');
 
   const baseUrlRaw = nonEmpty(env.ONELINK_BASE_URL);
@@ -95,9 +88,13 @@ export function parseConfig(env: Env = process.env, cwd = process.cwd()): Gatewa
   );
   const clientId =
     nonEmpty(env.ONELINK_CLIENT_ID) ?? (isMock ? MOCK_CLIENT_ID : missing('ONELINK_CLIENT_ID', baseUrlRaw));
-  const clientSecret =
-    readSecret(env, 'ONELINK_CLIENT_SECRET', cwd) ??
-    (isMock ? MOCK_CLIENT_SECRET : missing('ONELINK_CLIENT_SECRET', baseUrlRaw));
+  // Checked now, so a missing or unreadable secret fails start-up naming the variable; read again by
+  // the client whenever 1LINK refuses it (rotation).
+  const configured = secretVar(env, 'ONELINK_CLIENT_SECRET', cwd) !== undefined;
+  if (!configured && !isMock) missing('ONELINK_CLIENT_SECRET', baseUrlRaw);
+  const clientSecret: SecretProvider = configured
+    ? fromEnv('ONELINK_CLIENT_SECRET', { ...env }, { cwd })
+    : () => MOCK_CLIENT_SECRET;
   const timeoutMs = intVar(env, 'ONELINK_TIMEOUT_MS', 10_000, 100, 120_000);
 
   const publicBaseUrl = nonEmpty(env.GATEWAY_PUBLIC_URL);

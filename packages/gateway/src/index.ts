@@ -5,7 +5,6 @@ export {
   type GatewayConfig,
   parseConfig,
   parseDatabaseUrl,
-  readSecret,
 } from './config.js';
 export { ConfigError } from './config-error.js';
 export { type ApiKeySet, generateApiKey, parseApiKeys, presentedKey } from './http/api-keys.js';

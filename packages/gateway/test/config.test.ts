@@ -46,9 +46,9 @@ describe('parseConfig defaults', () => {
     expect(config.upstream.tokenUrl).toBe('http://127.0.0.1:5010/oauth2/token');
   });
 
-  it('keeps the client secret out of JSON.stringify', () => {
+  it('keeps the client secret out of JSON.stringify', async () => {
     const config = parseConfig({ ONELINK_CLIENT_SECRET: 'very-secret-value' });
-    expect(config.upstream.clientSecret).toBe('very-secret-value');
+    expect(await config.upstream.clientSecret({ reason: 'initial' })).toBe('very-secret-value');
     expect(JSON.stringify(config)).not.toContain('very-secret-value');
   });
 });
@@ -58,8 +58,19 @@ describe('secrets from env or *_FILE', () => {
     { given: { ONELINK_CLIENT_SECRET_FILE: join(dir, 'secret.txt') }, want: 'file-secret-value' },
     { given: { ONELINK_CLIENT_SECRET: 'env-secret' }, want: 'env-secret' },
   ];
-  it.each(cases)('$given', ({ given, want }) => {
-    expect(parseConfig(given).upstream.clientSecret).toBe(want);
+  it.each(cases)('$given', async ({ given, want }) => {
+    expect(await parseConfig(given).upstream.clientSecret({ reason: 'initial' })).toBe(want);
+  });
+  it('the mock default needs no secret', async () => {
+    expect(await parseConfig({}).upstream.clientSecret({ reason: 'initial' })).toBe('mock-client-secret');
+  });
+  it('re-reads ONELINK_CLIENT_SECRET_FILE on each call, so a rotated file is picked up', async () => {
+    const file = join(dir, 'rotating.txt');
+    writeFileSync(file, 'before-rotation\n');
+    const secret = parseConfig({ ONELINK_CLIENT_SECRET_FILE: file }).upstream.clientSecret;
+    expect(await secret({ reason: 'initial' })).toBe('before-rotation');
+    writeFileSync(file, 'after-rotation\n');
+    expect(await secret({ reason: 'rotation' })).toBe('after-rotation');
   });
   it('reads API keys from GATEWAY_API_KEYS_FILE', () => {
     const config = parseConfig({ GATEWAY_API_KEYS_FILE: join(dir, 'keys.txt') });
@@ -91,11 +102,26 @@ describe('errors name the variable and the rule, never a secret value', () => {
     {
       given: { GATEWAY_API_KEYS_FILE: join(dir, 'missing.txt') },
       variable: 'GATEWAY_API_KEYS_FILE',
-      rule: /cannot read file .*ENOENT/,
+      rule: /cannot read .*missing\.txt.*ENOENT/,
     },
     {
       given: { GATEWAY_API_KEYS_FILE: join(dir, 'empty.txt') },
       variable: 'GATEWAY_API_KEYS_FILE',
+      rule: /empty/,
+    },
+    {
+      given: { ...upstream, ONELINK_CLIENT_SECRET_FILE: join(dir, 'secret.txt') },
+      variable: 'ONELINK_CLIENT_SECRET',
+      rule: /not both/,
+    },
+    {
+      given: { ONELINK_CLIENT_SECRET_FILE: join(dir, 'missing.txt') },
+      variable: 'ONELINK_CLIENT_SECRET_FILE',
+      rule: /cannot read .*ENOENT/,
+    },
+    {
+      given: { ONELINK_CLIENT_SECRET_FILE: join(dir, 'empty.txt') },
+      variable: 'ONELINK_CLIENT_SECRET_FILE',
       rule: /empty/,
     },
     { given: { ONELINK_BASE_URL: 'not a url' }, variable: 'ONELINK_BASE_URL', rule: /absolute http/ },

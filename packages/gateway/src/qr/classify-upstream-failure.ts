@@ -5,7 +5,8 @@ import {
   OneLinkRateLimitError,
   OneLinkTimeoutError,
   OneLinkValidationError,
-} from '@onelink-kit/client';
+  SecretUnavailableError,
+} from '@onelink-kit/core';
 import type { ProblemIssue, ProblemName } from '../http/problems.js';
 import { gatewayIssues } from './upstream-request.js';
 
@@ -49,6 +50,17 @@ export function classifyUpstreamFailure(error: unknown): UpstreamFailure {
       upstreamStatus: 429,
       retryable: true,
       ...(after === undefined ? {} : { retryAfter: after }),
+    };
+  }
+  if (error instanceof SecretUnavailableError) {
+    // The gateway's own configuration (a rotated secret file missing or empty): nothing was sent,
+    // and it is not 1LINK refusing. The variable is named; the path and the value never are.
+    return {
+      label: 'secret-unavailable',
+      outcome: 'failed',
+      problem: 'internal',
+      detail: `The gateway cannot read its 1LINK client secret (${error.variable ?? 'secret file'}); nothing was sent.`,
+      retryable: false,
     };
   }
   if (error instanceof OneLinkAuthError) {

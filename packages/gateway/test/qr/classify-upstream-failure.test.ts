@@ -5,7 +5,8 @@ import {
   OneLinkRateLimitError,
   OneLinkTimeoutError,
   OneLinkValidationError,
-} from '@onelink-kit/client';
+  SecretUnavailableError,
+} from '@onelink-kit/core';
 import { describe, expect, it } from 'vitest';
 import { classifyUpstreamFailure, type UpstreamFailure } from '../../src/qr/classify-upstream-failure.js';
 
@@ -115,6 +116,21 @@ const cases: Array<{ name: string; given: unknown; want: Partial<UpstreamFailure
     name: 'secret unavailable (no HTTP status)',
     given: new OneLinkAuthError('no secret', { reason: 'secret-unavailable' }),
     want: { label: 'auth', outcome: 'failed', problem: 'upstream-auth', upstreamStatus: undefined },
+  },
+  {
+    name: 'the secret file cannot be read (rotation gone wrong): nothing sent, not 1LINK refusing',
+    given: new SecretUnavailableError('ONELINK_CLIENT_SECRET_FILE: /run/s is empty', {
+      variable: 'ONELINK_CLIENT_SECRET_FILE',
+      rule: '/run/s is empty',
+    }),
+    want: {
+      label: 'secret-unavailable',
+      outcome: 'failed',
+      problem: 'internal',
+      retryable: false,
+      detail:
+        'The gateway cannot read its 1LINK client secret (ONELINK_CLIENT_SECRET_FILE); nothing was sent.',
+    },
   },
   {
     name: 'timeout: may have been processed',

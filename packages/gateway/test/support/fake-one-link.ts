@@ -15,8 +15,14 @@ export type FakeMode =
 export interface FakeOneLink {
   url: string;
   calls: { token: number; merchant: number; aggregator: number };
+  /** Token requests refused because of the client secret. */
+  refusedTokens: number;
   bodies: unknown[];
   mode: FakeMode;
+  /** When set, the token endpoint accepts only this client secret (401 invalid_client otherwise). */
+  clientSecret: string | undefined;
+  /** Tokens issued so far answer 401 on QR calls from now on (as after a credential rotation). */
+  revokeTokens(): void;
   close(): Promise<void>;
 }
 
@@ -30,22 +36,32 @@ const REGISTRY = {
 
 export async function startFakeOneLink(mode: FakeMode = { kind: 'echo' }): Promise<FakeOneLink> {
   const hanging = new Set<ServerResponse>();
+  const issued = new Set<string>();
+  const revoked = new Set<string>();
   const fake: FakeOneLink = {
     url: '',
     calls: { token: 0, merchant: 0, aggregator: 0 },
+    refusedTokens: 0,
     bodies: [],
     mode,
+    clientSecret: undefined,
+    revokeTokens: () => {
+      for (const token of issued) revoked.add(token);
+    },
     close: async () => {},
   };
   const server: Server = createServer(async (req, res) => {
     const body = await readBody(req);
     if (req.url === '/oauth2/token') {
       fake.calls.token++;
-      return json(res, 200, {
-        access_token: `fake-token-${fake.calls.token}`,
-        token_type: 'Bearer',
-        expires_in: 3600,
-      });
+      const secret = new URLSearchParams(body).get('client_secret');
+      if (fake.clientSecret !== undefined && secret !== fake.clientSecret) {
+        fake.refusedTokens++;
+        return json(res, 401, { error: 'invalid_client', error_description: 'client authentication failed' });
+      }
+      const token = `fake-token-${fake.calls.token}`;
+      issued.add(token);
+      return json(res, 200, { access_token: token, token_type: 'Bearer', expires_in: 3600 });
     }
     const op =
       req.url === '/generateDQRCMerchant'
@@ -55,6 +71,10 @@ export async function startFakeOneLink(mode: FakeMode = { kind: 'echo' }): Promi
           : undefined;
     if (op === undefined) return json(res, 404, { httpCode: '404', httpMessage: 'Not Found' });
     fake.calls[op]++;
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    if (bearer === undefined || revoked.has(bearer)) {
+      return json(res, 401, { httpCode: '401', httpMessage: 'Unauthorized' });
+    }
     const request = JSON.parse(body || '{}') as OneLinkQrRequestLike & Record<string, unknown>;
     fake.bodies.push(request);
     const current = fake.mode;
