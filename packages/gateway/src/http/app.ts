@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { StanRrnAllocator } from '@onelink-kit/core';
 import { document } from '@onelink-kit/generated/gateway';
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
@@ -6,7 +7,7 @@ import type { Logger } from '../logger.js';
 import { createMetrics, type GatewayMetrics } from '../metrics.js';
 import { createQrService, type QrService, type QrUpstream } from '../qr/qr-service.js';
 import type { Database } from '../storage/database.js';
-import { createRrnAllocator, type StanRrnAllocator } from '../storage/rrn-allocator.js';
+import { createRrnAllocator } from '../storage/rrn-allocator.js';
 import { createTransactionsStore, type TransactionsStore } from '../storage/transactions-store.js';
 import type { UpstreamAnswers } from '../upstream/upstream-answers.js';
 import type { ApiKeySet } from './api-keys.js';

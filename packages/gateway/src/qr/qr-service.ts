@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import type { StanRrnAllocator } from '@onelink-kit/core';
 import type { ProblemBody } from '../http/problems.js';
 import type { Logger } from '../logger.js';
 import type { GatewayMetrics } from '../metrics.js';
-import type { StanRrnAllocator } from '../storage/rrn-allocator.js';
 import {
   IdempotencyConflict,
   type QrKind,

@@ -1,20 +1,11 @@
+import { PKT_OFFSET_MS, type StanRrnAllocator } from '@onelink-kit/core';
 import type { Database } from './database.js';
 import { RRN_COUNTERS } from './migrations.js';
-
-export interface StanRrn {
-  stan: string;
-  rrn: string;
-}
-
-export interface StanRrnAllocator {
-  allocate(): Promise<StanRrn>;
-}
 
 export class SequenceExhaustedError extends Error {
   override readonly name = 'SequenceExhaustedError';
 }
 
-const PKT_OFFSET_MS = 5 * 60 * 60 * 1000;
 const MAX_PER_DAY = 9_999_999;
 const STAN_MODULUS = 999_999;
 

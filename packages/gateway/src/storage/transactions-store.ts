@@ -4,7 +4,10 @@ import { TRANSACTIONS } from './migrations.js';
 
 export const TRANSACTION_STATUSES = ['pending', 'succeeded', 'rejected', 'failed', 'unknown'] as const;
 export type TransactionStatus = (typeof TRANSACTION_STATUSES)[number];
-export type QrKind = 'merchant' | 'aggregator';
+
+import type { QrKind } from '@onelink-kit/core';
+
+export type { QrKind };
 
 /** A stored transaction, as the rest of the gateway sees it (JSON columns parsed). */
 export interface TransactionRecord {

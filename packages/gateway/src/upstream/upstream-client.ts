@@ -1,8 +1,8 @@
 import { createOneLinkClient, type OneLinkClient } from '@onelink-kit/client';
+import type { StanRrnAllocator } from '@onelink-kit/core';
 import type { GatewayConfig } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { GatewayMetrics } from '../metrics.js';
-import type { StanRrnAllocator } from '../storage/rrn-allocator.js';
 import type { UpstreamAnswers } from './upstream-answers.js';
 
 /**
