@@ -7,7 +7,7 @@ import type { UpstreamAnswers } from '../upstream/upstream-answers.js';
 import { classifyUpstreamFailure } from './classify-upstream-failure.js';
 import { errorJson, failureOutcome, successOutcome } from './outcomes.js';
 import { decodeAndCheckSafely } from './qr-decode.js';
-import { QR_OPERATION } from './upstream-request.js';
+import { QR_OPERATION, type UpstreamRequest } from './upstream-request.js';
 
 export type QrUpstream = Pick<OneLinkClient, 'generateDQRCMerchant' | 'generateDQRCAggregator'>;
 
@@ -31,7 +31,7 @@ export interface QrOperationDeps {
 export async function callQrOperation(
   kind: QrKind,
   pending: TransactionRecord,
-  body: Record<string, unknown>,
+  body: UpstreamRequest,
   log: Logger,
   deps: QrOperationDeps,
 ): Promise<TransactionOutcome> {

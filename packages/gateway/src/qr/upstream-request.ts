@@ -1,12 +1,22 @@
 import {
+  type AggregatorQrInput,
   formatOneLinkDateTime,
+  type MerchantQrInput,
+  paymentDetailsPathOf,
+  QR_KINDS,
+  type QrInputs,
+  type QrKind,
   type QrOperationId,
+  type QrRequests,
+  qrOperationId,
   qrRequestIssues,
+  type StanRrn,
   type ValidationIssue,
-} from '@onelink-kit/client';
+  withPaymentDetails,
+  withStanRrn,
+} from '@onelink-kit/core';
 import type { RequestBody } from '@onelink-kit/generated/gateway';
 import { ProblemError, type ProblemIssue } from '../http/problems.js';
-import type { QrKind } from '../storage/transactions-store.js';
 
 // The gateway request → 1LINK request mapping, both ways: the body sent to 1LINK, and 1LINK's field
 // paths in validation issues back to the names the caller used. Pure: no store, no network.
@@ -15,26 +25,26 @@ export type CreateMerchantQr = RequestBody<'createMerchantQr'>;
 export type CreateAggregatorQr = RequestBody<'createAggregatorQr'>;
 export type CreateQrInput = CreateMerchantQr | CreateAggregatorQr;
 
-export interface StanRrnPair {
-  stan: string;
-  rrn: string;
-}
+/** A 1LINK QR body of either kind, before (input) or after (request) its STAN/RRN is added. */
+export type UpstreamBody = QrInputs[QrKind];
+export type UpstreamRequest = QrRequests[QrKind];
 
 export const QR_OPERATION: Record<QrKind, QrOperationId> = {
-  merchant: 'generateDQRCMerchant',
-  aggregator: 'generateDQRCAggregator',
+  merchant: qrOperationId('merchant'),
+  aggregator: qrOperationId('aggregator'),
 };
 
 const TRANSACTION_TYPE = 'P2M';
+const PAYMENT_PATHS = QR_KINDS.map(paymentDetailsPathOf);
 const EXPIRY_CHECK_MARGIN_MS = 2_000;
 // Shape-valid stand-ins so the 1LINK rules can be checked before an RRN is spent on a bad request.
-const PLACEHOLDER_INFO: StanRrnPair = { stan: '000000', rrn: '000000000000' };
+const PLACEHOLDER_INFO: StanRrn = { stan: '000000', rrn: '000000000000' };
 
 /** A request checked against 1LINK's rules, ready for its STAN/RRN. */
 export interface PreparedRequest {
   expiryDateTime: string;
   /** The 1LINK body without `info` (added once the STAN/RRN is allocated). */
-  body: Record<string, unknown>;
+  body: UpstreamBody;
 }
 
 /**
@@ -57,12 +67,15 @@ export function prepareUpstreamRequest(kind: QrKind, input: CreateQrInput, at: n
   return { expiryDateTime, body };
 }
 
-/** The 1LINK body for a gateway request (info is added separately). */
+/**
+ * The 1LINK body for a gateway request (info is added separately). paymentDetails go where the
+ * kind's layout puts them (core's qr-layout: top level for merchant, inside payerDetails for aggregator).
+ */
 export function buildUpstreamBody(
   kind: QrKind,
   input: CreateQrInput,
   dates: { executionDateTime: string; expiryDateTime: string },
-): Record<string, unknown> {
+): UpstreamBody {
   const paymentDetails = {
     executionDateTime: dates.executionDateTime,
     expiryDateTime: dates.expiryDateTime,
@@ -71,42 +84,43 @@ export function buildUpstreamBody(
   };
   if (kind === 'merchant') {
     const m = input as CreateMerchantQr;
-    return {
+    const base = {
       merchantDetails: m.merchantDetails,
       ...(m.payerDetails === undefined ? {} : { payerDetails: m.payerDetails }),
-      paymentDetails,
-    };
+    } as MerchantQrInput;
+    return withPaymentDetails('merchant', base, paymentDetails);
   }
   const a = input as CreateAggregatorQr;
-  return {
+  const base = {
     merchantDetails: a.merchantDetails,
     ...(a.contactDetails === undefined ? {} : { contactDetails: a.contactDetails }),
     ...(a.geoLocation === undefined ? {} : { geoLocation: a.geoLocation }),
-    // The 1LINK aggregator layout nests paymentDetails and info inside payerDetails.
-    payerDetails: { ...(a.payerDetails ?? {}), paymentDetails },
-  };
+    ...(a.payerDetails === undefined ? {} : { payerDetails: a.payerDetails }),
+  } as AggregatorQrInput;
+  return withPaymentDetails('aggregator', base, paymentDetails);
 }
 
-/** The body with its STAN/RRN where the operation's layout puts them. */
-export function withInfo(
-  kind: QrKind,
-  body: Record<string, unknown>,
-  info: StanRrnPair,
-): Record<string, unknown> {
-  if (kind === 'merchant') return { ...body, info: { stan: info.stan, rrn: info.rrn } };
-  const payer = body.payerDetails as Record<string, unknown>;
-  return { ...body, payerDetails: { ...payer, info: { stan: info.stan, rrn: info.rrn } } };
+/** The body with its STAN/RRN where the kind's layout puts them (core's withStanRrn). */
+export function withInfo(kind: QrKind, body: UpstreamBody, info: StanRrn): UpstreamRequest {
+  return kind === 'merchant'
+    ? withStanRrn('merchant', body as MerchantQrInput, info)
+    : withStanRrn('aggregator', body as AggregatorQrInput, info);
 }
 
 /** 1LINK field paths back to the gateway request's names, so the caller sees their own field. */
 export function gatewayIssues(issues: ValidationIssue[], input: CreateQrInput | undefined): ProblemIssue[] {
   const expiryField = input?.expiresInSeconds !== undefined ? 'body.expiresInSeconds' : 'body.expiresAt';
+  // paymentDetails are built by the gateway from amount and expiry, wherever the layout keeps them.
+  const payment = new Map([
+    ['expiryDateTime', expiryField],
+    ['instructedAmount', 'body.amount'],
+    ['executionDateTime', 'body (execution time)'],
+  ]);
   return issues.map((issue) => {
-    let field = issue.field.replace(/^payerDetails\.(?=paymentDetails\.)/, '');
-    if (/^paymentDetails\.expiryDateTime$/.test(field)) field = expiryField;
-    else if (/^paymentDetails\.instructedAmount$/.test(field)) field = 'body.amount';
-    else if (/^paymentDetails\.executionDateTime$/.test(field)) field = 'body (execution time)';
-    else field = `body.${field}`;
+    const path = PAYMENT_PATHS.find((p) => issue.field.startsWith(`${p}.`));
+    const sub = path === undefined ? undefined : issue.field.slice(path.length + 1);
+    const field =
+      sub === undefined ? `body.${issue.field}` : (payment.get(sub) ?? `body.paymentDetails.${sub}`);
     return { field, rule: issue.rule, message: issue.message };
   });
 }

@@ -50,10 +50,10 @@ describe('buildUpstreamBody', () => {
 describe('withInfo', () => {
   const info = { stan: '000007', rrn: '261122000007' };
   it('merchant: info at the top level', () => {
-    expect(withInfo('merchant', { paymentDetails: {} }, info)).toEqual({ paymentDetails: {}, info });
+    expect(withInfo('merchant', { paymentDetails: {} } as never, info)).toEqual({ paymentDetails: {}, info });
   });
   it('aggregator: info inside payerDetails, next to paymentDetails', () => {
-    expect(withInfo('aggregator', { payerDetails: { paymentDetails: {} } }, info)).toEqual({
+    expect(withInfo('aggregator', { payerDetails: { paymentDetails: {} } } as never, info)).toEqual({
       payerDetails: { paymentDetails: {}, info },
     });
   });
