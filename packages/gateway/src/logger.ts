@@ -1,4 +1,4 @@
-import { createLogger, type Logger } from '@onelink-kit/client';
+import { createLogger, type Logger } from '@onelink-kit/core';
 import type { DestinationStream } from 'pino';
 
 export type { Logger };

@@ -1,4 +1,4 @@
-import { parseOneLinkDateTime } from '@onelink-kit/client';
+import { parseOneLinkDateTime } from '@onelink-kit/core';
 import type { components, SuccessResponse } from '@onelink-kit/generated/gateway';
 import type { TransactionRecord } from '../storage/transactions-store.js';
 

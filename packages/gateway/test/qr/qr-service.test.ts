@@ -9,7 +9,7 @@ import {
   OneLinkTimeoutError,
   OneLinkValidationError,
   silentLogger,
-} from '@onelink-kit/client';
+} from '@onelink-kit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProblemError } from '../../src/http/problems.js';
 import { createMetrics } from '../../src/metrics.js';
