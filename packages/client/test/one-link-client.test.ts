@@ -171,6 +171,36 @@ describe('local validation happens before any network call', () => {
     expect(upstream.apiRequests).toHaveLength(0);
   });
 
+  // A body from JavaScript or parsed JSON: stan/rrn must not be written into a payerDetails or info
+  // that is not an object, which would hide the caller's mistake instead of naming it.
+  it.each([
+    {
+      given: 'aggregator payerDetails as a string',
+      kind: 'aggregator',
+      body: { ...aggregatorBody(), payerDetails: 'x' },
+      want: 'payerDetails',
+    },
+    {
+      given: 'aggregator info as a number',
+      kind: 'aggregator',
+      body: { payerDetails: { info: 7 } },
+      want: 'payerDetails.info',
+    },
+    { given: 'merchant info as a string', kind: 'merchant', body: { ...base, info: 'x' }, want: 'info' },
+  ] as const)('$given → $want type, no stan/rrn allocated', async ({ kind, body, want }) => {
+    let allocated = 0;
+    const c = client({ allocator: { allocate: () => ({ stan: String(++allocated), rrn: '633010123456' }) } });
+    const call =
+      kind === 'merchant' ? c.generateDQRCMerchant(body as never) : c.generateDQRCAggregator(body as never);
+    const error = await call.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OneLinkValidationError);
+    expect((error as OneLinkValidationError).issues).toEqual([
+      { field: want, rule: 'type', message: 'must be object' },
+    ]);
+    expect(allocated).toBe(0);
+    expect(upstream.apiRequests).toHaveLength(0);
+  });
+
   it('applies the configured expiry window', async () => {
     const now = Date.now();
     const error = await client({ expiry: { maxWindowMs: 5 * 60_000 } })
