@@ -7,10 +7,8 @@ import {
   OneLinkValidationError,
   OPENAPI_FORMATS,
   oneLinkRequestValidator,
-  qrRequestIssues,
   RequestValidator,
 } from '../../src/index.js';
-import { merchantBody } from '../support/bodies.js';
 
 const validator = oneLinkRequestValidator();
 const examples = document.components.examples;
@@ -115,27 +113,6 @@ describe('request bodies are checked against the spec schemas', () => {
     expect(v.validate('x', { a: 'abc' })).toEqual([
       { field: 'a', rule: 'maxLength', message: 'must NOT have more than 2 characters' },
     ]);
-  });
-});
-
-describe('qrRequestIssues combines domain, schema and expiry rules', () => {
-  const now = Date.UTC(2026, 10, 22, 5, 0, 0);
-  it.each([
-    {
-      given: 'a valid merchant body',
-      body: { ...merchantBody(now), info: { stan: '1', rrn: '633010123456' } },
-      want: [],
-    },
-    { given: 'no info', body: merchantBody(now), want: [] },
-    {
-      given: 'no merchantDetails',
-      body: { paymentDetails: merchantBody(now).paymentDetails },
-      want: ['merchantDetails required'],
-    },
-  ])('$given → $want', ({ body, want }) => {
-    expect(qrRequestIssues('generateDQRCMerchant', body, { now }).map((i) => `${i.field} ${i.rule}`)).toEqual(
-      want,
-    );
   });
 });
 
