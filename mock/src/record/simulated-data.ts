@@ -1,4 +1,4 @@
-import { formatOneLinkDateTime, type StanRrn } from '@onelink-kit/client';
+import { formatOneLinkDateTime, type StanRrn } from '@onelink-kit/core';
 
 // 1LINK's terms allow only simulated, anonymous data in the sandbox: every value here is made up.
 
