@@ -28,7 +28,7 @@ describe('buildUpstreamBody', () => {
       },
     },
     {
-      name: 'aggregator: paymentDetails nested in payerDetails (seed layout)',
+      name: 'aggregator: paymentDetails nested in payerDetails (the 1LINK aggregator layout)',
       kind: 'aggregator' as const,
       given: {
         merchantDetails: { merchantID: 'A1', subDept: '0001' },
