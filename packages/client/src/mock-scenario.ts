@@ -1,5 +1,5 @@
 /**
- * HTTP status each 1LINK mock scenario answers with (DESIGN: Mock scenarios), one entry per fixture name
+ * HTTP status each 1LINK mock scenario answers with, one entry per fixture name
  * in mock/fixtures/{requestToken,generateDQRCMerchant,generateDQRCAggregator} (a contract test keeps them in step).
  */
 export const MOCK_SCENARIO_STATUS = {

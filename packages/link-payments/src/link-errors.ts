@@ -4,7 +4,7 @@ import type { document } from '@onelink-kit/generated/link-payments';
 /** Every OTS status code the spec documents. */
 export type OtsStatusCode = keyof (typeof document)['x-onelink-response-codes'];
 
-/** The seed's three classes: a failure is either the caller's to fix or worth retrying. */
+/** The Link Based Payments document's three classes: a failure is either the caller's to fix or worth retrying. */
 export type LinkOutcome = 'caller-error' | 'retryable';
 
 export type LinkOperationId =

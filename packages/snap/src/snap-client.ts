@@ -122,7 +122,7 @@ export function createSnapClient(options: SnapClientOptions): SnapClient {
     const timestamp = input.timestamp ?? formatSnapTimestamp(now(), options.utcOffsetMinutes);
     const externalId = input.externalId ?? randomId();
     const state = input.state ?? randomId();
-    // Insertion order is the order sent (and signed): the seed's parameter order.
+    // Insertion order is the order sent (and signed): the parameter order of the SNAP document.
     const query: Record<string, string | undefined> = {
       redirectUrl: input.redirectUrl,
       failureRedirectUrl: input.failureRedirectUrl,
