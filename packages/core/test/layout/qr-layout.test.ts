@@ -7,6 +7,9 @@ import {
   type MerchantQrInput,
   paymentDetailsOf,
   paymentDetailsPathOf,
+  QR_KINDS,
+  type QrInputs,
+  type QrKind,
   qrBodyParts,
   qrKindOf,
   qrLayoutIssues,
@@ -15,6 +18,7 @@ import {
   withPaymentDetails,
   withStanRrn,
 } from '../../src/index.js';
+import { getPath } from '../../src/validation/object-path.js';
 
 const examples = document.components.examples;
 const merchant: MerchantQrInput = examples.MerchantRequestSuccess.value;
@@ -61,6 +65,14 @@ describe('the merchant body keeps paymentDetails and info at the top; the aggreg
     ).toEqual({
       info: ids,
     });
+  });
+
+  it('works with a kind known only at run time, as a service choosing by route has it', () => {
+    const place = (kind: QrKind, body: QrInputs[QrKind]) => withStanRrn(kind, body, ids);
+    for (const kind of QR_KINDS) {
+      expect(infoOf(kind, place(kind, {}))).toEqual(ids);
+      expect(getPath(place(kind, {}), infoPathOf(kind).split('.'))).toEqual(ids);
+    }
   });
 
   it('withPaymentDetails puts paymentDetails in the right place', () => {
