@@ -72,6 +72,18 @@ export function linkPaymentsFixtures(spec: SpecEntry): SyntheticFixture[] {
     OTS1014: 'request-failed',
     OTS1015: 'cancelled-invoice',
   };
+  // Resend and cancel act on an existing invoice and can fail the same ways.
+  const INVOICE_ACTION_ERRORS = [
+    'OTS1001',
+    'OTS1002',
+    'OTS1003',
+    'OTS1010',
+    'OTS1011',
+    'OTS1012',
+    'OTS1013',
+    'OTS1014',
+    'OTS1015',
+  ];
   const ops: Record<string, { success: string; errors: string[] }> = {
     getTemplate: {
       success: 'OTS0000',
@@ -99,31 +111,11 @@ export function linkPaymentsFixtures(spec: SpecEntry): SyntheticFixture[] {
     },
     resendPaymentLink: {
       success: 'OTS0001',
-      errors: [
-        'OTS1001',
-        'OTS1002',
-        'OTS1003',
-        'OTS1010',
-        'OTS1011',
-        'OTS1012',
-        'OTS1013',
-        'OTS1014',
-        'OTS1015',
-      ],
+      errors: INVOICE_ACTION_ERRORS,
     },
     cancelPaymentLink: {
       success: 'OTS0002',
-      errors: [
-        'OTS1001',
-        'OTS1002',
-        'OTS1003',
-        'OTS1010',
-        'OTS1011',
-        'OTS1012',
-        'OTS1013',
-        'OTS1014',
-        'OTS1015',
-      ],
+      errors: INVOICE_ACTION_ERRORS,
     },
   };
   const requestBody = (op: string, wrongSig: boolean): Record<string, unknown> => {
