@@ -13,6 +13,7 @@ export {
   PRIMARY_SCENARIOS,
   scenarioOrder,
 } from './build-mock-spec.js';
+export { type CliIo, MOCK_BUILD_USAGE, runMockBuild } from './cli/mock-build.js';
 export {
   checkFixtureDrift,
   type DriftReport,

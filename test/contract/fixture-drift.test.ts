@@ -1,8 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { checkFixtureDrift, defaultLayout, loadFixtures } from '@onelink-kit/mock';
+import { checkFixtureDrift, defaultLayout, loadFixtures, runMockBuild } from '@onelink-kit/mock';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 
@@ -65,17 +64,10 @@ describe('fixture drift after a spec edit', () => {
   });
 
   it('pnpm mock:check fails with the same report', () => {
-    const res = spawnSync(
-      process.execPath,
-      [
-        path.join(repo.repoRoot, 'node_modules/tsx/dist/cli.mjs'),
-        'scripts/mock-build.ts',
-        '--check',
-        '--root',
-        root,
-      ],
-      { cwd: repo.repoRoot, encoding: 'utf8' },
-    );
+    // In-process: scripts/mock-build.ts only hands its argv and console to runMockBuild.
+    const out: string[] = [];
+    const status = runMockBuild(['--check', '--root', root], { out: (l) => out.push(l), err: () => {} });
+    const res = { status, stdout: out.join('\n') };
     expect(res.status).toBe(1);
     expect(res.stdout).toContain(`${expected.size} of ${fixtures.length} fixtures no longer validate:`);
     for (const [fixture, issues] of expected) {
