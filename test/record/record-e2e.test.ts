@@ -12,12 +12,11 @@ import {
   OneLinkAuthError,
   parseOneLinkDateTime,
 } from '@onelink-kit/client';
-import { checkFixtureDrift, defaultLayout, loadFixtures } from '@onelink-kit/mock';
+import { checkFixtureDrift, defaultLayout, loadFixtures, runRecord } from '@onelink-kit/mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeUpstream, startFakeOneLinkUpstream } from '../support/fake-onelink-upstream.js';
 import { startSpecMockForTest, type TestMock } from '../support/onelink-mock.js';
 import { qrPayloadsOf, qrProblems } from '../support/qr-checks.js';
-import { runScript, type ScriptRun } from '../support/run-script.js';
 
 // The whole recorder, as `pnpm record` runs it, against a local fake 1LINK (never the sandbox).
 // The canary credentials must not survive into any file.
@@ -28,11 +27,22 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), 'onelink-record-'));
 const outDir = path.join(tmp, 'fixtures');
 const secretFile = path.join(tmp, 'secret');
 let upstream: FakeUpstream | undefined;
-let run: ScriptRun;
+let run: RecordRun;
 
-// A minimal environment: ONELINK_* variables of the host must not reach the recorder.
-const runRecorder = (args: string[], env: Record<string, string>) =>
-  runScript('record.ts', args, { PATH: process.env.PATH ?? '', ...env });
+interface RecordRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+// In-process: scripts/record.ts only hands argv, process.env and console to runRecord. The environment
+// is the test's own, so ONELINK_* variables of the host never reach the recorder.
+const runRecorder = async (args: string[], env: Record<string, string>): Promise<RecordRun> => {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runRecord(args, env, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  const text = (lines: string[]) => lines.map((l) => `${l}\n`).join('');
+  return { code, stdout: text(out), stderr: text(err) };
+};
 
 beforeAll(async () => {
   upstream = await startFakeOneLinkUpstream({ clientId: CANARY_ID, clientSecret: CANARY_SECRET });
