@@ -14,6 +14,7 @@ export {
   scenarioOrder,
 } from './build-mock-spec.js';
 export { type CliIo, MOCK_BUILD_USAGE, runMockBuild } from './cli/mock-build.js';
+export { MOCK_FIXTURES_USAGE, runMockFixtures } from './cli/mock-fixtures.js';
 export { RECORD_USAGE, runRecord } from './cli/record.js';
 export {
   checkFixtureDrift,

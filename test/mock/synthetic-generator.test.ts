@@ -4,6 +4,7 @@ import {
   buildSyntheticFixtures,
   defaultLayout,
   fixturePath,
+  runMockFixtures,
   SYNTHETIC_BUILDERS,
   serializeFixture,
   writeSyntheticFixtures,
@@ -46,6 +47,18 @@ describe('the synthetic-fixture generator', () => {
     }
     const second = writeSyntheticFixtures(layout, { check: true });
     expect(second.filter((o) => o.status !== 'unchanged')).toEqual([]);
+  });
+
+  it('pnpm mock:fixtures --check exits 1 naming what is stale; after a write it exits 0', () => {
+    layout = makeTempLayout({ specs });
+    const out: string[] = [];
+    const io = { out: (l: string) => out.push(l), err: (l: string) => out.push(l) };
+    expect(runMockFixtures(['--check'], io, layout)).toBe(1);
+    expect(out).toContain('stale  mock/fixtures/requestToken/success.json');
+    expect(runMockFixtures([], io, layout)).toBe(0);
+    out.length = 0;
+    expect(runMockFixtures(['--check'], io, layout)).toBe(0);
+    expect(out.at(-1)).toMatch(/^all \d+ synthetic fixtures are up to date$/);
   });
 
   it('never overwrites a fixture recorded from the sandbox', () => {
