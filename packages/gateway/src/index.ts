@@ -9,7 +9,7 @@ export {
 export { ConfigError } from './config-error.js';
 export { type ApiKeySet, generateApiKey, parseApiKeys, presentedKey } from './http/api-keys.js';
 export { createGatewayApp, type GatewayApp, type GatewayAppOptions } from './http/app.js';
-export { PROBLEM_CATALOGUE, ProblemError, type ProblemName } from './http/problems.js';
+export { PROBLEM_CATALOGUE, ProblemError, type ProblemName } from './problems.js';
 export { createGatewayLogger } from './logger.js';
 export { createMetrics, type GatewayMetrics } from './metrics.js';
 export { decodeAndCheck } from './qr/qr-decode.js';

@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import { type ApiKeySet, presentedKey } from './api-keys.js';
-import { ProblemError } from './problems.js';
+import { ProblemError } from '../problems.js';
 
 /** GET routes that answer without an API key (probes and scraping). */
 export const PUBLIC_PATHS = new Set(['/healthz', '/readyz', '/metrics']);

@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from '../logger.js';
-import { ProblemError, type ProblemIssue, problemForStatus } from './problems.js';
+import { ProblemError, type ProblemIssue, problemForStatus } from '../problems.js';
 
 /** Unmatched routes become a not-found problem (rendered by the error handler like everything else). */
 export const notFound: RequestHandler = (req, _res, next) => {

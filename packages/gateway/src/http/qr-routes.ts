@@ -3,7 +3,7 @@ import { type Request, type Response, Router } from 'express';
 import type { CreateAggregatorQr, CreateMerchantQr, CreateResult, QrService } from '../qr/qr-service.js';
 import { toQrView } from '../qr/qr-view.js';
 import type { TransactionRecord, TransactionsStore } from '../storage/transactions-store.js';
-import { type ProblemBody, ProblemError } from './problems.js';
+import { type ProblemBody, ProblemError } from '../problems.js';
 
 export function qrRoutes(deps: {
   service: QrService;

@@ -7,7 +7,7 @@ import {
   OneLinkValidationError,
   SecretUnavailableError,
 } from '@onelink-kit/core';
-import type { ProblemIssue, ProblemName } from '../http/problems.js';
+import type { ProblemIssue, ProblemName } from '../problems.js';
 import { gatewayIssues } from './upstream-request.js';
 
 /** What a QR create that threw is stored as (never `succeeded`, never `pending`). */

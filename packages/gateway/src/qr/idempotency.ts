@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ProblemError } from '../http/problems.js';
+import { ProblemError } from '../problems.js';
 import type { TransactionRecord, TransactionsStore } from '../storage/transactions-store.js';
 import { idsOf } from './outcomes.js';
 

@@ -1,4 +1,4 @@
-import { problemBody } from '../http/problems.js';
+import { problemBody } from '../problems.js';
 import type { TransactionOutcome, TransactionRecord } from '../storage/transactions-store.js';
 import type { UpstreamFailure } from './classify-upstream-failure.js';
 import type { QrCheckResult } from './qr-decode.js';

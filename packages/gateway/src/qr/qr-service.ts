@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { StanRrnAllocator } from '@onelink-kit/core';
-import type { ProblemBody } from '../http/problems.js';
+import type { ProblemBody } from '../problems.js';
 import type { Logger } from '../logger.js';
 import type { GatewayMetrics } from '../metrics.js';
 import {

@@ -16,7 +16,7 @@ import {
   withStanRrn,
 } from '@onelink-kit/core';
 import type { RequestBody } from '@onelink-kit/generated/gateway';
-import { ProblemError, type ProblemIssue } from '../http/problems.js';
+import { ProblemError, type ProblemIssue } from '../problems.js';
 
 // The gateway request → 1LINK request mapping, both ways: the body sent to 1LINK, and 1LINK's field
 // paths in validation issues back to the names the caller used. Pure: no store, no network.

@@ -11,7 +11,7 @@ import {
   silentLogger,
 } from '@onelink-kit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ProblemError } from '../../src/http/problems.js';
+import { ProblemError } from '../../src/problems.js';
 import { createMetrics } from '../../src/metrics.js';
 import { type CreateMerchantQr, createQrService, type QrUpstream } from '../../src/qr/qr-service.js';
 import { createDatabase, type Database, migrateToLatest } from '../../src/storage/database.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ProblemError } from '../../src/http/problems.js';
+import { ProblemError } from '../../src/problems.js';
 import {
   buildUpstreamBody,
   type CreateQrInput,

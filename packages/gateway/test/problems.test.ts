@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PROBLEM_CATALOGUE, ProblemError, problemBody, problemForStatus } from '../../src/http/problems.js';
+import { PROBLEM_CATALOGUE, ProblemError, problemBody, problemForStatus } from '../src/problems.js';
 
 describe('problem catalogue', () => {
   it('every entry renders an RFC 9457 body with its own status', () => {
