@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { fromEnv, readEnvSecret, type SecretProvider, SecretUnavailableError } from '@onelink-kit/core';
 import { ConfigError } from './config-error.js';
-import { type ApiKeySet, parseApiKeys } from './http/api-keys.js';
+import { type ApiKeySet, parseApiKeys } from './api-keys.js';
 
 export { ConfigError };
 

@@ -7,7 +7,7 @@ export {
   parseDatabaseUrl,
 } from './config.js';
 export { ConfigError } from './config-error.js';
-export { type ApiKeySet, generateApiKey, parseApiKeys, presentedKey } from './http/api-keys.js';
+export { type ApiKeySet, generateApiKey, parseApiKeys, presentedKey } from './api-keys.js';
 export { createGatewayApp, type GatewayApp, type GatewayAppOptions } from './http/app.js';
 export { PROBLEM_CATALOGUE, ProblemError, type ProblemName } from './problems.js';
 export { createGatewayLogger } from './logger.js';

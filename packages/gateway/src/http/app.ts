@@ -10,7 +10,7 @@ import type { Database } from '../storage/database.js';
 import { createRrnAllocator } from '../storage/rrn-allocator.js';
 import { createTransactionsStore, type TransactionsStore } from '../storage/transactions-store.js';
 import type { UpstreamAnswers } from '../upstream/upstream-answers.js';
-import type { ApiKeySet } from './api-keys.js';
+import type { ApiKeySet } from '../api-keys.js';
 import { apiKeyAuth } from './auth.js';
 import { notFound, problemHandler } from './error-handler.js';
 import { openApiValidator } from './openapi-validator.js';

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { type ApiKeySet, presentedKey } from './api-keys.js';
+import { type ApiKeySet, presentedKey } from '../api-keys.js';
 import { ProblemError } from '../problems.js';
 
 /** GET routes that answer without an API key (probes and scraping). */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { type ApiKeySet, parseApiKeys } from './api-keys.js';
+import { type ApiKeySet, parseApiKeys } from '../api-keys.js';
 
 /**
  * express-openapi-validator compiles a route's request and response validators on its first

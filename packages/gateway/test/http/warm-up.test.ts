@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseApiKeys } from '../../src/http/api-keys.js';
+import { parseApiKeys } from '../../src/api-keys.js';
 import { withWarmUpKey } from '../../src/http/warm-up.js';
 
 const REGULAR = 'regular-key-0123456789abcdef';

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { ConfigError } from '../config-error.js';
+import { ConfigError } from './config-error.js';
 
 /** The caller a key belongs to: a short fingerprint of the key's hash, safe to log and store. */
 export interface ApiKeyCaller {

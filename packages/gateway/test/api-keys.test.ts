@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { generateApiKey, parseApiKeys, presentedKey } from '../../src/http/api-keys.js';
+import { generateApiKey, parseApiKeys, presentedKey } from '../src/api-keys.js';
 
 const rawKey = 'raw-key-0123456789abcdef';
 const hashedKey = 'hashed-key-0123456789abcdef';
