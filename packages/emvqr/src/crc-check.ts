@@ -36,7 +36,7 @@ export function checkCrc(
           code: 'CRC_MISMATCH',
           offset: totalChars - 4,
           tag: '63',
-          message: `CRC is ${actual} but the payload's CRC is ${expected}`,
+          message: `tag 63 says the CRC is ${actual}, but the payload's CRC computes to ${expected}`,
         });
         return { status: 'mismatch', expected, actual };
       }
@@ -79,7 +79,7 @@ export function checkCrc(
       code: 'CRC_MISMATCH',
       offset: crcObject.offset + 4,
       tag: '63',
-      message: `CRC is ${actual} but the payload's CRC is ${expected}`,
+      message: `tag 63 says the CRC is ${actual}, but the payload's CRC computes to ${expected}`,
     });
     return { status: 'mismatch', expected, actual };
   }
