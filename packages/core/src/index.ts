@@ -66,6 +66,16 @@ export {
   withPaymentDetails,
   withStanRrn,
 } from './layout/qr-layout.js';
+export {
+  AMOUNT_UNITS,
+  type AmountUnit,
+  DEFAULT_AMOUNT_UNIT,
+  instructedAmountFromRupees,
+  instructedAmountOfRupeesText,
+  isAmountUnit,
+  rupeesTextOfInstructedAmount,
+} from './layout/amount-unit.js';
+export { ibanChecksumValid, PK_IBAN_PATTERN } from './layout/iban.js';
 export { oneLinkRequestValidator, qrRequestIssues } from './layout/qr-request-issues.js';
 export {
   assertStanRrn,
@@ -73,8 +83,10 @@ export {
   STAN_PATTERN,
   type StanRrn,
   type StanRrnAllocator,
+  PLACEHOLDER_STAN_RRN,
   stanRrnIssues,
 } from './layout/stan-rrn.js';
+export { DEFAULT_TRANSACTION_TYPE } from './layout/transaction-type.js';
 // log/: the one pino factory and what it redacts.
 export {
   createLogger,

@@ -16,6 +16,12 @@ export interface StanRrnAllocator {
   allocate(): StanRrn | Promise<StanRrn>;
 }
 
+/**
+ * Shape-valid stand-ins, so a body can be checked by every 1LINK rule before a real STAN/RRN is
+ * allocated (an RRN is never spent on a request that would be refused).
+ */
+export const PLACEHOLDER_STAN_RRN: StanRrn = Object.freeze({ stan: '000000', rrn: '000000000000' });
+
 export const STAN_PATTERN = /^[0-9]{1,6}$/;
 export const RRN_PATTERN = /^[0-9]{12}$/;
 

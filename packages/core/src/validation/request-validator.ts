@@ -139,7 +139,9 @@ export class RequestValidator {
       this.#compiled.set(pointer, fn);
     }
     if (fn(value)) return [];
-    return (fn.errors ?? []).filter((e) => !isAnyOfBranch(e)).map((e) => toIssue(e, prefix));
+    return explainAlternatives((fn.errors ?? []).filter((e) => !isAnyOfBranch(e))).map((e) =>
+      toIssue(e, prefix),
+    );
   }
 }
 
@@ -184,6 +186,28 @@ function parameterValue(
 function isAnyOfBranch(error: ErrorObject): boolean {
   return error.schemaPath.includes('/anyOf/');
 }
+
+/**
+ * A value that fails a oneOf/anyOf of types (an amount as an integer or a digit string) is explained by
+ * the alternative of its own type: `minimum` for 0, `pattern` for "0", not "must be string" and "must
+ * match exactly one schema". Only when no alternative has its type is the combinator reported, once.
+ */
+function explainAlternatives(errors: ErrorObject[]): ErrorObject[] {
+  const combinators = new Set(errors.filter((e) => COMBINATORS.has(e.keyword)).map((e) => e.instancePath));
+  if (combinators.size === 0) return errors;
+  const specific = new Set(
+    errors
+      .filter((e) => combinators.has(e.instancePath) && e.keyword !== 'type' && !COMBINATORS.has(e.keyword))
+      .map((e) => e.instancePath),
+  );
+  return errors.filter((e) => {
+    if (!combinators.has(e.instancePath)) return true;
+    if (e.keyword === 'type') return false;
+    return COMBINATORS.has(e.keyword) ? !specific.has(e.instancePath) : true;
+  });
+}
+
+const COMBINATORS = new Set(['oneOf', 'anyOf']);
 
 function toIssue(error: ErrorObject, prefix: string[]): ValidationIssue {
   const base = error.instancePath.split('/').slice(1).map(pointerUnescape);

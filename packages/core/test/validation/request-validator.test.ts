@@ -26,9 +26,9 @@ describe('request bodies are checked against the spec schemas', () => {
   const good = examples.MerchantRequestSuccess.value;
   it.each([
     {
-      given: 'iban of 25 characters',
+      given: 'iban of 25 characters (too long, and not the PK IBAN shape)',
       body: { ...good, merchantDetails: { ...good.merchantDetails, iban: 'P'.repeat(25) } },
-      want: ['merchantDetails.iban maxLength'],
+      want: ['merchantDetails.iban maxLength', 'merchantDetails.iban pattern'],
     },
     {
       given: 'missing merchantID and bankBic',
