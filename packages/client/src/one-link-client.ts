@@ -1,5 +1,6 @@
 import {
   type AggregatorQrInput,
+  capAnswerSize,
   type ExpiryPolicy,
   infoOf,
   type Logger,
@@ -41,8 +42,10 @@ export interface OneLinkClientOptions {
   clientSecret: SecretSource;
   /** Injected fetch (tests, proxies). Default: global fetch. */
   fetch?: typeof fetch;
-  /** Timeout of each HTTP attempt, in ms. Default 30 000. */
+  /** Timeout of each HTTP attempt, in ms, the token request included. Default 30 000. */
   timeoutMs?: number;
+  /** Longest answer read from 1LINK, in bytes; a longer one is refused unread. Default 1 MiB. */
+  maxAnswerBytes?: number;
   /** Retry policy and, for tests, its clock/sleep/random; `false` disables retries. */
   retry?: (Partial<RetryPolicy> & Partial<RetryEnvironment>) | false;
   /** Client-side token bucket (the plan's limit), or a shared RateLimiter. Default: none. */
@@ -92,7 +95,9 @@ export function createOneLinkClient(options: OneLinkClientOptions): OneLinkClien
   const codes = oneLinkResponseCodes();
   const now = options.now ?? Date.now;
   const hooks = options.hooks ?? {};
-  const fetchImpl = options.fetch ?? globalThis.fetch;
+  // Every answer (token and QR) is read through the size cap.
+  const fetchImpl = capAnswerSize(options.fetch ?? globalThis.fetch, options.maxAnswerBytes);
+  const timeoutMs = options.timeoutMs ?? 30_000;
   const allocator = options.allocator ?? createInProcessAllocator({ now });
   const tokens = new TokenService({
     tokenUrl,
@@ -102,7 +107,8 @@ export function createOneLinkClient(options: OneLinkClientOptions): OneLinkClien
     now,
     logger: options.logger ?? silentLogger(),
     hooks,
-    responseCodes: codes,
+    // A slow token endpoint is bounded like any other attempt.
+    timeoutMs,
     ...(options.scope ? { scope: options.scope } : {}),
     ...options.token,
   });
@@ -111,7 +117,7 @@ export function createOneLinkClient(options: OneLinkClientOptions): OneLinkClien
     tokens,
     baseUrl,
     clientId: options.clientId,
-    timeoutMs: options.timeoutMs ?? 30_000,
+    timeoutMs,
     hooks,
     logger: (options.logger ?? silentLogger()).child({ component: 'onelink-client' }),
     now,

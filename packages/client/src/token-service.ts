@@ -1,14 +1,13 @@
 import {
   attemptSignal,
+  capAnswerSize,
   type Logger,
   networkErrorFrom,
-  OneLinkApiError,
+  OneLinkAnswerTooLargeError,
   OneLinkAuthError,
   OneLinkError,
-  OneLinkTimeoutError,
-  oneLinkResponseCodes,
+  OneLinkTokenUnavailableError,
   parseRetryAfter,
-  type ResponseCodeTable,
   redactHeaders,
   SecretReader,
   type SecretSource,
@@ -27,8 +26,10 @@ export interface TokenServiceOptions {
   clientSecret: SecretSource | SecretReader;
   scope?: string;
   fetch?: typeof fetch;
-  /** Timeout of one token request. Default 10 s. */
+  /** Timeout of one token request (the client passes its own per-attempt timeout). Default 10 s. */
   timeoutMs?: number;
+  /** Longest token answer read (see capAnswerSize). Default 1 MiB. */
+  maxAnswerBytes?: number;
   /** A token counts as expired this long before `expires_in` runs out (clock skew, slow requests). Default 60 s. */
   expiryMarginMs?: number;
   /** Within this window before (expiry − margin), callers get the cached token and a background refresh starts. Default 5 min. */
@@ -36,8 +37,6 @@ export interface TokenServiceOptions {
   now?: () => number;
   logger?: Logger;
   hooks?: OneLinkHooks;
-  /** Classifies non-auth failures of the token endpoint (5xx etc.). */
-  responseCodes?: ResponseCodeTable;
 }
 
 interface CachedToken {
@@ -51,6 +50,9 @@ interface CachedToken {
 /**
  * OAuth2 client-credentials tokens for 1LINK: cached, refreshed proactively, and fetched single-flight
  * (any number of concurrent callers on a cold or expired cache cause exactly one token request).
+ * A refusal of the client is OneLinkAuthError; any other failure (5xx, an answer that is not a token,
+ * a broken connection, no answer in time) is OneLinkTokenUnavailableError: the QR operation was not
+ * called, so the call may be repeated.
  */
 export class TokenService {
   readonly #options: Required<
@@ -64,7 +66,6 @@ export class TokenService {
   readonly #now: () => number;
   readonly #logger: Logger;
   readonly #hooks: OneLinkHooks;
-  readonly #codes: ResponseCodeTable;
   #cached: CachedToken | undefined;
   #inflight: Promise<CachedToken> | undefined;
   #requests = 0;
@@ -84,11 +85,10 @@ export class TokenService {
       options.clientSecret instanceof SecretReader
         ? options.clientSecret
         : new SecretReader(options.clientSecret);
-    this.#fetch = options.fetch ?? globalThis.fetch;
+    this.#fetch = capAnswerSize(options.fetch ?? globalThis.fetch, options.maxAnswerBytes);
     this.#now = options.now ?? Date.now;
     this.#logger = (options.logger ?? silentLogger()).child({ component: 'onelink-token' });
     this.#hooks = options.hooks ?? {};
-    this.#codes = options.responseCodes ?? oneLinkResponseCodes();
   }
 
   /** How many token requests this service has sent (for metrics and tests). */
@@ -196,8 +196,21 @@ export class TokenService {
       response = await this.#fetch(tokenUrl, { method: 'POST', headers, body: body.toString(), signal });
       text = await response.text();
     } catch (error) {
-      if (timedOut()) throw new OneLinkTimeoutError({ timeoutMs, cause: error });
-      throw networkErrorFrom(error);
+      if (timedOut()) {
+        throw new OneLinkTokenUnavailableError({
+          reason: 'timeout',
+          detail: `no answer within ${timeoutMs} ms`,
+          cause: error,
+        });
+      }
+      if (error instanceof OneLinkAnswerTooLargeError) {
+        throw new OneLinkTokenUnavailableError({ reason: 'too-large', detail: error.message, cause: error });
+      }
+      const network = networkErrorFrom(error);
+      throw new OneLinkTokenUnavailableError({
+        reason: `network-${network.errno ?? 'error'}`,
+        cause: network,
+      });
     }
     const requestId = response.headers.get('x-global-transaction-id') ?? undefined;
     await emit(
@@ -228,23 +241,23 @@ export class TokenService {
       );
     }
     if (!response.ok) {
-      const c = this.#codes.classify({ status: response.status });
       const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), this.#now());
-      throw new OneLinkApiError({
+      throw new OneLinkTokenUnavailableError({
+        reason: `http-${response.status}`,
         status: response.status,
-        kind: c.kind,
-        retryable: c.retryable,
         requestId,
-        responseDescription: scrub(typeof json?.httpMessage === 'string' ? json.httpMessage : undefined),
+        detail: scrub(typeof json?.httpMessage === 'string' ? json.httpMessage : undefined),
         retryAfter: retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000),
       });
     }
     const accessToken = json?.access_token;
     if (typeof accessToken !== 'string' || accessToken === '') {
-      throw new OneLinkApiError(
-        { status: response.status, kind: 'upstream', retryable: false, requestId },
-        '1LINK token endpoint answered 2xx without an access_token',
-      );
+      throw new OneLinkTokenUnavailableError({
+        reason: json === undefined ? 'not-json' : 'no-access-token',
+        status: response.status,
+        requestId,
+        detail: `HTTP ${response.status} without an access_token`,
+      });
     }
     const expiresInMs =
       (typeof json?.expires_in === 'number' ? json.expires_in : Number(json?.expires_in ?? 0)) * 1000;

@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
-  OneLinkApiError,
   OneLinkAuthError,
-  OneLinkTimeoutError,
+  OneLinkTokenUnavailableError,
   TokenService,
   type TokenServiceOptions,
 } from '../src/index.js';
@@ -100,11 +99,26 @@ describe('TokenService', () => {
     },
     {
       given: { status: 503, body: { httpCode: '503', httpMessage: 'Service Unavailable' } },
-      want: { type: OneLinkApiError, fields: { status: 503, kind: 'transient', retryable: true } },
+      want: {
+        type: OneLinkTokenUnavailableError,
+        fields: { status: 503, reason: 'http-503', message: expect.stringContaining('Service Unavailable') },
+      },
+    },
+    {
+      given: { status: 502, body: {}, headers: { 'retry-after': '3' } },
+      want: {
+        type: OneLinkTokenUnavailableError,
+        fields: { status: 502, reason: 'http-502', retryAfter: 3 },
+      },
     },
     {
       given: { status: 200, body: { token_type: 'Bearer' } },
-      want: { type: OneLinkApiError, fields: { status: 200, kind: 'upstream' } },
+      want: { type: OneLinkTokenUnavailableError, fields: { status: 200, reason: 'no-access-token' } },
+    },
+    {
+      // A string is JSON, but not a token answer.
+      given: { status: 200, body: 'not a token' },
+      want: { type: OneLinkTokenUnavailableError, fields: { status: 200, reason: 'not-json' } },
     },
   ])('token endpoint HTTP $given.status → $want.type.name', async ({ given, want }) => {
     upstream.onToken = () => given;
@@ -121,13 +135,35 @@ describe('TokenService', () => {
         ? { status: 503, body: {} }
         : { status: 200, body: { access_token: 'ok', token_type: 'Bearer', expires_in: 3600 } };
     const tokens = service();
-    await expect(tokens.getToken()).rejects.toBeInstanceOf(OneLinkApiError);
+    await expect(tokens.getToken()).rejects.toBeInstanceOf(OneLinkTokenUnavailableError);
     expect(await tokens.getToken()).toBe('ok');
   });
 
-  it('times out a token request that gets no answer', async () => {
+  it('times out a token request that gets no answer (token unavailable: the QR call never happened)', async () => {
     upstream.onToken = () => 'hang';
-    await expect(service({ timeoutMs: 100 }).getToken()).rejects.toBeInstanceOf(OneLinkTimeoutError);
+    const error = await service({ timeoutMs: 100 })
+      .getToken()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OneLinkTokenUnavailableError);
+    expect(error).toMatchObject({ reason: 'timeout', message: expect.stringContaining('100 ms') });
+  });
+
+  it('a connection reset by the token endpoint is token-unavailable, naming the socket error', async () => {
+    upstream.onToken = () => 'reset';
+    const error = await service()
+      .getToken()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OneLinkTokenUnavailableError);
+    expect((error as OneLinkTokenUnavailableError).reason).toMatch(/^network-/);
+  });
+
+  it('a token answer over the size cap is not read: token-unavailable, too-large', async () => {
+    upstream.onToken = () => ({ status: 200, body: { access_token: 'x'.repeat(5_000), expires_in: 60 } });
+    const error = await service({ maxAnswerBytes: 1_000 })
+      .getToken()
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ reason: 'too-large' });
+    expect(JSON.stringify(error)).not.toContain('xxxxxxxx');
   });
 
   it('re-reads the secret once when the token endpoint refuses it, and uses a rotated one', async () => {

@@ -10,6 +10,14 @@ export {
 } from './errors/error-from-response.js';
 export { OneLinkError, OneLinkValidationError, type ValidationIssue } from './errors/one-link-error.js';
 export {
+  OUTCOME_TABLE,
+  type OutcomeRule,
+  outcomeRuleOf,
+  situationOf,
+  type TransactionOutcomeStatus,
+  type UpstreamSituation,
+} from './errors/outcome-table.js';
+export {
   type AnswerFields,
   type Classification,
   ONELINK_ANSWER_FIELDS,
@@ -21,13 +29,16 @@ export {
   ResponseCodeTable,
 } from './errors/response-codes.js';
 export {
+  OneLinkAnswerTooLargeError,
   OneLinkApiError,
   OneLinkAuthError,
   OneLinkNetworkError,
   OneLinkRateLimitError,
   OneLinkTimeoutError,
+  OneLinkTokenUnavailableError,
   type UpstreamFacts,
 } from './errors/upstream-errors.js';
+export { capAnswerSize, DEFAULT_MAX_ANSWER_BYTES } from './http/answer-cap.js';
 // http/: one upstream attempt, its timeout, and the retry loop.
 export {
   abortableSleep,

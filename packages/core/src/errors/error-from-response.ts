@@ -1,4 +1,5 @@
 import type { OneLinkError } from './one-link-error.js';
+import { OUTCOME_TABLE, situationOf } from './outcome-table.js';
 import { oneLinkResponseCodes, type ResponseCodeTable } from './response-codes.js';
 import {
   OneLinkApiError,
@@ -50,16 +51,13 @@ function findErrno(error: unknown): string | undefined {
   return undefined;
 }
 
-const NEVER_RETRIED: ReadonlySet<string> = new Set(['validation', 'duplicate']);
-
-/** True for errors a retry with the same stan/rrn may fix. */
+/**
+ * True for errors a retry with the same stan/rrn may fix: the `clientRetries` column of the outcome
+ * table. The 1LINK document's retry rule holds there: validation errors and duplicate RRNs are never
+ * retried, whatever a response-code table says.
+ */
 export function isRetryableError(error: unknown): boolean {
-  // The 1LINK document's retry rule: validation errors and duplicate RRNs are never retried, whatever a
-  // response-code table says.
-  if (error instanceof OneLinkApiError) return error.retryable && !NEVER_RETRIED.has(error.kind);
-  if (error instanceof OneLinkNetworkError) return error.retryable;
-  if (error instanceof OneLinkRateLimitError) return true;
-  return false;
+  return OUTCOME_TABLE[situationOf(error)].clientRetries;
 }
 
 /** One upstream answer, as the client (or the gateway) received it. */

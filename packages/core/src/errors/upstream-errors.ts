@@ -189,3 +189,72 @@ export class OneLinkNetworkError extends OneLinkError {
     return { errno: this.errno, retryable: this.retryable, stan: this.stan, rrn: this.rrn };
   }
 }
+
+/**
+ * The token endpoint failed without refusing the client (5xx, an answer that is not a token, a reset
+ * connection, no answer in time): the QR operation was never called, so nothing can exist upstream and
+ * the whole call may be repeated. A refusal of the credentials is OneLinkAuthError instead.
+ */
+export class OneLinkTokenUnavailableError extends OneLinkError {
+  override readonly code = 'ONELINK_TOKEN_UNAVAILABLE';
+  /** `http-503`, `timeout`, `network-ECONNRESET`, `not-json`, `no-access-token`, `too-large`. */
+  readonly reason: string;
+  readonly status: number | undefined;
+  readonly requestId: string | undefined;
+  /** Server-requested wait from `Retry-After`, in seconds. */
+  readonly retryAfter: number | undefined;
+
+  constructor(details: {
+    reason: string;
+    status?: number | undefined;
+    requestId?: string | undefined;
+    retryAfter?: number | undefined;
+    detail?: string | undefined;
+    cause?: unknown;
+  }) {
+    const status = details.status === undefined ? '' : ` (HTTP ${details.status})`;
+    const detail = details.detail ? `: ${details.detail}` : '';
+    super(
+      `1LINK token endpoint unavailable, ${details.reason}${status}${detail}; the QR operation was not called`,
+      details.cause === undefined ? undefined : { cause: details.cause },
+    );
+    this.reason = details.reason;
+    this.status = details.status;
+    this.requestId = details.requestId;
+    this.retryAfter = details.retryAfter;
+  }
+
+  protected override jsonFields(): JsonSafe {
+    return {
+      reason: this.reason,
+      status: this.status,
+      requestId: this.requestId,
+      retryAfter: this.retryAfter,
+    };
+  }
+}
+
+/**
+ * An answer longer than the client reads (see capAnswerSize): it is not parsed, only its start is kept,
+ * with a note, for reconciliation. 1LINK did answer, so whether a QR exists is unknown.
+ */
+export class OneLinkAnswerTooLargeError extends OneLinkError {
+  override readonly code = 'ONELINK_ANSWER_TOO_LARGE';
+  readonly status: number;
+  readonly limitBytes: number;
+  /** The first characters of the answer, credential-looking members blanked. */
+  readonly head: string;
+  readonly note: string;
+
+  constructor(details: { status: number; limitBytes: number; head: string }) {
+    super(`1LINK answered HTTP ${details.status} with more than ${details.limitBytes} bytes; not read`);
+    this.status = details.status;
+    this.limitBytes = details.limitBytes;
+    this.head = details.head;
+    this.note = `answer over ${details.limitBytes} bytes: only its first ${details.head.length} characters are kept`;
+  }
+
+  protected override jsonFields(): JsonSafe {
+    return { status: this.status, limitBytes: this.limitBytes, note: this.note, head: this.head };
+  }
+}
