@@ -1,0 +1,31 @@
+// Public entry of @onelink-kit/testkit: what the tests of every package share. A devDependency only.
+export { closedPortUrl } from './closed-port.js';
+export { ibanChecks } from './fake-one-link/qr-answer.js';
+export { startFakeOneLink } from './fake-one-link/server.js';
+export type {
+  FakeOneLink,
+  FakeOneLinkOptions,
+  FakeOperation,
+  FakeReply,
+  FakeResponder,
+  FakeTarget,
+  SeenRequest,
+} from './fake-one-link/types.js';
+export { captureLogs, type LogCapture } from './log-capture.js';
+export {
+  aggregatorBody,
+  fullAggregatorRequest,
+  fullMerchantRequest,
+  type GatewayAggregatorRequest,
+  type GatewayMerchantRequest,
+  gatewayAggregatorRequest,
+  gatewayMerchantRequest,
+  merchantBody,
+} from './requests/builders.js';
+export {
+  type GatewayExampleName,
+  gatewayExample,
+  type OneLinkExampleName,
+  oneLinkExample,
+} from './requests/spec-examples.js';
+export { makeTempDir, type TempDir } from './temp-dir.js';
