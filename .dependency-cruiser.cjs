@@ -1,0 +1,176 @@
+// The dependency rules of ARCHITECTURE.md, checked by test/architecture/dependencies.test.ts (part of
+// `pnpm test`). Paths are relative to the repository root. Workspace packages resolve through their
+// `@onelink-kit/source` export condition to their TypeScript sources, so an import of
+// `@onelink-kit/core` lands on packages/core/src/index.ts.
+
+/** Every workspace source tree: what the layer rules speak about. */
+const WORKSPACE = '^(generated|packages/[^/]+|mock)/';
+const GENERATED = '^generated/(src|runtime)/';
+const CORE = '^packages/core/src/';
+const SIGNING = '^packages/signing/src/';
+const CLIENTS = '^packages/(client|snap|link-payments|emvqr)/src/';
+const GATEWAY = '^packages/gateway/src/';
+const CODEGEN = '^packages/codegen/src/';
+const MOCK = '^mock/src/';
+const TESTKIT = '^packages/testkit/';
+/** Code that ships or runs as a tool: everything but tests. */
+const NOT_TESTS = '^(generated/(src|runtime)|packages/(?!testkit/)[^/]+/(src|bench)|mock/src|scripts)/';
+/** The entry points a package offers others (package.json "exports", and the codegen bin). */
+const ENTRY_POINTS =
+  '^(packages/[^/]+/src/index|packages/codegen/src/cli|mock/src/index|generated/src/index|generated/src/[^/]+/index|generated/runtime/operation-client)\\.ts$';
+/** Frameworks, databases and network clients a pure core must not import. */
+const IO_MODULES =
+  '(^|/node_modules/)(express|knex|pg|better-sqlite3|sqlite3|undici)(/|$)|^(node:)?(http|https|http2)$';
+
+/** A layer may import itself and the layers listed; any other workspace path is refused. */
+function layer(name, from, allowed, why) {
+  return {
+    name: `layer-${name}`,
+    severity: 'error',
+    comment: why,
+    from: { path: from },
+    to: { path: WORKSPACE, pathNot: [from, ...allowed] },
+  };
+}
+
+const room = (name) => `^packages/gateway/src/${name}/`;
+const GATEWAY_COMPOSITION = '^packages/gateway/src/(main|server|index)\\.ts$';
+const GATEWAY_SHARED = '^packages/gateway/src/[^/]+\\.ts$';
+
+function gatewayRoom(name, from, forbidden, why) {
+  return {
+    name: `gateway-room-${name}`,
+    severity: 'error',
+    comment: why,
+    from: { path: from, pathNot: GATEWAY_COMPOSITION },
+    to: { path: forbidden },
+  };
+}
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'An import cycle (type-only imports included) ties modules that should be read one by one.',
+      from: { path: '^(generated|packages|mock|scripts|test)/' },
+      to: { circular: true },
+    },
+    {
+      name: 'entry-points-only',
+      severity: 'error',
+      comment:
+        'Another package is imported through its entry point (@onelink-kit/<name>), never its src/ files by path.',
+      from: { path: '^(generated|packages/[^/]+|mock)/' },
+      to: { path: WORKSPACE, pathNot: ['^$1/', ENTRY_POINTS] },
+    },
+    {
+      name: 'no-scripts-from-packages',
+      severity: 'error',
+      comment:
+        'scripts/ are thin CLIs over the packages; nothing in packages/, mock/ or generated/ imports them.',
+      from: { path: '^(generated|packages|mock)/' },
+      to: { path: '^scripts/' },
+    },
+    {
+      name: 'pure-cores',
+      severity: 'error',
+      comment:
+        'core, emvqr, signing and generated are pure: no HTTP framework, database driver or network client.',
+      from: { path: `${CORE}|^packages/(emvqr|signing)/src/|${GENERATED}` },
+      to: { path: IO_MODULES },
+    },
+    {
+      name: 'testkit-only-from-tests',
+      severity: 'error',
+      comment: '@onelink-kit/testkit is a devDependency for tests; no shipped code or tool imports it.',
+      from: { path: NOT_TESTS },
+      to: { path: TESTKIT },
+    },
+    layer(
+      'generated',
+      GENERATED,
+      [],
+      'generated/ is the lowest layer: made from spec/ over its own runtime.',
+    ),
+    layer('core', CORE, [GENERATED], 'core sits on generated/ only.'),
+    layer(
+      'signing',
+      SIGNING,
+      [CORE, GENERATED],
+      'signing is a pure core over core (its CLI reads secrets with it).',
+    ),
+    layer(
+      'clients',
+      CLIENTS,
+      [CORE, SIGNING, GENERATED],
+      'client, snap, link-payments and emvqr build on core, signing and generated, not on each other.',
+    ),
+    layer(
+      'gateway',
+      GATEWAY,
+      [CLIENTS, CORE, SIGNING, GENERATED],
+      'the gateway is the top layer; the mock, testkit and codegen are not part of it.',
+    ),
+    layer(
+      'codegen',
+      CODEGEN,
+      ['^generated/runtime/'],
+      'the generator stands beside the layers: it knows only the hand-written runtime its output calls.',
+    ),
+    layer(
+      'mock',
+      MOCK,
+      [CLIENTS, CORE, SIGNING, GENERATED, CODEGEN],
+      'the mock stands beside the layers: it drives the clients and reads specs with codegen, never the gateway.',
+    ),
+    layer(
+      'testkit',
+      '^packages/testkit/src/',
+      [CLIENTS, CORE, SIGNING, GENERATED, CODEGEN, MOCK],
+      'the testkit serves every package’s tests, so it builds on none of the code it tests above the clients.',
+    ),
+    gatewayRoom(
+      'shared',
+      GATEWAY_SHARED,
+      `${room('(http|qr|storage|upstream)')}|${GATEWAY_COMPOSITION}`,
+      'config, logger, metrics, problems and the like at src/ are shared by the rooms and import none of them.',
+    ),
+    gatewayRoom(
+      'http',
+      room('http'),
+      GATEWAY_COMPOSITION,
+      'http/ (the HTTP edge) may use qr/, storage/, upstream/ and the shared root modules.',
+    ),
+    gatewayRoom(
+      'qr',
+      room('qr'),
+      `${room('http')}|${GATEWAY_COMPOSITION}`,
+      'qr/ (the QR domain) may use storage/, upstream/ and the shared root modules, never the HTTP edge.',
+    ),
+    gatewayRoom(
+      'storage',
+      room('storage'),
+      `${room('(http|qr|upstream)')}|${GATEWAY_COMPOSITION}`,
+      'storage/ may use only the shared root modules.',
+    ),
+    gatewayRoom(
+      'upstream',
+      room('upstream'),
+      `${room('(http|qr|storage)')}|${GATEWAY_COMPOSITION}`,
+      'upstream/ (the 1LINK side) may use only the shared root modules.',
+    ),
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    // The architecture test's fixtures break the rules on purpose; that test cruises them on their own.
+    exclude: { path: '(^|/)dist/|^test/architecture/fixtures/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.base.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['@onelink-kit/source', 'import', 'types', 'node', 'default'],
+      extensions: ['.ts', '.mts', '.js', '.mjs', '.cjs', '.json'],
+    },
+  },
+};
