@@ -1,6 +1,8 @@
 /**
  * @onelink-kit/emvqr — EMVCo merchant-presented QR (Raast P2M): parse, verify, build, Raast view,
- * render. Pure except the render functions, which only produce output buffers/strings.
+ * render, and find a payload in an answer of unknown shape (text or QR image). Pure except the render
+ * functions, which only produce output buffers/strings, and the image reader, which loads its
+ * WebAssembly from the package on first use.
  */
 export { build, type DataObjectInput, encodeTlv } from './build.js';
 export { checkAgainstRequest, type RequestMismatch } from './check-against-request.js';
@@ -22,6 +24,16 @@ export {
   toFields,
   toObjectInputs,
 } from './fields.js';
+export { type JsonString, type JsonWalkLimits, jsonStrings } from './locate/json-strings.js';
+export {
+  isEmvQrPayload,
+  type LocatedQr,
+  type LocateQrOptions,
+  locateQr,
+  locateQrText,
+  type QrSource,
+} from './locate/locate-qr.js';
+export { readQrImage } from './locate/qr-image.js';
 export {
   type Amount,
   type MerchantAccount,
