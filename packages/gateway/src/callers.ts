@@ -79,7 +79,10 @@ function parseEntry(entry: string, position: number, variable: string, admin: bo
   const name = named ? entry.slice(0, eq) : undefined;
   const secret = named ? entry.slice(eq + 1) : entry;
   if (name?.startsWith(DERIVED_PREFIX)) {
-    throw new ConfigError(variable, `entry ${position}: caller names starting with ${DERIVED_PREFIX} are reserved`);
+    throw new ConfigError(
+      variable,
+      `entry ${position}: caller names starting with ${DERIVED_PREFIX} are reserved`,
+    );
   }
   const digest = digestOf(secret, position, variable);
   return { digest, caller: { id: name ?? derivedName(digest), admin } };
@@ -114,7 +117,10 @@ function checkDerivedNames(entries: KeyEntry[], variable: string): void {
     if (!entry.caller.id.startsWith(DERIVED_PREFIX)) return;
     const j = entries.findIndex((other) => other.caller.id === entry.caller.id);
     if (j < i && !entries[j]!.digest.equals(entry.digest)) {
-      throw new ConfigError(variable, `entries ${j + 1} and ${i + 1} have the same fingerprint; name them or replace one key`);
+      throw new ConfigError(
+        variable,
+        `entries ${j + 1} and ${i + 1} have the same fingerprint; name them or replace one key`,
+      );
     }
   });
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../src/config-error.js';
 import { canRead, combineCallerKeys, listScope, parseCallerKeys } from '../src/callers.js';
+import { ConfigError } from '../src/config-error.js';
 
 const RAW = 'shop-a-key-0123456789';
 const RAW_B = 'shop-b-key-0123456789';
@@ -23,7 +23,11 @@ describe('parseCallerKeys', () => {
     { given: `shop-a=${RAW}`, present: '', want: undefined },
     // Text before '=' that is not a caller name (here a '/', or longer than 32) keeps the whole entry as the key.
     { given: `${'n'.repeat(33)}=${RAW}`, present: RAW, want: undefined },
-    { given: 'a/b=0123456789abcdef', present: 'a/b=0123456789abcdef', want: { id: `key_${hex('a/b=0123456789abcdef').slice(0, 8)}`, admin: false } },
+    {
+      given: 'a/b=0123456789abcdef',
+      present: 'a/b=0123456789abcdef',
+      want: { id: `key_${hex('a/b=0123456789abcdef').slice(0, 8)}`, admin: false },
+    },
   ];
   for (const { given, present, want } of cases) {
     it(`given ${JSON.stringify(given.slice(0, 40))}, presenting ${JSON.stringify(present.slice(0, 12))} → ${want?.id ?? 'refused'}`, () => {

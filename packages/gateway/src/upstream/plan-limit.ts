@@ -1,11 +1,11 @@
 import { Redis } from 'ioredis';
 import type { Knex } from 'knex';
 import {
+  type RateLimiterAbstract,
   RateLimiterMemory,
   RateLimiterPostgres,
   RateLimiterRedis,
   RateLimiterRes,
-  type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
 import type { Logger } from '../logger.js';
 import type { PlanRate } from '../plan-rate.js';
@@ -71,7 +71,10 @@ export function createPlanLimit(options: PlanLimitOptions): PlanLimit {
   } else if (store.kind === 'redis') {
     redis = new Redis(store.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
     redis.on('error', (error: Error) =>
-      options.logger?.warn({ err: { message: error.message } }, 'plan rate limit: Redis unavailable, counting in this process'),
+      options.logger?.warn(
+        { err: { message: error.message } },
+        'plan rate limit: Redis unavailable, counting in this process',
+      ),
     );
     limiter = new RateLimiterRedis({ ...base, storeClient: redis, insuranceLimiter: insurance });
   } else {

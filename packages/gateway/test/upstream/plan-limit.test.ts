@@ -12,7 +12,11 @@ const uniqueKey = () => `test-client-${randomBytes(6).toString('hex')}`;
 const okCount = (slots: PlanSlot[]) => slots.filter((s) => s.ok).length;
 
 async function redisAnswers(): Promise<string | undefined> {
-  const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const probe = new Redis(REDIS_URL, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
   try {
     await probe.connect();
     await probe.ping();
@@ -26,7 +30,12 @@ async function redisAnswers(): Promise<string | undefined> {
 
 describe('plan limit, memory store', () => {
   it('lets the plan through, then refuses at once with Retry-After when no wait is allowed', async () => {
-    const limit = createPlanLimit({ rate: { points: 3, durationSec: 1 }, waitMs: 0, store: { kind: 'memory' }, key: 'c' });
+    const limit = createPlanLimit({
+      rate: { points: 3, durationSec: 1 },
+      waitMs: 0,
+      store: { kind: 'memory' },
+      key: 'c',
+    });
     const slots = await Promise.all(Array.from({ length: 5 }, () => limit.acquire()));
     expect(okCount(slots)).toBe(3);
     expect(slots.filter((s) => !s.ok)).toEqual([
@@ -36,7 +45,12 @@ describe('plan limit, memory store', () => {
   });
 
   it('waits for the next window within the bound', async () => {
-    const limit = createPlanLimit({ rate: { points: 2, durationSec: 1 }, waitMs: 1_500, store: { kind: 'memory' }, key: 'c' });
+    const limit = createPlanLimit({
+      rate: { points: 2, durationSec: 1 },
+      waitMs: 1_500,
+      store: { kind: 'memory' },
+      key: 'c',
+    });
     const started = Date.now();
     const slots = await Promise.all(Array.from({ length: 4 }, () => limit.acquire()));
     expect(okCount(slots)).toBe(4);
@@ -46,7 +60,12 @@ describe('plan limit, memory store', () => {
   });
 
   it('refuses when the next window is further away than the bound', async () => {
-    const limit = createPlanLimit({ rate: { points: 1, durationSec: 60 }, waitMs: 200, store: { kind: 'memory' }, key: 'c' });
+    const limit = createPlanLimit({
+      rate: { points: 1, durationSec: 60 },
+      waitMs: 200,
+      store: { kind: 'memory' },
+      key: 'c',
+    });
     expect((await limit.acquire()).ok).toBe(true);
     const started = Date.now();
     expect(await limit.acquire()).toEqual({ ok: false, retryAfterSeconds: 60 });
@@ -68,12 +87,20 @@ describe.skipIf(pg.skip !== undefined)('plan limit, Postgres store shared by two
     const second = createDatabase(a.target);
     const key = uniqueKey();
     const make = (db: typeof a.db) =>
-      createPlanLimit({ rate: { points: 4, durationSec: 5 }, waitMs: 0, store: { kind: 'postgres', db, tableName: table }, key });
+      createPlanLimit({
+        rate: { points: 4, durationSec: 5 },
+        waitMs: 0,
+        store: { kind: 'postgres', db, tableName: table },
+        key,
+      });
     const limits: PlanLimit[] = [make(a.db), make(second)];
     try {
       const slots = await Promise.all(Array.from({ length: 10 }, (_, i) => limits[i % 2]!.acquire()));
       expect(okCount(slots)).toBe(4);
-      const counted = await a.db(table).where({ key: `onelink_plan:${key}` }).first();
+      const counted = await a
+        .db(table)
+        .where({ key: `onelink_plan:${key}` })
+        .first();
       expect(Number(counted.points)).toBeGreaterThanOrEqual(10);
     } finally {
       await second.destroy();
@@ -94,7 +121,14 @@ describe.skipIf(redisSkip !== undefined)('plan limit, Redis store shared by two 
   it('counts both instances against one plan', async () => {
     const key = uniqueKey();
     for (let i = 0; i < 2; i++) {
-      limits.push(createPlanLimit({ rate: { points: 3, durationSec: 5 }, waitMs: 0, store: { kind: 'redis', url: REDIS_URL }, key }));
+      limits.push(
+        createPlanLimit({
+          rate: { points: 3, durationSec: 5 },
+          waitMs: 0,
+          store: { kind: 'redis', url: REDIS_URL },
+          key,
+        }),
+      );
     }
     // ioredis connects in the background; without an offline queue the first command must wait for it.
     await new Promise((resolve) => setTimeout(resolve, 200));
