@@ -14,25 +14,44 @@ const packageDirs = [
     .map((d) => `packages/${d.name}`),
 ].filter((dir) => existsSync(`${root}${dir}/test`));
 
+// Workspace packages export their TypeScript sources under this condition (listed first in every
+// package.json `exports`), so tests need no build. Setting conditions replaces Vite's defaults, so
+// the defaults (vite 8's defaultServerConditions) are repeated after ours.
+const SOURCE_CONDITION = '@onelink-kit/source';
+const conditions = [SOURCE_CONDITION, 'module', 'node', 'development|production'];
+
+// Tests that spawn tsx or node on workspace sources inherit the same condition through NODE_OPTIONS.
+// Only the workspace projects get it: the consumer tests run installed tarballs, where it would make
+// Node load the shipped .ts sources.
+const sourceEnv = {
+  NODE_OPTIONS: [process.env.NODE_OPTIONS, `--conditions=${SOURCE_CONDITION}`].filter(Boolean).join(' '),
+};
+
 export default defineConfig({
+  resolve: { conditions },
+  ssr: { resolve: { conditions } },
   test: {
     root,
     reporters: ['default', './.config/summary-reporter.ts'],
     projects: [
       ...packageDirs.map((dir) => ({
+        extends: true,
         test: {
           name: dir.replace(/^packages\//, ''),
           root: `${root}${dir}`,
           include: ['test/**/*.test.ts'],
+          env: sourceEnv,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
       })),
       {
+        extends: true,
         test: {
           name: 'root',
           root,
           include: ['test/**/*.test.ts'],
+          env: sourceEnv,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
