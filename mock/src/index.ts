@@ -54,6 +54,29 @@ export {
   startOneLinkMock,
 } from './mock-servers.js';
 export { formatIssues, OpenApiValidator, type ValidationIssue } from './openapi-validator.js';
+export {
+  DEFAULT_SIM_PORT,
+  type JournalEntry,
+  MAX_DELAY_MS,
+  parsePrefer,
+  parseSimConfig,
+  type Preference,
+  pktDayOf,
+  type RunningSimulator,
+  runSim,
+  SIM_BODY_LIMIT_BYTES,
+  SIM_FAULTS,
+  SIM_USAGE,
+  type SimConfig,
+  SimConfigError,
+  type SimFault,
+  type SimIo,
+  type SimServer,
+  SimState,
+  type StartSimulatorOptions,
+  startOneLinkSim,
+  startSimulator,
+} from './sim/index.js';
 export { type PrismServer, type StartPrismOptions, startPrism } from './prism.js';
 export { maskCnic, maskEmail, maskIban, maskPhone } from './record/pii-masks.js';
 export {

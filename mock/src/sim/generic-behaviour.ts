@@ -1,0 +1,24 @@
+import { plainAnswer, recordedAnswer } from './recorded-answer.js';
+import { type ApiBehaviour, describeIssues, violationsHeader } from './sim-request.js';
+
+/**
+ * How an operation without behaviour of its own is simulated: like Prism, with the recorded answers
+ * (success for a valid request, the first recorded 401 without credentials, 400 naming the fields).
+ */
+export const genericBehaviour: ApiBehaviour = {
+  unauthenticated(req, ctx) {
+    const answer = recordedAnswer(req, ctx, 401) ?? plainAnswer(req, 401, 'credentials are missing');
+    return { answer, note: 'credentials missing' };
+  },
+  invalid(req, issues, _reason, ctx) {
+    const base = recordedAnswer(req, ctx, 400) ?? plainAnswer(req, 400, describeIssues(issues));
+    return {
+      answer: { ...base, headers: { ...base.headers, ...violationsHeader(issues) } },
+      note: describeIssues(issues),
+    };
+  },
+  handle(req, ctx) {
+    const answer = recordedAnswer(req, ctx, 200, 'success') ?? plainAnswer(req, 200, 'ok');
+    return { answer };
+  },
+};

@@ -1,0 +1,69 @@
+import type { ValidationIssue } from '@onelink-kit/core';
+import type { FixtureBook, SimAnswer } from './fixture-book.js';
+import type { Preference } from './prefer.js';
+import type { SimConfig } from './sim-config.js';
+import type { SimState } from './sim-state.js';
+import type { SimOperation, SimSpec } from './spec-source.js';
+
+/** One request as the behaviours see it: read, routed and parsed. */
+export interface SimRequest {
+  spec: SimSpec;
+  op: SimOperation;
+  method: string;
+  /** Path and query exactly as sent (what a SNAP signature covers). */
+  target: string;
+  query: URLSearchParams;
+  /** Lower-case names; repeated headers joined with ", ". */
+  headers: Record<string, string>;
+  rawBody: string;
+  /** JSON body, or the fields of a form body; undefined when there is none. */
+  body: unknown;
+  prefer: Preference;
+  now: number;
+}
+
+/** An answer and, for the journal, why it was chosen. */
+export interface Decision {
+  answer: SimAnswer;
+  note?: string;
+}
+
+/** Why a request never reached its behaviour. */
+export type RejectReason = 'schema' | 'json' | 'content-type' | 'too-large';
+
+/** What every behaviour may use: configuration, state, the fixtures and the clock. */
+export interface SimContext {
+  config: SimConfig;
+  state: SimState;
+  book: FixtureBook;
+  now(): number;
+}
+
+/**
+ * How one API behaves. `unauthenticated` answers a request without the credentials its security
+ * requirement names, `invalid` one the spec refuses (every issue names the field), `handle` the rest.
+ */
+export interface ApiBehaviour {
+  unauthenticated(req: SimRequest, ctx: SimContext): Decision;
+  invalid(req: SimRequest, issues: ValidationIssue[], reason: RejectReason, ctx: SimContext): Decision;
+  handle(req: SimRequest, ctx: SimContext): Decision;
+}
+
+/** Prism's `sl-violations` header: the refused fields as a JSON list, so the same tooling reads both. */
+export function violationsHeader(issues: readonly ValidationIssue[], place = 'body'): Record<string, string> {
+  const list = issues.slice(0, 20).map((i) => ({
+    location:
+      i.rule === 'media-type'
+        ? ['request', 'header', i.field]
+        : ['request', place, ...(i.field === '(body)' ? [] : i.field.split('.'))],
+    severity: 'Error',
+    code: i.rule,
+    message: `${i.field} ${i.message}`,
+  }));
+  return { 'sl-violations': JSON.stringify(list) };
+}
+
+/** The issues in a sentence for the journal: "info.rrn: must match pattern …; …". */
+export function describeIssues(issues: readonly ValidationIssue[]): string {
+  return issues.map((i) => `${i.field}: ${i.message}`).join('; ');
+}
