@@ -1,28 +1,27 @@
+import { createLogger } from '@onelink-kit/core';
+import { type FakeOneLink, merchantBody, startFakeOneLink } from '@onelink-kit/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emit } from '../src/hooks.js';
 import {
-  createLogger,
   createOneLinkClient,
   type ErrorEvent,
   type OneLinkClientOptions,
   type RequestEvent,
   type ResponseEvent,
 } from '../src/index.js';
-import { merchantBody } from './support/bodies.js';
-import { type FakeUpstream, qrSuccess, startFakeUpstream } from './support/fake-upstream.js';
 
-let upstream: FakeUpstream;
+let upstream: FakeOneLink;
 beforeEach(async () => {
-  upstream = await startFakeUpstream();
+  upstream = await startFakeOneLink();
 });
 afterEach(async () => {
-  await upstream.close();
+  await upstream.stop();
 });
 
 type AnyEvent = RequestEvent | ResponseEvent | ErrorEvent;
 const clientWith = (events: AnyEvent[], extra: Partial<OneLinkClientOptions> = {}) =>
   createOneLinkClient({
-    baseUrl: upstream.baseUrl,
+    baseUrl: `${upstream.url}/1Link`,
     tokenUrl: upstream.tokenUrl,
     clientId: 'cid',
     clientSecret: 'secret',
@@ -53,7 +52,7 @@ describe('hooks', () => {
     });
     expect(qrRequest).toMatchObject({
       method: 'POST',
-      url: `${upstream.baseUrl}/generateDQRCMerchant`,
+      url: `${upstream.url}/1Link/generateDQRCMerchant`,
       stan: result.stan,
       rrn: result.rrn,
       attempt: 1,
@@ -64,10 +63,10 @@ describe('hooks', () => {
   });
 
   it('report each retry and the final failure as error events', async () => {
-    upstream.onApi = () => ({
+    upstream.always('qr', () => ({
       status: 503,
       body: { responseCode: '91', responseDescription: 'Switch or issuer inoperative' },
-    });
+    }));
     const events: AnyEvent[] = [];
     await clientWith(events)
       .generateDQRCMerchant(merchantBody())
@@ -85,7 +84,7 @@ describe('hooks', () => {
     const lines: string[] = [];
     const logger = createLogger({ level: 'warn' }, { write: (l: string) => void lines.push(l) });
     const client = createOneLinkClient({
-      baseUrl: upstream.baseUrl,
+      baseUrl: `${upstream.url}/1Link`,
       tokenUrl: upstream.tokenUrl,
       clientId: 'cid',
       clientSecret: 'secret',
@@ -97,7 +96,6 @@ describe('hooks', () => {
         onResponse: async () => Promise.reject(new Error('async hook bug')),
       },
     });
-    upstream.onApi = qrSuccess;
     const result = await client.generateDQRCMerchant(merchantBody());
     expect(result.status).toBe(200);
     expect(lines.some((l) => l.includes('hook failed; ignored') && l.includes('hook bug'))).toBe(true);

@@ -1,24 +1,24 @@
 import { inspect } from 'node:util';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createLogger, createOneLinkClient, type OneLinkHooks } from '../src/index.js';
-import { merchantBody } from './support/bodies.js';
+import { createLogger } from '@onelink-kit/core';
 import {
+  type FakeOneLink,
   type FakeReply,
-  type FakeUpstream,
-  qrSuccess,
+  merchantBody,
   type SeenRequest,
-  startFakeUpstream,
-} from './support/fake-upstream.js';
+  startFakeOneLink,
+} from '@onelink-kit/testkit';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createOneLinkClient, type OneLinkHooks } from '../src/index.js';
 
 describe('a canary secret never leaks', () => {
   const SECRET = 'canary-client-secret-7f3a9c1e5b';
   const TOKEN_MARK = 'canary-access-token-d41d8cd98f';
-  let upstream: FakeUpstream;
+  let upstream: FakeOneLink;
   beforeEach(async () => {
-    upstream = await startFakeUpstream();
+    upstream = await startFakeOneLink();
   });
   afterEach(async () => {
-    await upstream.close();
+    await upstream.stop();
   });
 
   const token = (_req: SeenRequest, n: number): FakeReply => ({
@@ -29,7 +29,7 @@ describe('a canary secret never leaks', () => {
   const echoAuth = (req: SeenRequest) => `you sent ${String(req.headers.authorization)}`;
 
   it.each([
-    { given: 'success', onToken: token, onApi: (r: SeenRequest): FakeReply => qrSuccess(r) },
+    { given: 'success', onToken: token, onApi: (_r: SeenRequest): FakeReply => 'default' },
     {
       given: 'token endpoint refuses and echoes the secret',
       onToken: (r: SeenRequest): FakeReply => ({
@@ -39,7 +39,7 @@ describe('a canary secret never leaks', () => {
           error_description: `bad secret ${new URLSearchParams(r.text).get('client_secret')}`,
         },
       }),
-      onApi: (r: SeenRequest): FakeReply => qrSuccess(r),
+      onApi: (_r: SeenRequest): FakeReply => 'default',
     },
     {
       given: '401 twice',
@@ -77,8 +77,8 @@ describe('a canary secret never leaks', () => {
     { given: 'connection reset', onToken: token, onApi: (): FakeReply => 'reset' },
     { given: 'timeout', onToken: token, onApi: (): FakeReply => 'hang' },
   ])('$given', async ({ onToken, onApi }) => {
-    upstream.onToken = onToken;
-    upstream.onApi = onApi;
+    upstream.always('token', onToken);
+    upstream.always('qr', onApi);
 
     const lines: string[] = [];
     const events: string[] = [];
@@ -86,7 +86,7 @@ describe('a canary secret never leaks', () => {
     const record = (e: unknown) => void events.push(JSON.stringify(e));
     const hooks: OneLinkHooks = { onRequest: record, onResponse: record, onError: record };
     const client = createOneLinkClient({
-      baseUrl: upstream.baseUrl,
+      baseUrl: `${upstream.url}/1Link`,
       tokenUrl: upstream.tokenUrl,
       clientId: 'canary-client-id',
       clientSecret: async () => SECRET,
@@ -111,6 +111,6 @@ describe('a canary secret never leaks', () => {
       expect(text).not.toContain(TOKEN_MARK);
     }
     // The upstream did receive them: the test would notice if the canary were never used.
-    expect(upstream.tokenRequests[0]?.text).toContain(SECRET);
+    expect(upstream.requests('token')[0]?.text).toContain(SECRET);
   });
 });

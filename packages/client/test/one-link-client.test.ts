@@ -1,3 +1,11 @@
+import {
+  aggregatorBody,
+  closedPortUrl,
+  type FakeOneLink,
+  type FakeReply,
+  merchantBody,
+  startFakeOneLink,
+} from '@onelink-kit/testkit';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   createOneLinkClient,
@@ -11,29 +19,21 @@ import {
   OneLinkValidationError,
   RateLimiter,
 } from '../src/index.js';
-import { aggregatorBody, merchantBody } from './support/bodies.js';
-import {
-  closedPortUrl,
-  type FakeReply,
-  type FakeUpstream,
-  qrSuccess,
-  startFakeUpstream,
-} from './support/fake-upstream.js';
 
-let upstream: FakeUpstream;
+let upstream: FakeOneLink;
 let sleeps: number[];
 
 beforeEach(async () => {
-  upstream = await startFakeUpstream();
+  upstream = await startFakeOneLink();
   sleeps = [];
 });
 afterEach(async () => {
-  await upstream.close();
+  await upstream.stop();
 });
 
 function client(overrides: Partial<OneLinkClientOptions> = {}) {
   return createOneLinkClient({
-    baseUrl: upstream.baseUrl,
+    baseUrl: `${upstream.url}/1Link`,
     tokenUrl: upstream.tokenUrl,
     clientId: 'test-client-id',
     clientSecret: 'test-client-secret',
@@ -44,7 +44,7 @@ function client(overrides: Partial<OneLinkClientOptions> = {}) {
 }
 
 const sentInfo = (i: number) => {
-  const body = JSON.parse(upstream.apiRequests[i]!.text) as { info: { stan: string; rrn: string } };
+  const body = JSON.parse(upstream.requests('qr')[i]!.text) as { info: { stan: string; rrn: string } };
   return body.info;
 };
 
@@ -60,8 +60,8 @@ describe('environment URLs come from the spec servers', () => {
     {
       given: 'production' as const,
       want: {
-        baseUrl: 'https://api.1link.net.pk/1link/production/1Link',
-        tokenUrl: 'https://api.1link.net.pk/1link/production/oauth2/token',
+        baseUrl: 'https://public-interface.1link.net.pk/onelink/production/1Link',
+        tokenUrl: 'https://public-interface.1link.net.pk/onelink/production/oauth2/token',
       },
     },
   ])('$given', ({ given, want }) => {
@@ -80,7 +80,7 @@ describe('environment URLs come from the spec servers', () => {
 describe('successful calls', () => {
   it('sends the auth headers and allocated stan/rrn, and returns them with the data', async () => {
     const result = await client().generateDQRCMerchant(merchantBody());
-    const [req] = upstream.apiRequests;
+    const [req] = upstream.requests('qr');
     expect(req?.path).toBe('/1Link/generateDQRCMerchant');
     expect(req?.headers['content-type']).toBe('application/json');
     expect(req?.headers['x-ibm-client-id']).toBe('test-client-id');
@@ -101,14 +101,14 @@ describe('successful calls', () => {
 
   it('puts aggregator stan/rrn under payerDetails.info', async () => {
     const result = await client().generateDQRCAggregator(aggregatorBody());
-    const sent = JSON.parse(upstream.apiRequests[0]!.text) as { payerDetails: { info: unknown } };
-    expect(upstream.apiRequests[0]?.path).toBe('/1Link/generateDQRCAggregator');
+    const sent = JSON.parse(upstream.requests('qr')[0]!.text) as { payerDetails: { info: unknown } };
+    expect(upstream.requests('qr')[0]?.path).toBe('/1Link/generateDQRCAggregator');
     expect(sent.payerDetails.info).toEqual({ stan: result.stan, rrn: result.rrn });
   });
 
   it('sends the token request as a form with X-IBM-Client-Id and scope 1LinkApi', async () => {
     await client().generateDQRCMerchant(merchantBody());
-    const [tokenReq] = upstream.tokenRequests;
+    const [tokenReq] = upstream.requests('token');
     expect(tokenReq?.headers['content-type']).toBe('application/x-www-form-urlencoded');
     expect(tokenReq?.headers['x-ibm-client-id']).toBe('test-client-id');
     expect(Object.fromEntries(new URLSearchParams(tokenReq?.text))).toEqual({
@@ -123,8 +123,8 @@ describe('successful calls', () => {
     const c = client();
     await c.generateDQRCMerchant(merchantBody());
     await c.generateDQRCMerchant(merchantBody());
-    expect(upstream.tokenRequests).toHaveLength(1);
-    expect(upstream.apiRequests).toHaveLength(2);
+    expect(upstream.requests('token')).toHaveLength(1);
+    expect(upstream.requests('qr')).toHaveLength(2);
   });
 });
 
@@ -167,8 +167,8 @@ describe('local validation happens before any network call', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OneLinkValidationError);
     expect((error as OneLinkValidationError).issues).toContainEqual(expect.objectContaining(want));
-    expect(upstream.tokenRequests).toHaveLength(0);
-    expect(upstream.apiRequests).toHaveLength(0);
+    expect(upstream.requests('token')).toHaveLength(0);
+    expect(upstream.requests('qr')).toHaveLength(0);
   });
 
   // A body from JavaScript or parsed JSON: stan/rrn must not be written into a payerDetails or info
@@ -198,7 +198,7 @@ describe('local validation happens before any network call', () => {
       { field: want, rule: 'type', message: 'must be object' },
     ]);
     expect(allocated).toBe(0);
-    expect(upstream.apiRequests).toHaveLength(0);
+    expect(upstream.requests('qr')).toHaveLength(0);
   });
 
   it('applies the configured expiry window', async () => {
@@ -258,7 +258,7 @@ describe('upstream failures are classified from the spec response-code table', (
       want: { kind: 'transient', responseCode: undefined, calls: 3 },
     },
   ])('HTTP $given.status $given.body → $want.kind after $want.calls call(s)', async ({ given, want }) => {
-    upstream.onApi = () => given;
+    upstream.always('qr', () => given);
     const error = await client()
       .generateDQRCMerchant(merchantBody())
       .catch((e: unknown) => e);
@@ -267,7 +267,7 @@ describe('upstream failures are classified from the spec response-code table', (
     expect({
       kind: apiError.kind,
       responseCode: apiError.responseCode,
-      calls: upstream.apiRequests.length,
+      calls: upstream.requests('qr').length,
     }).toEqual(want);
     expect(apiError.status).toBe(given.status);
     expect(apiError.possiblyProcessed).toBe(false);
@@ -275,38 +275,39 @@ describe('upstream failures are classified from the spec response-code table', (
   });
 
   it('retries 503 with the same stan/rrn on every attempt, up to the bound', async () => {
-    upstream.onApi = () => ({
+    upstream.always('qr', () => ({
       status: 503,
       body: { responseCode: '91', responseDescription: 'Switch or issuer inoperative' },
-    });
+    }));
     await expect(
       client({ retry: { maxAttempts: 4, sleep: async (ms) => void sleeps.push(ms) } }).generateDQRCMerchant(
         merchantBody(),
       ),
     ).rejects.toMatchObject({ kind: 'transient', retryable: true });
-    expect(upstream.apiRequests).toHaveLength(4);
+    expect(upstream.requests('qr')).toHaveLength(4);
     expect(sleeps).toHaveLength(3);
-    const infos = upstream.apiRequests.map((_, i) => sentInfo(i));
+    const infos = upstream.requests('qr').map((_, i) => sentInfo(i));
     expect(new Set(infos.map((i) => `${i.stan}/${i.rrn}`)).size).toBe(1);
   });
 
   it('stops retrying when the total time budget would be exceeded', async () => {
-    upstream.onApi = () => ({
+    upstream.always('qr', () => ({
       status: 503,
       headers: { 'retry-after': '60' },
       body: { responseCode: '91', responseDescription: 'x' },
-    });
+    }));
     const c = client({
       retry: { maxAttempts: 10, maxElapsedMs: 10_000, sleep: async (ms) => void sleeps.push(ms) },
     });
     await expect(c.generateDQRCMerchant(merchantBody())).rejects.toBeInstanceOf(OneLinkApiError);
-    expect(upstream.apiRequests).toHaveLength(1);
+    expect(upstream.requests('qr')).toHaveLength(1);
     expect(sleeps).toEqual([]);
   });
 
   it('succeeds when a retry gets through', async () => {
-    upstream.onApi = (req, n) =>
-      n === 1 ? { status: 503, body: { responseCode: '91', responseDescription: 'x' } } : qrSuccess(req);
+    upstream.always('qr', (_req, n) =>
+      n === 1 ? { status: 503, body: { responseCode: '91', responseDescription: 'x' } } : 'default',
+    );
     const result = await client().generateDQRCMerchant(merchantBody());
     expect(result.attempts).toBe(2);
     expect(sentInfo(0)).toEqual(sentInfo(1));
@@ -320,25 +321,26 @@ describe('upstream failures are classified from the spec response-code table', (
     { given: new Date(clock + 5_000).toUTCString(), want: 5000 },
   ])('honours Retry-After $given on 429, then succeeds', async ({ given, want }) => {
     const header = given;
-    upstream.onApi = (req, n) =>
+    upstream.always('qr', (_req, n) =>
       n === 1
         ? {
             status: 429,
             headers: { 'retry-after': header },
             body: { httpCode: '429', httpMessage: 'Too Many Requests' },
           }
-        : qrSuccess(req);
+        : 'default',
+    );
     const result = await client({ now: () => clock }).generateDQRCMerchant(merchantBody(clock));
     expect(result.attempts).toBe(2);
     expect(sleeps).toEqual([want]);
   });
 
   it('turns a 429 that outlasts the retries into OneLinkRateLimitError with retryAfter', async () => {
-    upstream.onApi = () => ({
+    upstream.always('qr', () => ({
       status: 429,
       headers: { 'retry-after': '2' },
       body: { httpCode: '429', httpMessage: 'Too Many Requests' },
-    });
+    }));
     const error = await client()
       .generateDQRCMerchant(merchantBody())
       .catch((e: unknown) => e);
@@ -362,7 +364,7 @@ describe('upstream failures are classified from the spec response-code table', (
   ])(
     'duplicate RRN on $given → possiblyProcessed $want.possiblyProcessed, no further retry',
     async ({ replies, want }) => {
-      upstream.onApi = (_req, n): FakeReply => {
+      upstream.always('qr', (_req, n): FakeReply => {
         const r = replies[Math.min(n, replies.length) - 1];
         if (r === 'reset') return 'reset';
         if (r === '503') return { status: 503, body: { responseCode: '91', responseDescription: 'x' } };
@@ -370,14 +372,14 @@ describe('upstream failures are classified from the spec response-code table', (
           status: 409,
           body: { responseCode: '94', responseDescription: 'Duplicate transmission (duplicate RRN)' },
         };
-      };
+      });
       const error = await client()
         .generateDQRCMerchant(merchantBody())
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(OneLinkApiError);
       expect({
         possiblyProcessed: (error as OneLinkApiError).possiblyProcessed,
-        calls: upstream.apiRequests.length,
+        calls: upstream.requests('qr').length,
       }).toEqual(want);
       expect((error as OneLinkApiError).kind).toBe('duplicate');
     },
@@ -386,7 +388,7 @@ describe('upstream failures are classified from the spec response-code table', (
 
 describe('network failures and timeouts', () => {
   it('retries a reset connection and then succeeds', async () => {
-    upstream.onApi = (req, n) => (n === 1 ? 'reset' : qrSuccess(req));
+    upstream.always('qr', (_req, n) => (n === 1 ? 'reset' : 'default'));
     const result = await client().generateDQRCMerchant(merchantBody());
     expect(result.attempts).toBe(2);
     expect(sentInfo(0)).toEqual(sentInfo(1));
@@ -401,22 +403,22 @@ describe('network failures and timeouts', () => {
   });
 
   it('raises OneLinkTimeoutError when 1LINK does not answer in time, without retrying', async () => {
-    upstream.onApi = () => 'hang';
+    upstream.always('qr', () => 'hang');
     const error = await client({ timeoutMs: 100 })
       .generateDQRCMerchant(merchantBody())
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OneLinkTimeoutError);
     expect(error).toMatchObject({ timeoutMs: 100, stan: sentInfo(0).stan, rrn: sentInfo(0).rrn });
-    expect(upstream.apiRequests).toHaveLength(1);
+    expect(upstream.requests('qr')).toHaveLength(1);
   });
 
   it("rethrows the caller's abort instead of a timeout", async () => {
-    upstream.onApi = () => 'hang';
+    upstream.always('qr', () => 'hang');
     const controller = new AbortController();
     const pending = client({ timeoutMs: 60_000 }).generateDQRCMerchant(merchantBody(), {
       signal: controller.signal,
     });
-    await vi.waitFor(() => expect(upstream.apiRequests).toHaveLength(1));
+    await vi.waitFor(() => expect(upstream.requests('qr')).toHaveLength(1));
     controller.abort(new Error('caller gave up'));
     await expect(pending).rejects.toThrow('caller gave up');
   });
@@ -424,11 +426,12 @@ describe('network failures and timeouts', () => {
 
 describe('401 handling (seed §3: refresh and retry once)', () => {
   it('drops the token, refreshes it and re-sends once', async () => {
-    upstream.onApi = (req, n) =>
-      n === 1 ? { status: 401, body: { httpCode: '401', httpMessage: 'Unauthorized' } } : qrSuccess(req);
+    upstream.always('qr', (_req, n) =>
+      n === 1 ? { status: 401, body: { httpCode: '401', httpMessage: 'Unauthorized' } } : 'default',
+    );
     const result = await client().generateDQRCMerchant(merchantBody());
-    expect(upstream.tokenRequests).toHaveLength(2);
-    expect(upstream.apiRequests.map((r) => r.headers.authorization)).toEqual([
+    expect(upstream.requests('token')).toHaveLength(2);
+    expect(upstream.requests('qr').map((r) => r.headers.authorization)).toEqual([
       'Bearer token-1',
       'Bearer token-2',
     ]);
@@ -437,27 +440,27 @@ describe('401 handling (seed §3: refresh and retry once)', () => {
   });
 
   it('raises OneLinkAuthError on a second 401', async () => {
-    upstream.onApi = () => ({ status: 401, body: { httpCode: '401', httpMessage: 'Unauthorized' } });
+    upstream.always('qr', () => ({ status: 401, body: { httpCode: '401', httpMessage: 'Unauthorized' } }));
     const error = await client()
       .generateDQRCMerchant(merchantBody())
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OneLinkAuthError);
     expect(error).toMatchObject({ status: 401, reason: 'http-401' });
-    expect(upstream.apiRequests).toHaveLength(2);
-    expect(upstream.tokenRequests).toHaveLength(2);
+    expect(upstream.requests('qr')).toHaveLength(2);
+    expect(upstream.requests('token')).toHaveLength(2);
   });
 
   it('raises OneLinkAuthError when the token endpoint refuses the client', async () => {
-    upstream.onToken = () => ({
+    upstream.always('token', () => ({
       status: 401,
       body: { error: 'invalid_client', error_description: 'Client authentication failed' },
-    });
+    }));
     const error = await client()
       .generateDQRCMerchant(merchantBody())
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OneLinkAuthError);
     expect(error).toMatchObject({ status: 401, reason: 'invalid_client' });
-    expect(upstream.apiRequests).toHaveLength(0);
+    expect(upstream.requests('qr')).toHaveLength(0);
   });
 });
 
@@ -504,16 +507,16 @@ describe('client-side rate limit', () => {
     );
     const c = client({ rateLimit: limiter });
     const calls = Array.from({ length: 5 }, () => c.generateDQRCMerchant(merchantBody()));
-    await vi.waitFor(() => expect(upstream.apiRequests).toHaveLength(2));
+    await vi.waitFor(() => expect(upstream.requests('qr')).toHaveLength(2));
     await vi.waitFor(() => expect(limiter.pending).toBe(3));
-    expect(upstream.apiRequests).toHaveLength(2);
+    expect(upstream.requests('qr')).toHaveLength(2);
     now += 1000;
     timers.shift()?.();
-    await vi.waitFor(() => expect(upstream.apiRequests).toHaveLength(4));
+    await vi.waitFor(() => expect(upstream.requests('qr')).toHaveLength(4));
     now += 1000;
     timers.shift()?.();
     const results = await Promise.all(calls);
     expect(results).toHaveLength(5);
-    expect(upstream.apiRequests).toHaveLength(5);
+    expect(upstream.requests('qr')).toHaveLength(5);
   });
 });

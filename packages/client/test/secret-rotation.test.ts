@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fromEnv } from '@onelink-kit/core';
+import { type FakeOneLink, merchantBody, startFakeOneLink } from '@onelink-kit/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createOneLinkClient, fromEnv } from '../src/index.js';
-import { merchantBody } from './support/bodies.js';
-import { type FakeUpstream, qrSuccess, startFakeUpstream } from './support/fake-upstream.js';
+import { createOneLinkClient } from '../src/index.js';
 
 let dir: string;
 beforeEach(() => {
@@ -15,33 +15,20 @@ afterEach(() => {
 });
 
 describe('rotation without restart', () => {
-  let upstream: FakeUpstream;
+  let upstream: FakeOneLink;
   beforeEach(async () => {
-    upstream = await startFakeUpstream();
+    // The portal accepts only the current secret; a rotation also ends the tokens issued before it.
+    upstream = await startFakeOneLink({ clientSecret: 'secret-A' });
   });
   afterEach(async () => {
-    await upstream.close();
+    await upstream.stop();
   });
 
   it('after a 401 the rotated secret file is read and used', async () => {
     const path = join(dir, 'client-secret');
     writeFileSync(path, 'secret-A\n');
-    let valid = 'secret-A';
-    const issued = new Map<string, string>(); // token → secret it was issued for
-    upstream.onToken = (req, n) => {
-      const secret = new URLSearchParams(req.text).get('client_secret') ?? '';
-      if (secret !== valid) return { status: 401, body: { error: 'invalid_client' } };
-      issued.set(`token-${n}`, secret);
-      return { status: 200, body: { access_token: `token-${n}`, token_type: 'Bearer', expires_in: 3600 } };
-    };
-    upstream.onApi = (req) => {
-      const token = String(req.headers.authorization).replace('Bearer ', '');
-      return issued.get(token) === valid
-        ? qrSuccess(req)
-        : { status: 401, body: { httpCode: '401', httpMessage: 'Unauthorized' } };
-    };
     const client = createOneLinkClient({
-      baseUrl: upstream.baseUrl,
+      baseUrl: `${upstream.url}/1Link`,
       tokenUrl: upstream.tokenUrl,
       clientId: 'cid',
       clientSecret: fromEnv('ONELINK_CLIENT_SECRET', { ONELINK_CLIENT_SECRET_FILE: path }),
@@ -50,13 +37,16 @@ describe('rotation without restart', () => {
 
     // The secret is reset on the portal and the vault rewrites the mounted file.
     writeFileSync(path, 'secret-B\n');
-    valid = 'secret-B';
+    upstream.accept.clientSecret = 'secret-B';
+    upstream.revokeTokens();
     const result = await client.generateDQRCMerchant(merchantBody());
 
     expect(result.status).toBe(200);
-    const sentSecrets = upstream.tokenRequests.map((r) => new URLSearchParams(r.text).get('client_secret'));
+    const sentSecrets = upstream
+      .requests('token')
+      .map((r) => new URLSearchParams(r.text).get('client_secret'));
     expect(sentSecrets).toEqual(['secret-A', 'secret-B']);
-    expect(upstream.apiRequests.map((r) => r.headers.authorization)).toEqual([
+    expect(upstream.requests('qr').map((r) => r.headers.authorization)).toEqual([
       'Bearer token-1',
       'Bearer token-1',
       'Bearer token-2',

@@ -1,3 +1,4 @@
+import { type FakeOneLink, startFakeOneLink } from '@onelink-kit/testkit';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   OneLinkAuthError,
@@ -5,17 +6,16 @@ import {
   TokenService,
   type TokenServiceOptions,
 } from '../src/index.js';
-import { type FakeUpstream, startFakeUpstream } from './support/fake-upstream.js';
 
-let upstream: FakeUpstream;
+let upstream: FakeOneLink;
 let now: number;
 
 beforeEach(async () => {
-  upstream = await startFakeUpstream();
+  upstream = await startFakeOneLink();
   now = Date.UTC(2026, 10, 22, 10, 0, 0);
 });
 afterEach(async () => {
-  await upstream.close();
+  await upstream.stop();
 });
 
 const service = (overrides: Partial<TokenServiceOptions> = {}) =>
@@ -33,7 +33,7 @@ describe('TokenService', () => {
   it('1,000 concurrent getToken calls on a cold cache send exactly one token request', async () => {
     const tokens = service();
     const values = await Promise.all(Array.from({ length: 1000 }, () => tokens.getToken()));
-    expect(upstream.tokenRequests).toHaveLength(1);
+    expect(upstream.requests('token')).toHaveLength(1);
     expect(new Set(values)).toEqual(new Set(['token-1']));
     expect(tokens.requestCount).toBe(1);
   });
@@ -51,7 +51,7 @@ describe('TokenService', () => {
       await tokens.getToken();
       now += given.afterSeconds * 1000;
       expect(await tokens.getToken()).toBe(want.token);
-      await vi.waitFor(() => expect(upstream.tokenRequests).toHaveLength(want.requests));
+      await vi.waitFor(() => expect(upstream.requests('token')).toHaveLength(want.requests));
     },
   );
 
@@ -60,7 +60,7 @@ describe('TokenService', () => {
     await tokens.getToken();
     now += 3300_000;
     await tokens.getToken();
-    await vi.waitFor(() => expect(upstream.tokenRequests).toHaveLength(2));
+    await vi.waitFor(() => expect(upstream.requests('token')).toHaveLength(2));
     await vi.waitFor(async () => expect(await tokens.getToken()).toBe('token-2'));
   });
 
@@ -74,15 +74,15 @@ describe('TokenService', () => {
   });
 
   it('keeps short-lived tokens usable for at least half their life', async () => {
-    upstream.onToken = (_r, n) => ({
+    upstream.always('token', (_r, n) => ({
       status: 200,
       body: { access_token: `t${n}`, token_type: 'Bearer', expires_in: 60 },
-    });
+    }));
     const tokens = service();
     await tokens.getToken();
     now += 20_000;
     expect(await tokens.getToken()).toBe('t1');
-    expect(upstream.tokenRequests).toHaveLength(1);
+    expect(upstream.requests('token')).toHaveLength(1);
   });
 
   it.each([
@@ -121,7 +121,7 @@ describe('TokenService', () => {
       want: { type: OneLinkTokenUnavailableError, fields: { status: 200, reason: 'not-json' } },
     },
   ])('token endpoint HTTP $given.status → $want.type.name', async ({ given, want }) => {
-    upstream.onToken = () => given;
+    upstream.always('token', () => given);
     const error = await service()
       .getToken()
       .catch((e: unknown) => e);
@@ -130,17 +130,18 @@ describe('TokenService', () => {
   });
 
   it('a failed token request is not cached: the next call tries again', async () => {
-    upstream.onToken = (_r, n) =>
+    upstream.always('token', (_r, n) =>
       n === 1
         ? { status: 503, body: {} }
-        : { status: 200, body: { access_token: 'ok', token_type: 'Bearer', expires_in: 3600 } };
+        : { status: 200, body: { access_token: 'ok', token_type: 'Bearer', expires_in: 3600 } },
+    );
     const tokens = service();
     await expect(tokens.getToken()).rejects.toBeInstanceOf(OneLinkTokenUnavailableError);
     expect(await tokens.getToken()).toBe('ok');
   });
 
   it('times out a token request that gets no answer (token unavailable: the QR call never happened)', async () => {
-    upstream.onToken = () => 'hang';
+    upstream.always('token', () => 'hang');
     const error = await service({ timeoutMs: 100 })
       .getToken()
       .catch((e: unknown) => e);
@@ -149,7 +150,7 @@ describe('TokenService', () => {
   });
 
   it('a connection reset by the token endpoint is token-unavailable, naming the socket error', async () => {
-    upstream.onToken = () => 'reset';
+    upstream.always('token', () => 'reset');
     const error = await service()
       .getToken()
       .catch((e: unknown) => e);
@@ -158,7 +159,10 @@ describe('TokenService', () => {
   });
 
   it('a token answer over the size cap is not read: token-unavailable, too-large', async () => {
-    upstream.onToken = () => ({ status: 200, body: { access_token: 'x'.repeat(5_000), expires_in: 60 } });
+    upstream.always('token', () => ({
+      status: 200,
+      body: { access_token: 'x'.repeat(5_000), expires_in: 60 },
+    }));
     const error = await service({ maxAnswerBytes: 1_000 })
       .getToken()
       .catch((e: unknown) => e);
@@ -168,24 +172,24 @@ describe('TokenService', () => {
 
   it('re-reads the secret once when the token endpoint refuses it, and uses a rotated one', async () => {
     let current = 'secret-one';
-    upstream.onToken = (req, n) => {
+    upstream.always('token', (req, n) => {
       // The secret is reset on the portal (and rewritten in the vault) just as the first request arrives.
       if (n === 1) current = 'secret-two';
       const sent = new URLSearchParams(req.text).get('client_secret');
       return sent === 'secret-two'
         ? { status: 200, body: { access_token: `token-${n}`, token_type: 'Bearer', expires_in: 3600 } }
         : { status: 401, body: { error: 'invalid_client' } };
-    };
+    });
     const tokens = service({ clientSecret: async () => current });
     expect(await tokens.getToken()).toBe('token-2');
-    const secrets = upstream.tokenRequests.map((r) => new URLSearchParams(r.text).get('client_secret'));
+    const secrets = upstream.requests('token').map((r) => new URLSearchParams(r.text).get('client_secret'));
     expect(secrets).toEqual(['secret-one', 'secret-two']);
   });
 
   it('does not loop when the re-read secret is unchanged', async () => {
-    upstream.onToken = () => ({ status: 401, body: { error: 'invalid_client' } });
+    upstream.always('token', () => ({ status: 401, body: { error: 'invalid_client' } }));
     await expect(service().getToken()).rejects.toBeInstanceOf(OneLinkAuthError);
-    expect(upstream.tokenRequests).toHaveLength(1);
+    expect(upstream.requests('token')).toHaveLength(1);
   });
 
   it('serialises without the token', async () => {
