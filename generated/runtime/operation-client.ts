@@ -10,6 +10,7 @@ import createClient, {
 } from 'openapi-fetch';
 
 export type { ParseAs } from 'openapi-fetch';
+export { HTTP_METHODS, type HttpMethod } from './http-methods.js';
 
 type Media = `${string}/${string}`;
 

@@ -19,7 +19,6 @@ export { parseHeader, renderHeader } from './gen/header.js';
 export { RUNTIME_MODULE } from './gen/render-client.js';
 export { renderTypes } from './gen/render-types.js';
 export { type WriteResult, writeGenerated } from './gen/write.js';
-export { HTTP_METHODS, type HttpMethod } from './http-methods.js';
 export {
   isSpecFileName,
   type LoadedSpec,

@@ -1,6 +1,9 @@
 // Public entry of @onelink-kit/core: what every onelink-kit client and the gateway share. Pure: no
 // HTTP framework, database or fetch of its own (upstream calls take the caller's `send`).
 
+// The OpenAPI path-item keys every operation walk iterates: their home is the generated runtime, the lowest
+// layer (the generator uses them too).
+export { HTTP_METHODS, type HttpMethod } from '@onelink-kit/generated/runtime';
 // errors/: the typed hierarchy, the response-code tables from the specs, and answer → error.
 export {
   errorFromResponse,
@@ -138,7 +141,6 @@ export {
   parseOneLinkDateTime,
 } from './time/one-link-date-time.js';
 // validation/: the one OpenAPI-aware Ajv and the request validator built on it.
-export { HTTP_METHODS, type HttpMethod } from './validation/http-methods.js';
 export { createOpenApiAjv, OPENAPI_FORMATS, type OpenApiAjvOptions } from './validation/openapi-ajv.js';
 export {
   type ParameterValues,

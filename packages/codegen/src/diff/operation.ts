@@ -1,6 +1,6 @@
 // Compares one operation across two versions: operationId, parameters, request body, responses and the
 // schemas inside them. Operations are matched by method and path, path parameter names aside.
-import { HTTP_METHODS } from '../http-methods.js';
+import { HTTP_METHODS } from '@onelink-kit/generated/runtime';
 import { isObject, type Json, resolveLocal } from '../local-ref.js';
 import type { ChangeLog } from './changes.js';
 import type { Direction } from './rules.js';

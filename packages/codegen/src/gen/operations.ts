@@ -1,6 +1,6 @@
 // Reads the operations of a bundled OpenAPI document into the small model the client renderer needs.
 
-import { HTTP_METHODS, type HttpMethod } from '../http-methods.js';
+import { HTTP_METHODS, type HttpMethod } from '@onelink-kit/generated/runtime';
 import { isObject, type Json, resolveLocal } from '../local-ref.js';
 
 export interface ServerModel {

@@ -1,6 +1,6 @@
+import { HTTP_METHODS } from '@onelink-kit/generated/runtime';
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { OneLinkValidationError, type ValidationIssue } from '../errors/one-link-error.js';
-import { HTTP_METHODS } from './http-methods.js';
 import { getPath } from './object-path.js';
 import { createOpenApiAjv, type OpenApiAjvOptions } from './openapi-ajv.js';
 
