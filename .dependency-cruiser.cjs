@@ -65,6 +65,13 @@ module.exports = {
       to: { path: WORKSPACE, pathNot: ['^$1/', ENTRY_POINTS] },
     },
     {
+      name: 'no-relative-cross-package',
+      severity: 'error',
+      comment: 'A relative path into another package (even to its index.ts) bypasses its package.json exports.',
+      from: { path: '^(generated|packages/[^/]+|mock)/' },
+      to: { path: WORKSPACE, pathNot: '^$1/', dependencyTypes: ['local'] },
+    },
+    {
       name: 'no-scripts-from-packages',
       severity: 'error',
       comment:
