@@ -5,8 +5,14 @@ export { createInProcessAllocator, type InProcessAllocatorOptions } from './allo
 export { environmentUrls, type OneLinkEnvironment } from './environment.js';
 export type { ErrorEvent, OneLinkHooks, RequestEvent, ResponseEvent } from './hooks.js';
 export { MOCK_SCENARIO_STATUS, type MockScenario, mockScenario } from './mock-scenario.js';
-export { createOneLinkClient, type OneLinkClient, type OneLinkClientOptions } from './one-link-client.js';
-export type { CallOptions, OneLinkResult, QrResponse } from './qr-call.js';
+export {
+  type AggregatorQrBody,
+  createOneLinkClient,
+  type MerchantQrBody,
+  type OneLinkClient,
+  type OneLinkClientOptions,
+} from './one-link-client.js';
+export type { CallOptions, OneLinkResult, QrResponse, QrResult } from './qr-call.js';
 export { RateLimiter, type RateLimiterClock, type RateLimitOptions } from './rate-limiter.js';
 export { ONELINK_SCOPE, TokenService, type TokenServiceOptions } from './token-service.js';
 
@@ -14,6 +20,7 @@ export { ONELINK_SCOPE, TokenService, type TokenServiceOptions } from './token-s
 // (the client's own API, defined once in core).
 export {
   type AggregatorQrInput,
+  type AmountUnit,
   type MerchantQrInput,
   OneLinkAnswerTooLargeError,
   OneLinkApiError,

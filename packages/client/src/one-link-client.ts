@@ -1,12 +1,18 @@
 import {
   type AggregatorQrInput,
+  type AmountUnit,
   capAnswerSize,
+  DEFAULT_AMOUNT_UNIT,
+  DEFAULT_TRANSACTION_TYPE,
   type ExpiryPolicy,
   infoOf,
+  isAmountUnit,
   type Logger,
   type MerchantQrInput,
   OneLinkValidationError,
   oneLinkResponseCodes,
+  PLACEHOLDER_STAN_RRN,
+  paymentDetailsOf,
   type QrInputs,
   type QrKind,
   type QrRequests,
@@ -19,13 +25,14 @@ import {
   type StanRrn,
   type StanRrnAllocator,
   silentLogger,
+  withPaymentDetails,
   withStanRrn,
 } from '@onelink-kit/core';
 import { createApiClient } from '@onelink-kit/generated/1link-p2m-qr';
 import { createInProcessAllocator } from './allocator.js';
 import { type OneLinkEnvironment, resolveUrls } from './environment.js';
 import type { OneLinkHooks } from './hooks.js';
-import { type CallOptions, type OneLinkResult, type QrResponse, runQrCall } from './qr-call.js';
+import { type CallOptions, type QrResult, runQrCall } from './qr-call.js';
 import { RateLimiter, type RateLimitOptions } from './rate-limiter.js';
 import { TokenService } from './token-service.js';
 
@@ -62,11 +69,41 @@ export interface OneLinkClientOptions {
   token?: { expiryMarginMs?: number; refreshAheadMs?: number; timeoutMs?: number };
   /** Clock for expiry rules and token lifetimes. Default Date.now. */
   now?: () => number;
+  /**
+   * The unit 1LINK reads `instructedAmount` in: 'rupees' (default, as the 1LINK document's example
+   * 310 → 310.00) or 'paisa'. The client sends amounts as given; this is the one setting callers
+   * (the gateway) convert by and compare the QR's amount by (`client.amountUnit`).
+   */
+  amountUnit?: AmountUnit;
+  /** `paymentDetails.transactionType` sent when a body leaves it out. Default "P2M". */
+  transactionType?: string;
+}
+
+/** paymentDetails whose transactionType may be left to the client's default. */
+type DefaultedPayment<P> = Omit<P, 'transactionType'> & { transactionType?: string };
+/** A merchant QR body as the client takes it: stan/rrn and transactionType may be left out. */
+export type MerchantQrBody = Omit<MerchantQrInput, 'paymentDetails'> & {
+  paymentDetails?: DefaultedPayment<NonNullable<MerchantQrInput['paymentDetails']>>;
+};
+type AggregatorPayer = NonNullable<AggregatorQrInput['payerDetails']>;
+/** An aggregator QR body as the client takes it: stan/rrn and transactionType may be left out. */
+export type AggregatorQrBody = Omit<AggregatorQrInput, 'payerDetails'> & {
+  payerDetails?: Omit<AggregatorPayer, 'paymentDetails'> & {
+    paymentDetails?: DefaultedPayment<NonNullable<AggregatorPayer['paymentDetails']>>;
+  };
+};
+interface QrBodies {
+  merchant: MerchantQrBody;
+  aggregator: AggregatorQrBody;
 }
 
 export interface OneLinkClient {
-  generateDQRCMerchant(body: MerchantQrInput, opts?: CallOptions): Promise<OneLinkResult<QrResponse>>;
-  generateDQRCAggregator(body: AggregatorQrInput, opts?: CallOptions): Promise<OneLinkResult<QrResponse>>;
+  generateDQRCMerchant(body: MerchantQrBody, opts?: CallOptions): Promise<QrResult>;
+  generateDQRCAggregator(body: AggregatorQrBody, opts?: CallOptions): Promise<QrResult>;
+  /** The unit 1LINK reads instructedAmount in (option `amountUnit`). */
+  readonly amountUnit: AmountUnit;
+  /** The transactionType sent when a body leaves it out (option `transactionType`). */
+  readonly transactionType: string;
   /** The token service (cache, single-flight refresh, invalidate). */
   tokens: TokenService;
   readonly baseUrl: string;
@@ -92,6 +129,10 @@ function retrySettings(retry: OneLinkClientOptions['retry']): {
 export function createOneLinkClient(options: OneLinkClientOptions): OneLinkClient {
   const { baseUrl, tokenUrl } = resolveUrls(options);
   if (!options.clientId) throw new TypeError('createOneLinkClient: clientId is required');
+  const amountUnit = options.amountUnit ?? DEFAULT_AMOUNT_UNIT;
+  if (!isAmountUnit(amountUnit))
+    throw new TypeError("createOneLinkClient: amountUnit is 'rupees' or 'paisa'");
+  const transactionType = options.transactionType ?? DEFAULT_TRANSACTION_TYPE;
   const codes = oneLinkResponseCodes();
   const now = options.now ?? Date.now;
   const hooks = options.hooks ?? {};
@@ -130,30 +171,52 @@ export function createOneLinkClient(options: OneLinkClientOptions): OneLinkClien
   };
 
   /**
+   * The body with the default transactionType where it leaves it out (new objects along that path
+   * only: the body is not copied deeply before it is checked, so junk of any depth is refused, not
+   * walked).
+   */
+  function withDefaults<K extends QrKind>(kind: K, body: QrBodies[K]): QrInputs[K] {
+    const input = body as QrInputs[K];
+    const payment = paymentDetailsOf(kind, input);
+    if (payment === undefined || payment.transactionType !== undefined) return input;
+    return withPaymentDetails(kind, input, { ...payment, transactionType });
+  }
+
+  /**
    * The body to send: a copy of the input with the caller's stan/rrn kept and whatever is missing
-   * allocated, checked against the domain, schema and expiry rules before anything is sent.
+   * allocated, checked against the domain, schema and expiry rules before anything is allocated or
+   * sent (with stand-in stan/rrn where the caller gave none), so a refused body spends no RRN.
    */
   async function prepare<K extends QrKind>(
     kind: K,
-    input: QrInputs[K],
+    body: QrBodies[K],
   ): Promise<{ body: QrRequests[K]; ids: StanRrn }> {
-    const shape = qrLayoutIssues(kind, input);
+    const shape = qrLayoutIssues(kind, body);
     if (shape.length > 0) throw new OneLinkValidationError(shape);
+    const input = withDefaults(kind, body);
     const given = infoOf(kind, input);
+    const check = (ids: StanRrn): void => {
+      const issues = qrRequestIssues(qrOperationId(kind), withStanRrn(kind, input, ids), {
+        now: now(),
+        ...(options.expiry ? { expiry: options.expiry } : {}),
+      });
+      if (issues.length > 0) throw new OneLinkValidationError(issues);
+    };
+    check({ stan: given?.stan ?? PLACEHOLDER_STAN_RRN.stan, rrn: given?.rrn ?? PLACEHOLDER_STAN_RRN.rrn });
     let ids: StanRrn;
     if (given?.stan !== undefined && given.rrn !== undefined) ids = { stan: given.stan, rrn: given.rrn };
     else {
       const allocated = await allocator.allocate();
       ids = { stan: given?.stan ?? allocated.stan, rrn: given?.rrn ?? allocated.rrn };
+      // What an allocator hands out is checked too (a custom one may give a malformed id).
+      check(ids);
     }
-    const body = withStanRrn(kind, structuredClone(input), ids);
-    const issues = qrRequestIssues(qrOperationId(kind), body, {
-      now: now(),
-      ...(options.expiry ? { expiry: options.expiry } : {}),
-    });
-    if (issues.length > 0) throw new OneLinkValidationError(issues);
     // The result reports what was sent, as text (a JavaScript caller may have given numbers).
-    return { body, ids: { stan: String(ids.stan), rrn: String(ids.rrn) } };
+    // A copy, so a caller changing its object later cannot change what is retried.
+    return {
+      body: structuredClone(withStanRrn(kind, input, ids)),
+      ids: { stan: String(ids.stan), rrn: String(ids.rrn) },
+    };
   }
 
   return {
@@ -164,5 +227,7 @@ export function createOneLinkClient(options: OneLinkClientOptions): OneLinkClien
     tokens,
     baseUrl,
     tokenUrl,
+    amountUnit,
+    transactionType,
   };
 }

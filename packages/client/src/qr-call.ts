@@ -18,6 +18,7 @@ import {
   scrubDeep,
   withRetry,
 } from '@onelink-kit/core';
+import { type LocatedQr, locateQr } from '@onelink-kit/emvqr';
 import {
   type ApiResponse,
   type CallInit,
@@ -30,6 +31,12 @@ import type { RateLimiter } from './rate-limiter.js';
 import type { TokenService } from './token-service.js';
 
 export type QrResponse = SuccessResponse<'generateDQRCMerchant'>;
+
+/**
+ * The field the spec says carries the QR payload. Typed against the generated answer, so removing it
+ * from the spec breaks the compile here rather than silently finding nothing.
+ */
+const SPEC_QR_FIELD = 'qrString' satisfies keyof QrResponse;
 
 export interface CallOptions {
   /** Cancels the call (queued, in flight or waiting to retry). */
@@ -50,6 +57,15 @@ export interface OneLinkResult<T> {
   requestId: string | undefined;
   /** HTTP attempts made, the 401 re-send included. */
   attempts: number;
+}
+
+/**
+ * A QR answer and where its EMVCo payload was found: the spec's field, another string field, or a QR
+ * image (see emvqr's locateQr). Undefined when the answer carries none: the caller decides what a
+ * success without a QR means (it must not be shown to a payer).
+ */
+export interface QrResult extends OneLinkResult<QrResponse> {
+  qr: LocatedQr | undefined;
 }
 
 /** A complete, validated QR body with the operation it goes to. */
@@ -96,7 +112,7 @@ export async function runQrCall(
   ctx: QrCallContext,
   request: PreparedQrRequest,
   opts: CallOptions = {},
-): Promise<OneLinkResult<QrResponse>> {
+): Promise<QrResult> {
   const operationId: QrOperationId = qrOperationId(request.kind);
   const { ids } = request;
   const log = ctx.logger.child({ operationId, stan: ids.stan, rrn: ids.rrn });
@@ -219,8 +235,9 @@ export async function runQrCall(
     return interpret(sent);
   };
 
+  let answered: OneLinkResult<QrResponse>;
   try {
-    return await withRetry(attemptOnce, {
+    answered = await withRetry(attemptOnce, {
       policy: ctx.policy,
       env: ctx.retryEnv,
       signal: opts.signal,
@@ -245,4 +262,9 @@ export async function runQrCall(
     );
     throw error;
   }
+  const qr = await locateQr(answered.data, { field: SPEC_QR_FIELD });
+  if (qr === undefined) log.warn('1LINK answered success but no QR payload was found in the answer');
+  else if (qr.source !== 'field')
+    log.info({ qrSource: qr.source, qrPath: qr.path }, 'QR payload found outside the spec field');
+  return { ...answered, qr };
 }
