@@ -15,9 +15,33 @@ const MOCK = '^mock/src/';
 const TESTKIT = '^packages/testkit/';
 /** Code that ships or runs as a tool: everything but tests. */
 const NOT_TESTS = '^(generated/(src|runtime)|packages/(?!testkit/)[^/]+/(src|bench)|mock/src|scripts)/';
-/** The entry points a package offers others (package.json "exports", and the codegen bin). */
-const ENTRY_POINTS =
-  '^(packages/[^/]+/src/index|packages/codegen/src/cli|mock/src/index|generated/src/index|generated/src/[^/]+/index|generated/runtime/operation-client)\\.ts$';
+/**
+ * The entry points a package offers others: the TypeScript targets of its package.json "exports" (the
+ * `@onelink-kit/source` condition, or a plain path), read from the manifests so the rule cannot drift.
+ */
+const ENTRY_POINTS = (() => {
+  const { readdirSync, readFileSync } = require('node:fs');
+  const escape = (text) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+  const targets = (exports) =>
+    typeof exports === 'string'
+      ? [exports]
+      : Object.entries(exports ?? {}).flatMap(([key, value]) =>
+          key === 'types' || key === 'default' ? [] : targets(value),
+        );
+  const dirs = ['generated', 'mock', ...readdirSync(`${__dirname}/packages`).map((d) => `packages/${d}`)];
+  const files = dirs.flatMap((dir) => {
+    let manifest;
+    try {
+      manifest = JSON.parse(readFileSync(`${__dirname}/${dir}/package.json`, 'utf8'));
+    } catch {
+      return [];
+    }
+    return targets(manifest.exports)
+      .filter((target) => target.endsWith('.ts'))
+      .map((target) => escape(`${dir}/${target.replace(/^\.\//, '')}`).replace('*', '[^/]+'));
+  });
+  return `^(${files.join('|')})$`;
+})();
 /** Frameworks, databases and network clients a pure core must not import. */
 const IO_MODULES =
   '(^|/node_modules/)(express|knex|pg|better-sqlite3|sqlite3|undici)(/|$)|^(node:)?(http|https|http2)$';
@@ -67,7 +91,8 @@ module.exports = {
     {
       name: 'no-relative-cross-package',
       severity: 'error',
-      comment: 'A relative path into another package (even to its index.ts) bypasses its package.json exports.',
+      comment:
+        'A relative path into another package (even to its index.ts) bypasses its package.json exports.',
       from: { path: '^(generated|packages/[^/]+|mock)/' },
       to: { path: WORKSPACE, pathNot: '^$1/', dependencyTypes: ['local'] },
     },
