@@ -1,4 +1,4 @@
-import { qrBodyParts } from '@onelink-kit/core';
+import { type AmountUnit, qrBodyParts, rupeesTextOfInstructedAmount } from '@onelink-kit/core';
 import { parseAmount, type RaastP2MView } from './raast-p2m.js';
 import {
   amountText,
@@ -21,12 +21,25 @@ export interface RequestMismatch {
   rule: string;
 }
 
+export interface CheckAgainstRequestOptions {
+  /**
+   * The unit the request's instructedAmount is in: 'rupees' (default) or 'paisa'. Tag 54 always shows
+   * rupees, so a paisa amount is converted (core's one conversion) before comparing.
+   */
+  amountUnit?: AmountUnit;
+}
+
 /**
  * Compares a QR (as a Raast P2M view) with the 1LINK merchant or aggregator request it answers,
  * using the mapping in the package README. Returns every mismatch; an empty array means the QR matches.
  * Only fields the request carries are compared (aggregator requests lack IBAN, name and city).
  */
-export function checkAgainstRequest(view: RaastP2MView, request: OneLinkQrRequestLike): RequestMismatch[] {
+export function checkAgainstRequest(
+  view: RaastP2MView,
+  request: OneLinkQrRequestLike,
+  options: CheckAgainstRequestOptions = {},
+): RequestMismatch[] {
+  const paisa = options.amountUnit === 'paisa';
   const out: RequestMismatch[] = [];
   const m = request.merchantDetails ?? {};
   const merchant = isMerchantRequest(request);
@@ -50,7 +63,7 @@ export function checkAgainstRequest(view: RaastP2MView, request: OneLinkQrReques
 
   const instructed = payment?.instructedAmount;
   if (instructed !== undefined) {
-    const expectedText = amountText(instructed);
+    const expectedText = paisa ? rupeesTextOfInstructedAmount(instructed, 'paisa') : amountText(instructed);
     const field = `${paymentDetailsPath}.instructedAmount`;
     const actual = view.amount;
     if (expectedText === undefined) {
@@ -59,7 +72,9 @@ export function checkAgainstRequest(view: RaastP2MView, request: OneLinkQrReques
         tag: '54',
         expected: String(instructed),
         actual: actual?.text ?? null,
-        rule: 'instructedAmount is a number of rupees',
+        rule: paisa
+          ? 'instructedAmount is a whole number of paisa'
+          : 'instructedAmount is a number of rupees',
       });
     } else if (actual === undefined || actual.totalPaisa !== parseAmount(expectedText).totalPaisa) {
       out.push({
@@ -67,7 +82,9 @@ export function checkAgainstRequest(view: RaastP2MView, request: OneLinkQrReques
         tag: '54',
         expected: expectedText,
         actual: actual?.text ?? null,
-        rule: 'amount equals instructedAmount (rupees, compared numerically)',
+        rule: paisa
+          ? 'amount equals instructedAmount (paisa, shown as rupees; compared numerically)'
+          : 'amount equals instructedAmount (rupees, compared numerically)',
       });
     }
   }

@@ -5,7 +5,11 @@
  * WebAssembly from the package on first use.
  */
 export { build, type DataObjectInput, encodeTlv } from './build.js';
-export { checkAgainstRequest, type RequestMismatch } from './check-against-request.js';
+export {
+  type CheckAgainstRequestOptions,
+  checkAgainstRequest,
+  type RequestMismatch,
+} from './check-against-request.js';
 export type { CrcCheck } from './crc-check.js';
 export { appendCrc, crc16, crc16Bytes, crcHex } from './crc16.js';
 export {
