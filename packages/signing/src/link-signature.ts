@@ -3,13 +3,13 @@ import { signatureMatches } from './constant-time.js';
 import { withNonEnumerable } from './non-enumerable.js';
 
 /**
- * Link Based Payments request signature (seed 004): HMAC-SHA512 over a plain concatenation
+ * Link Based Payments request signature (1LINK's Link Based Payments document): HMAC-SHA512 over a plain concatenation
  *
  *   create:         MID + Password + amount + merchantTxnId
  *   resend, cancel: MID + Password + InvoiceNo
  *
  * Decisions (see packages/signing/README.md):
- * - The HMAC key is LINK_HASH_KEY. The merchant password is part of the message, not the key: the seed
+ * - The HMAC key is LINK_HASH_KEY. The merchant password is part of the message, not the key: the document
  *   lists it inside the signature string, and a separate hash key is what makes it an HMAC at all.
  * - The message is the UTF-8 bytes of the concatenation, no separators; `amount` is the request's
  *   amount string exactly as sent (e.g. "1500.00"), never a re-formatted number.

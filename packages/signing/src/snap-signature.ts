@@ -3,7 +3,7 @@ import { signatureMatches } from './constant-time.js';
 import { withNonEnumerable } from './non-enumerable.js';
 
 /**
- * SNAP symmetric request signature (seed 003):
+ * SNAP symmetric request signature (1LINK's SNAP card-binding document):
  *
  *   stringToSign = METHOD ":" URLPath ":" AccessToken ":" lowercase(hex(SHA-256(minify(body)))) ":" X-TIMESTAMP
  *   X-SIGNATURE  = base64(HMAC-SHA512(clientSecret, stringToSign))
