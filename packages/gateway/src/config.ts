@@ -1,8 +1,18 @@
 import { hostname } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
-import { fromEnv, readEnvSecret, type SecretProvider, SecretUnavailableError } from '@onelink-kit/core';
-import { ConfigError } from './config-error.js';
+import {
+  AMOUNT_UNITS,
+  type AmountUnit,
+  DEFAULT_AMOUNT_UNIT,
+  DEFAULT_TRANSACTION_TYPE,
+  fromEnv,
+  isAmountUnit,
+  readEnvSecret,
+  type SecretProvider,
+  SecretUnavailableError,
+} from '@onelink-kit/core';
 import { type ApiKeySet, parseApiKeys } from './api-keys.js';
+import { ConfigError } from './config-error.js';
 
 export { ConfigError };
 
@@ -29,6 +39,10 @@ export interface GatewayConfig {
     timeoutMs: number;
     /** True when the target is the local Prism mock (the default). */
     isMock: boolean;
+    /** The unit 1LINK reads instructedAmount in (ONELINK_AMOUNT_UNIT); callers always give rupees. */
+    amountUnit: AmountUnit;
+    /** paymentDetails.transactionType sent to 1LINK (ONELINK_TRANSACTION_TYPE). */
+    transactionType: string;
   };
   /** Pending rows older than this are treated as orphaned by a crashed process. */
   recoveryGraceMs: number;
@@ -65,7 +79,7 @@ function secretVar(env: Env, name: string, cwd: string): string | undefined {
  * Validates the environment once at start-up. Every error names the variable and the rule.
  * Names: PORT, MOCK_PORT, DATABASE_URL, GATEWAY_API_KEYS(_FILE), ONELINK_BASE_URL,
  * ONELINK_TOKEN_URL, ONELINK_CLIENT_ID, ONELINK_CLIENT_SECRET(_FILE); optional extras:
- * HOST, LOG_LEVEL, ONELINK_TIMEOUT_MS, GATEWAY_PUBLIC_URL, GATEWAY_RECOVERY_GRACE_MS,
+ * HOST, LOG_LEVEL, ONELINK_TIMEOUT_MS, ONELINK_AMOUNT_UNIT, ONELINK_TRANSACTION_TYPE, GATEWAY_PUBLIC_URL, GATEWAY_RECOVERY_GRACE_MS,
  * GATEWAY_RECOVERY_SWEEP_MS, GATEWAY_INSTANCE_ID.
  */
 export function parseConfig(env: Env = process.env, cwd = process.cwd()): GatewayConfig {
@@ -96,6 +110,16 @@ export function parseConfig(env: Env = process.env, cwd = process.cwd()): Gatewa
     ? fromEnv('ONELINK_CLIENT_SECRET', { ...env }, { cwd })
     : () => MOCK_CLIENT_SECRET;
   const timeoutMs = intVar(env, 'ONELINK_TIMEOUT_MS', 10_000, 100, 120_000);
+  // Public integrations disagree on both (whole rupees or paisa; "P2M" or "064"): one setting each,
+  // which the first real capture settles.
+  const amountUnit = nonEmpty(env.ONELINK_AMOUNT_UNIT) ?? DEFAULT_AMOUNT_UNIT;
+  if (!isAmountUnit(amountUnit)) {
+    throw new ConfigError('ONELINK_AMOUNT_UNIT', `must be one of ${AMOUNT_UNITS.join(', ')}`);
+  }
+  const transactionType = nonEmpty(env.ONELINK_TRANSACTION_TYPE) ?? DEFAULT_TRANSACTION_TYPE;
+  if (!/^[\x21-\x7E]{1,35}$/.test(transactionType)) {
+    throw new ConfigError('ONELINK_TRANSACTION_TYPE', 'must be 1 to 35 printable characters without spaces');
+  }
 
   const publicBaseUrl = nonEmpty(env.GATEWAY_PUBLIC_URL);
   if (publicBaseUrl !== undefined) urlVar('GATEWAY_PUBLIC_URL', publicBaseUrl);
@@ -104,7 +128,15 @@ export function parseConfig(env: Env = process.env, cwd = process.cwd()): Gatewa
   const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
   if (!levels.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${levels.join(', ')}`);
 
-  const upstream = { baseUrl, tokenUrl, clientId, timeoutMs, isMock } as GatewayConfig['upstream'];
+  const upstream = {
+    baseUrl,
+    tokenUrl,
+    clientId,
+    timeoutMs,
+    isMock,
+    amountUnit,
+    transactionType,
+  } as GatewayConfig['upstream'];
   // Non-enumerable: the secret stays out of JSON.stringify(config) and pino's serialisers.
   Object.defineProperty(upstream, 'clientSecret', { value: clientSecret, enumerable: false });
 

@@ -24,6 +24,8 @@ describe('parseConfig defaults', () => {
         clientId: 'mock-client-id',
         isMock: true,
         timeoutMs: 10_000,
+        amountUnit: 'rupees',
+        transactionType: 'P2M',
       },
       recoveryGraceMs: 35_000,
     });
@@ -139,6 +141,12 @@ describe('errors name the variable and the rule, never a secret value', () => {
     },
     { given: { ...upstream, ONELINK_TIMEOUT_MS: '5' }, variable: 'ONELINK_TIMEOUT_MS', rule: /between/ },
     { given: { ...upstream, LOG_LEVEL: 'loud' }, variable: 'LOG_LEVEL', rule: /one of/ },
+    { given: { ONELINK_AMOUNT_UNIT: 'PKR' }, variable: 'ONELINK_AMOUNT_UNIT', rule: /one of rupees, paisa/ },
+    {
+      given: { ONELINK_TRANSACTION_TYPE: 'P 2 M' },
+      variable: 'ONELINK_TRANSACTION_TYPE',
+      rule: /printable characters without spaces/,
+    },
     { given: { GATEWAY_PUBLIC_URL: 'nope' }, variable: 'GATEWAY_PUBLIC_URL', rule: /absolute http/ },
   ];
   it.each(cases)('$variable: $rule', ({ given, variable, rule }) => {
@@ -178,5 +186,18 @@ describe('parseDatabaseUrl', () => {
   ];
   it.each(cases)('$given', ({ given, want }) => {
     expect(parseDatabaseUrl(given, '/w')).toEqual(want);
+  });
+});
+
+describe('amount unit and transaction type: one setting each', () => {
+  it.each([
+    { given: {}, want: { amountUnit: 'rupees', transactionType: 'P2M' } },
+    {
+      given: { ONELINK_AMOUNT_UNIT: 'paisa', ONELINK_TRANSACTION_TYPE: '064' },
+      want: { amountUnit: 'paisa', transactionType: '064' },
+    },
+    { given: { ONELINK_AMOUNT_UNIT: ' rupees ' }, want: { amountUnit: 'rupees', transactionType: 'P2M' } },
+  ])('$given → $want', ({ given, want }) => {
+    expect(parseConfig(given).upstream).toMatchObject(want);
   });
 });

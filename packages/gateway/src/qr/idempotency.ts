@@ -11,13 +11,50 @@ export function requestHash(value: unknown): string {
   return createHash('sha256').update(canonicalJson(value)).digest('hex');
 }
 
+// Work for canonicalJson: a value still to write, or text (brackets, commas, keys) already decided.
+type Work = { text: string } | { value: unknown };
+
+/**
+ * JSON with object keys sorted and undefined members left out (the same text, so the same hashes, as
+ * before). Iterative (an explicit stack, not recursion), so a body of any depth cannot overflow the
+ * stack; bodies reaching here have passed the spec's closed schemas, which refuse nested junk anyway.
+ */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  const out: string[] = [];
+  const stack: Work[] = [{ value }];
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if ('text' in item) {
+      out.push(item.text);
+      continue;
+    }
+    const v = item.value;
+    if (v === null || typeof v !== 'object') {
+      out.push(JSON.stringify(v) ?? 'null');
+      continue;
+    }
+    const parts: Work[] = [];
+    if (Array.isArray(v)) {
+      parts.push({ text: '[' });
+      v.forEach((element, i) => {
+        if (i > 0) parts.push({ text: ',' });
+        parts.push({ value: element });
+      });
+      parts.push({ text: ']' });
+    } else {
+      const entries = Object.entries(v as Record<string, unknown>)
+        .filter(([, member]) => member !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      parts.push({ text: '{' });
+      entries.forEach(([key, member], i) => {
+        parts.push({ text: `${i > 0 ? ',' : ''}${JSON.stringify(key)}:` });
+        parts.push({ value: member });
+      });
+      parts.push({ text: '}' });
+    }
+    for (let i = parts.length - 1; i >= 0; i--) stack.push(parts[i]!);
+  }
+  return out.join('');
 }
 
 /** How long a repeated key waits for the first request, and the clock it waits by. */

@@ -1,4 +1,10 @@
-import { checkAgainstRequest, type OneLinkQrRequestLike, toRaastP2M, verify } from '@onelink-kit/emvqr';
+import {
+  type CheckAgainstRequestOptions,
+  checkAgainstRequest,
+  type OneLinkQrRequestLike,
+  toRaastP2M,
+  verify,
+} from '@onelink-kit/emvqr';
 import type { components } from '@onelink-kit/generated/gateway';
 
 // The shapes come from spec/gateway.yaml, so what the gateway stores and returns cannot drift from
@@ -17,7 +23,11 @@ export interface QrCheckResult {
  * them with the request that was sent, by the project's EMV mapping. Problems become mismatches, so
  * they are stored and reported rather than thrown away.
  */
-export function decodeAndCheck(payload: string, sent: OneLinkQrRequestLike): QrCheckResult {
+export function decodeAndCheck(
+  payload: string,
+  sent: OneLinkQrRequestLike,
+  options: CheckAgainstRequestOptions = {},
+): QrCheckResult {
   const verified = verify(payload, { requirePointOfInitiation: true });
   const structural: QrMismatch[] = verified.problems.map((p) => ({
     field: 'qrString',
@@ -35,7 +45,8 @@ export function decodeAndCheck(payload: string, sent: OneLinkQrRequestLike): QrC
   } catch (error) {
     return { decoded: undefined, check: { ok: false, mismatches: [unreadable((error as Error).message)] } };
   }
-  const mismatches = checkAgainstRequest(view, sent);
+  // Tag 54 is in rupees; the request's instructedAmount is in the configured unit.
+  const mismatches = checkAgainstRequest(view, sent, options);
   const raast = view.raast ?? {};
   const extra = view.additionalData;
   const decoded: QrDecoded = {
@@ -71,9 +82,10 @@ export function decodeAndCheck(payload: string, sent: OneLinkQrRequestLike): QrC
 export function decodeAndCheckSafely(
   payload: string,
   sent: OneLinkQrRequestLike,
+  options: CheckAgainstRequestOptions = {},
 ): QrCheckResult & { decoderError?: Error } {
   try {
-    return decodeAndCheck(payload, sent);
+    return decodeAndCheck(payload, sent, options);
   } catch (error) {
     const decoderError = error instanceof Error ? error : new Error(String(error));
     return {

@@ -1,7 +1,12 @@
 import {
   type AggregatorQrInput,
+  type AmountUnit,
+  DEFAULT_AMOUNT_UNIT,
+  DEFAULT_TRANSACTION_TYPE,
   formatOneLinkDateTime,
+  instructedAmountFromRupees,
   type MerchantQrInput,
+  PLACEHOLDER_STAN_RRN,
   paymentDetailsPathOf,
   QR_KINDS,
   type QrInputs,
@@ -34,11 +39,23 @@ export const QR_OPERATION: Record<QrKind, QrOperationId> = {
   aggregator: qrOperationId('aggregator'),
 };
 
-const TRANSACTION_TYPE = 'P2M';
 const PAYMENT_PATHS = QR_KINDS.map(paymentDetailsPathOf);
 const EXPIRY_CHECK_MARGIN_MS = 2_000;
-// Shape-valid stand-ins so the 1LINK rules can be checked before an RRN is spent on a bad request.
-const PLACEHOLDER_INFO: StanRrn = { stan: '000000', rrn: '000000000000' };
+
+/**
+ * How the gateway's amount (whole rupees) and transaction type become 1LINK's paymentDetails: the
+ * 1LINK client's settings (`client.amountUnit`, `client.transactionType`, from ONELINK_AMOUNT_UNIT and
+ * ONELINK_TRANSACTION_TYPE), so the body and the QR check use the same ones.
+ */
+export interface UpstreamSettings {
+  amountUnit: AmountUnit;
+  transactionType: string;
+}
+
+export const DEFAULT_UPSTREAM_SETTINGS: UpstreamSettings = {
+  amountUnit: DEFAULT_AMOUNT_UNIT,
+  transactionType: DEFAULT_TRANSACTION_TYPE,
+};
 
 /** A request checked against 1LINK's rules, ready for its STAN/RRN. */
 export interface PreparedRequest {
@@ -52,15 +69,22 @@ export interface PreparedRequest {
  * so a bad request is refused before a row is written or an RRN spent. Throws a validation problem
  * naming the caller's field.
  */
-export function prepareUpstreamRequest(kind: QrKind, input: CreateQrInput, at: number): PreparedRequest {
+export function prepareUpstreamRequest(
+  kind: QrKind,
+  input: CreateQrInput,
+  at: number,
+  settings: Partial<UpstreamSettings> = {},
+): PreparedRequest {
   const expiryDateTime = resolveExpiry(input, at);
-  const body = buildUpstreamBody(kind, input, {
-    executionDateTime: formatOneLinkDateTime(at),
-    expiryDateTime,
-  });
+  const body = buildUpstreamBody(
+    kind,
+    input,
+    { executionDateTime: formatOneLinkDateTime(at), expiryDateTime },
+    settings,
+  );
   // Checked as if a little later than now: the client checks again when it sends, and an expiry
   // that only just passes here must not fail there after a row and an RRN were spent on it.
-  const issues = qrRequestIssues(QR_OPERATION[kind], withInfo(kind, body, PLACEHOLDER_INFO), {
+  const issues = qrRequestIssues(QR_OPERATION[kind], withInfo(kind, body, PLACEHOLDER_STAN_RRN), {
     now: at + EXPIRY_CHECK_MARGIN_MS,
   });
   if (issues.length > 0) throw validationProblem(issues, input);
@@ -75,12 +99,14 @@ export function buildUpstreamBody(
   kind: QrKind,
   input: CreateQrInput,
   dates: { executionDateTime: string; expiryDateTime: string },
+  settings: Partial<UpstreamSettings> = {},
 ): UpstreamBody {
+  const { amountUnit, transactionType } = { ...DEFAULT_UPSTREAM_SETTINGS, ...settings };
   const paymentDetails = {
     executionDateTime: dates.executionDateTime,
     expiryDateTime: dates.expiryDateTime,
-    instructedAmount: input.amount,
-    transactionType: TRANSACTION_TYPE,
+    instructedAmount: instructedAmountFromRupees(input.amount, amountUnit),
+    transactionType,
   };
   if (kind === 'merchant') {
     const m = input as CreateMerchantQr;

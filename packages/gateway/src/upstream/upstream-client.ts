@@ -26,6 +26,10 @@ export function createUpstreamClient(
     clientId: config.clientId,
     clientSecret: config.clientSecret,
     timeoutMs: config.timeoutMs,
+    // The one place these are set (ONELINK_AMOUNT_UNIT, ONELINK_TRANSACTION_TYPE); the QR service reads
+    // them back from the client.
+    amountUnit: config.amountUnit,
+    transactionType: config.transactionType,
     retry: { maxAttempts: 2, maxElapsedMs: config.timeoutMs },
     allocator: deps.allocator,
     logger: deps.logger,

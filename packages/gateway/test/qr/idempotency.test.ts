@@ -8,9 +8,25 @@ describe('canonicalJson', () => {
     { given: { a: undefined, b: 'x' }, want: '{"b":"x"}' },
     { given: 'text', want: '"text"' },
     { given: [], want: '[]' },
+    { given: {}, want: '{}' },
+    { given: [1, undefined, 'x'], want: '[1,null,"x"]' },
+    { given: { 'a"b': [[], {}], z: [{ y: [true] }] }, want: '{"a\\"b":[[],{}],"z":[{"y":[true]}]}' },
   ];
   it.each(cases)('$want', ({ given, want }) => {
     expect(canonicalJson(given)).toBe(want);
+  });
+
+  it('writes what JSON.stringify writes when the keys are already sorted', () => {
+    const value = { a: [1, 'two', { b: null, c: [false, 2.5] }], d: { e: 'é\u0001' } };
+    expect(canonicalJson(value)).toBe(JSON.stringify(value));
+  });
+
+  it('handles 100,000-deep nesting without overflowing the stack', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i++) deep = i % 2 === 0 ? { x: deep } : [deep];
+    const text = canonicalJson(deep);
+    expect(text.length).toBe(1 + 50_000 * '{"x":}'.length + 50_000 * '[]'.length);
+    expect(text.startsWith('[{"x":[{"x":')).toBe(true);
   });
 });
 

@@ -47,6 +47,29 @@ describe('buildUpstreamBody', () => {
   });
 });
 
+describe('the amount unit and transaction type become paymentDetails (one setting each)', () => {
+  const dates = { executionDateTime: '2026-11-22T10:00:00', expiryDateTime: '2026-11-22T10:15:00' };
+  const given = { merchantDetails: { merchantID: 'M1' }, amount: 310 } as never;
+  it.each([
+    { settings: {}, want: { instructedAmount: 310, transactionType: 'P2M' } },
+    { settings: { amountUnit: 'rupees' as const }, want: { instructedAmount: 310, transactionType: 'P2M' } },
+    {
+      settings: { amountUnit: 'paisa' as const, transactionType: '064' },
+      want: { instructedAmount: 31_000, transactionType: '064' },
+    },
+  ])('$settings → $want', ({ settings, want }) => {
+    const body = buildUpstreamBody('merchant', given, dates, settings) as { paymentDetails: unknown };
+    expect(body.paymentDetails).toEqual({ ...dates, ...want });
+  });
+
+  it('the largest gateway amount in paisa still passes 1LINK’s bound; the pre-check uses the unit', () => {
+    const at = Date.UTC(2026, 10, 22, 5, 0, 0);
+    const input = { ...merchantRequest, amount: 99_999_999, expiresInSeconds: 900 } as CreateQrInput;
+    const prepared = prepareUpstreamRequest('merchant', input, at, { amountUnit: 'paisa' });
+    expect(prepared.body).toMatchObject({ paymentDetails: { instructedAmount: 9_999_999_900 } });
+  });
+});
+
 describe('withInfo', () => {
   const info = { stan: '000007', rrn: '261122000007' };
   it('merchant: info at the top level', () => {
