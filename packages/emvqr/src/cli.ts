@@ -1,4 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+#!/usr/bin/env tsx
+// `pnpm qr` (onelink-qr): main(argv, io) does the work and returns the exit code, so tests call it
+// in-process; the bottom of the file runs it when this file is the program.
+import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from './build.js';
 import type { EmvQrError, EmvQrProblem } from './errors.js';
@@ -40,6 +45,19 @@ Verification options (decode, render, build)
 Exit status: 0 ok, 1 payload/input invalid, 2 usage error.
 `;
 
+/** Where the command prints (one call per line), and the folder relative FILE paths start from. */
+export interface QrCliIo {
+  out(text: string): void;
+  err(text: string): void;
+  cwd: string;
+}
+
+export const processIo: QrCliIo = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+  cwd: process.cwd(),
+};
+
 class UsageError extends Error {}
 
 function readInput(arg: string | undefined, what: string): string {
@@ -65,10 +83,10 @@ function verifyOptions(values: Record<string, unknown>): VerifyOptions {
   };
 }
 
-function printProblems(problems: readonly EmvQrProblem[]): void {
-  console.error(`✗ ${problems.length} problem${problems.length === 1 ? '' : 's'}:`);
+function printProblems(problems: readonly EmvQrProblem[], io: QrCliIo): void {
+  io.err(`✗ ${problems.length} problem${problems.length === 1 ? '' : 's'}:`);
   for (const p of problems) {
-    console.error(`  ${p.code} at offset ${p.offset}${p.tag ? ` (tag ${p.tag})` : ''}: ${p.message}`);
+    io.err(`  ${p.code} at offset ${p.offset}${p.tag ? ` (tag ${p.tag})` : ''}: ${p.message}`);
   }
 }
 
@@ -104,11 +122,11 @@ function table(result: VerifyResult): string {
   return [line(header), ...body.map(line), '', crcLine].join('\n');
 }
 
-async function decode(args: string[], values: Record<string, unknown>): Promise<number> {
+async function decode(args: string[], values: Record<string, unknown>, io: QrCliIo): Promise<number> {
   const payload = readInput(args[0], '<payload>');
   const result = verify(payload, verifyOptions(values));
   if (values.json) {
-    console.log(
+    io.out(
       JSON.stringify(
         { ok: result.ok, crc: result.crc, problems: result.problems, objects: result.objects },
         null,
@@ -116,10 +134,10 @@ async function decode(args: string[], values: Record<string, unknown>): Promise<
       ),
     );
   } else {
-    console.log(table(result));
+    io.out(table(result));
   }
   if (!result.ok) {
-    printProblems(result.problems);
+    printProblems(result.problems, io);
     return 1;
   }
   return 0;
@@ -133,12 +151,12 @@ function numberOption(values: Record<string, unknown>, name: string): number | u
   return n;
 }
 
-async function render(args: string[], values: Record<string, unknown>): Promise<number> {
+async function render(args: string[], values: Record<string, unknown>, io: QrCliIo): Promise<number> {
   const payload = readInput(args[0], '<payload>');
   const result = verify(payload, verifyOptions(values));
   if (!result.ok && !values.force) {
-    printProblems(result.problems);
-    console.error('Not rendering an invalid payload (use --force to draw it anyway).');
+    printProblems(result.problems, io);
+    io.err('Not rendering an invalid payload (use --force to draw it anyway).');
     return 1;
   }
   const ec = values.ec as string | undefined;
@@ -156,17 +174,20 @@ async function render(args: string[], values: Record<string, unknown>): Promise<
   const formats = ['png', 'svg', 'terminal'].filter((f) => values[f]);
   if (formats.length !== 1) throw new UsageError('choose exactly one of --png, --svg, --terminal');
   if (values.terminal) {
-    process.stdout.write(await renderTerminal(payload, options));
+    io.out((await renderTerminal(payload, options)).replace(/\n$/, ''));
     return 0;
   }
   const out = values.out as string | undefined;
   if (out === undefined) throw new UsageError('--out FILE is required with --png and --svg');
-  writeFileSync(out, values.png ? await renderPng(payload, options) : await renderSvg(payload, options));
-  console.error(`Wrote ${out}`);
+  writeFileSync(
+    resolve(io.cwd, out),
+    values.png ? await renderPng(payload, options) : await renderSvg(payload, options),
+  );
+  io.err(`Wrote ${out}`);
   return 0;
 }
 
-async function buildCommand(values: Record<string, unknown>): Promise<number> {
+async function buildCommand(values: Record<string, unknown>, io: QrCliIo): Promise<number> {
   const jsonFile = values.json as string | undefined;
   const requestFile = values.request as string | undefined;
   if ((jsonFile === undefined) === (requestFile === undefined)) {
@@ -175,36 +196,36 @@ async function buildCommand(values: Record<string, unknown>): Promise<number> {
   const file = jsonFile ?? requestFile!;
   let text: string;
   try {
-    text = readInput(file === '-' ? '-' : readFileSync(file, 'utf8'), 'FILE');
+    text = readInput(file === '-' ? '-' : readFileSync(resolve(io.cwd, file), 'utf8'), 'FILE');
   } catch (e) {
-    console.error(`✗ cannot read ${file} (${(e as { code?: string }).code ?? (e as Error).message})`);
+    io.err(`✗ cannot read ${file} (${(e as { code?: string }).code ?? (e as Error).message})`);
     return 1;
   }
   let input: unknown;
   try {
     input = JSON.parse(text);
   } catch (e) {
-    console.error(`✗ ${jsonFile ?? requestFile} is not JSON: ${(e as Error).message}`);
+    io.err(`✗ ${jsonFile ?? requestFile} is not JSON: ${(e as Error).message}`);
     return 1;
   }
   try {
     const fields = requestFile !== undefined ? fieldsFromRequest(input as never) : (input as never);
-    console.log(build(fields, verifyOptions(values)));
+    io.out(build(fields, verifyOptions(values)));
     return 0;
   } catch (e) {
     const error = e as EmvQrError;
     if (typeof error.code !== 'string') throw e;
-    console.error(
+    io.err(
       `✗ ${error.code}${error.tag ? ` (tag ${error.tag})` : ''}${error.rule ? ` — rule: ${error.rule}` : ''}`,
     );
-    console.error(`  ${error.message}`);
+    io.err(`  ${error.message}`);
     // The first problem leads; the rest (e.g. every missing mandatory tag) saves a fix-and-retry loop each.
-    if (error.problems.length > 1) printProblems(error.problems);
+    if (error.problems.length > 1) printProblems(error.problems, io);
     return 1;
   }
 }
 
-export async function main(argv: string[]): Promise<number> {
+async function run(argv: string[], io: QrCliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -231,16 +252,16 @@ export async function main(argv: string[]): Promise<number> {
   });
   const [command, ...rest] = positionals;
   if (values.help || command === undefined || command === 'help') {
-    console.log(HELP);
+    io.out(HELP);
     return command === undefined && !values.help ? 2 : 0;
   }
   switch (command) {
     case 'decode':
-      return decode(rest, values);
+      return decode(rest, values, io);
     case 'render':
-      return render(rest, values);
+      return render(rest, values, io);
     case 'build':
-      return buildCommand(values);
+      return buildCommand(values, io);
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
@@ -252,18 +273,31 @@ function normalize(argv: string[]): string[] {
   return argv.flatMap((a) => (a === '--json' ? ['--json', 'true'] : [a]));
 }
 
-main(normalize(process.argv.slice(2))).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
+/** Runs `pnpm qr` with these arguments; returns the exit code (0 ok, 1 payload/input invalid, 2 usage). */
+export async function main(argv: readonly string[], io: QrCliIo = processIo): Promise<number> {
+  try {
+    return await run(normalize([...argv]), io);
+  } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`✗ ${(error as Error).message}\n`);
-      console.error(HELP);
-      process.exitCode = 2;
-    } else {
-      console.error(error);
-      process.exitCode = 1;
+      io.err(`✗ ${(error as Error).message}\n`);
+      io.err(HELP);
+      return 2;
     }
-  },
-);
+    io.err(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    return 1;
+  }
+}
+
+function isProgram(): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return realpathSync(script) === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+
+if (isProgram()) {
+  process.exitCode = await main(process.argv.slice(2));
+}

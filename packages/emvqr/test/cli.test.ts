@@ -1,9 +1,12 @@
+// `pnpm qr` (src/cli.ts) driven in-process through main(argv, io); one test spawns the file through tsx to
+// prove it runs as a program (exit code and streams of a real process).
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../src/cli.js';
 import { build } from '../src/index.js';
 import { BASE, decodePng } from './helpers.js';
 import { PUBLIC_VECTORS } from './vectors.js';
@@ -19,7 +22,23 @@ interface Run {
   stderr: string;
 }
 
-function qr(...args: string[]): Promise<Run> {
+async function qr(...args: string[]): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const io = {
+    out: (text: string) => {
+      stdout += `${text}\n`;
+    },
+    err: (text: string) => {
+      stderr += `${text}\n`;
+    },
+    cwd: PACKAGE,
+  };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
+}
+
+function spawnQr(...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
@@ -34,6 +53,15 @@ function qr(...args: string[]): Promise<Run> {
 
 const PAYLOAD = build(BASE);
 const EMVCO = PUBLIC_VECTORS[0]!.payload;
+
+describe('qr as a program (spawned)', () => {
+  it('prints the table on stdout, the problems on stderr, and exits with the code main returns', async () => {
+    const broken = await spawnQr('decode', `${EMVCO.slice(0, -4)}0000`);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain('CRC: mismatch');
+    expect(broken.stderr).toContain(`CRC_MISMATCH at offset ${EMVCO.length - 4} (tag 63)`);
+  });
+});
 
 describe('qr decode', () => {
   it('prints a table with names, nesting and the CRC status', async () => {
