@@ -21,6 +21,7 @@ export const PROBLEM_CATALOGUE = {
   'upstream-rate-limited': { status: 429, title: '1LINK rate limit exceeded' },
   internal: { status: 500, title: 'Internal gateway error' },
   'upstream-error': { status: 502, title: '1LINK failed to process the request' },
+  'upstream-qr-mismatch': { status: 502, title: 'The QR 1LINK returned does not match the request' },
   'upstream-auth': { status: 502, title: '1LINK refused the gateway credentials' },
   'upstream-unreachable': { status: 502, title: '1LINK could not be reached' },
   'upstream-unavailable': { status: 503, title: '1LINK is temporarily unavailable' },
@@ -45,6 +46,18 @@ export interface ProblemExtras {
   rrn?: string;
   responseCode?: string;
   errors?: ProblemIssue[];
+  /** upstream-qr-mismatch: each request field the QR disagrees with, sent vs received. */
+  mismatches?: QrFieldMismatch[];
+}
+
+export interface QrFieldMismatch {
+  /** The 1LINK request field, e.g. paymentDetails.instructedAmount. */
+  field: string;
+  /** The EMVCo tag carrying it in the QR, e.g. 54; empty when the QR could not be read at all. */
+  tag: string;
+  sent: string | null;
+  received: string | null;
+  rule: string;
 }
 
 export interface ProblemBody extends ProblemExtras {

@@ -61,6 +61,7 @@ export async function startGateway(
     idempotencyWaitMs: 3 * config.upstream.timeoutMs,
     answers,
     instanceId: config.instanceId,
+    mockUpstream: config.upstream.isMock,
     ...(options.upstreamHeaders ? { upstreamHeaders: options.upstreamHeaders } : {}),
   });
 

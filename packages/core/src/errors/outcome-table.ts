@@ -208,9 +208,12 @@ function apiSituation(error: OneLinkApiError): UpstreamSituation {
     case 'success':
       // A 2xx the client could not use (no body, not JSON): nothing it can vouch for.
       return 'malfunction';
-    default:
-      // transient and upstream: the upstream's own table says whether this code was processed.
+    case 'transient':
+      // The upstream's own table says this code means "not processed, try again" (91, 503).
       return error.retryable ? 'unavailable' : 'malfunction';
+    default:
+      // 96, 500 and other failures: whatever a table says, the QR may exist.
+      return 'malfunction';
   }
 }
 

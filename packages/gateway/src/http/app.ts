@@ -5,6 +5,7 @@ import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from '../logger.js';
 import { createMetrics, type GatewayMetrics } from '../metrics.js';
+import { pagesRoutes } from '../pages/pages-routes.js';
 import { createQrService, type QrService, type QrUpstream } from '../qr/qr-service.js';
 import type { Database } from '../storage/database.js';
 import { createRrnAllocator } from '../storage/rrn-allocator.js';
@@ -34,6 +35,8 @@ export interface GatewayAppOptions {
   answers?: UpstreamAnswers;
   /** This instance's stable name, written on its pending rows (see config.instanceId). */
   instanceId?: string | undefined;
+  /** The upstream is the default local mock, which replays one recorded QR (see qr/qr-acceptance.ts). */
+  mockUpstream?: boolean;
 }
 
 export interface GatewayApp {
@@ -75,6 +78,7 @@ export function createGatewayApp(options: GatewayAppOptions): GatewayApp {
     ...(options.idempotencyWaitMs === undefined ? {} : { idempotencyWaitMs: options.idempotencyWaitMs }),
     ...(options.upstreamHeaders === undefined ? {} : { upstreamHeaders: options.upstreamHeaders }),
     ...(options.answers === undefined ? {} : { answers: options.answers }),
+    ...(options.mockUpstream === undefined ? {} : { mockUpstream: options.mockUpstream }),
   });
 
   const app = express();
@@ -128,6 +132,8 @@ export function createGatewayApp(options: GatewayAppOptions): GatewayApp {
     next();
   });
 
+  // Pages people look at answer without a key (see pages/pages-routes.ts).
+  app.use(pagesRoutes({ store, now: nowMs }));
   app.use(apiKeyAuth(options.apiKeys));
   app.use(express.json({ limit: '16kb' }));
   app.use(...openApiValidator());

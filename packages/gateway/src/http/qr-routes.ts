@@ -1,9 +1,9 @@
 import { renderPng, renderSvg } from '@onelink-kit/emvqr';
 import { type Request, type Response, Router } from 'express';
+import { type ProblemBody, ProblemError } from '../problems.js';
 import type { CreateAggregatorQr, CreateMerchantQr, CreateResult, QrService } from '../qr/qr-service.js';
 import { toQrView } from '../qr/qr-view.js';
 import type { TransactionRecord, TransactionsStore } from '../storage/transactions-store.js';
-import { type ProblemBody, ProblemError } from '../problems.js';
 
 export function qrRoutes(deps: {
   service: QrService;
@@ -63,8 +63,14 @@ async function find(store: TransactionsStore, id: string): Promise<TransactionRe
 }
 
 function qrPayload(row: TransactionRecord): string {
-  if (row.qrString === null || row.qrDecoded === null) {
-    throw new ProblemError('qr-not-available', `Transaction ${row.id} is ${row.status}.`, {
+  // Only a QR that matched the request is ever drawn: a `mismatched` row keeps 1LINK's payload for
+  // reconciliation, never for a payer.
+  if (row.status !== 'succeeded' || row.qrString === null || row.qrDecoded === null) {
+    const why =
+      row.status === 'mismatched'
+        ? ': its QR disagrees with the request or cannot be read, so it is never shown'
+        : '';
+    throw new ProblemError('qr-not-available', `Transaction ${row.id} is ${row.status}${why}.`, {
       transactionId: row.id,
       transactionStatus: row.status,
     });

@@ -1,20 +1,26 @@
 import {
+  OneLinkAnswerTooLargeError,
   OneLinkApiError,
   OneLinkAuthError,
   OneLinkNetworkError,
   OneLinkRateLimitError,
   OneLinkTimeoutError,
+  OneLinkTokenUnavailableError,
   OneLinkValidationError,
+  outcomeRuleOf,
   SecretUnavailableError,
+  type UpstreamSituation,
 } from '@onelink-kit/core';
 import type { ProblemIssue, ProblemName } from '../problems.js';
 import { gatewayIssues } from './upstream-request.js';
 
-/** What a QR create that threw is stored as (never `succeeded`, never `pending`). */
+/** What a QR create that threw is stored as (never `succeeded`, `mismatched` or `pending`). */
 export type FailureOutcome = 'failed' | 'rejected' | 'unknown';
 
 /** Everything the gateway decides about an error from the 1LINK call; no store, no request. */
 export interface UpstreamFailure {
+  /** The row of core's OUTCOME_TABLE the error falls in. */
+  situation: UpstreamSituation;
   /** Bounded metric label: 1LINK's response code, http-NNN, timeout, network-ERRNO, auth, … */
   label: string;
   /** failed: not processed, safe to retry with a new request; rejected: 1LINK said no; unknown: may exist upstream. */
@@ -32,23 +38,69 @@ export interface UpstreamFailure {
   errors?: ProblemIssue[];
 }
 
+/** The problem each row of the outcome table is reported with (a QR answer is never a thrown error). */
+export const PROBLEM_OF_SITUATION = {
+  succeeded: undefined,
+  'qr-mismatch': 'upstream-qr-mismatch',
+  'refused-locally': 'validation',
+  'secret-unavailable': 'internal',
+  'credentials-refused': 'upstream-auth',
+  'token-unavailable': 'upstream-unavailable',
+  rejected: 'upstream-rejected',
+  duplicate: 'upstream-duplicate-rrn',
+  'duplicate-after-retry': 'upstream-error',
+  'rate-limited': 'upstream-rate-limited',
+  unavailable: 'upstream-unavailable',
+  'gateway-refused': 'upstream-error',
+  'intermediary-5xx': 'upstream-error',
+  malfunction: 'upstream-error',
+  'answer-too-large': 'upstream-error',
+  timeout: 'upstream-timeout',
+  'connection-refused': 'upstream-unreachable',
+  'connection-broken': 'upstream-unreachable',
+  'connection-failed': 'upstream-unreachable',
+  internal: 'internal',
+} as const satisfies Record<UpstreamSituation, ProblemName | undefined>;
+
+type Described = Omit<UpstreamFailure, 'situation' | 'outcome' | 'problem' | 'retryable'>;
+
 /**
- * The one table from "the 1LINK call threw this" to the stored outcome and the caller's problem.
- * The line that matters most is between `failed` and `unknown`: a call that may have reached 1LINK
- * (timeout, reset connection, 5xx, a duplicate after a retry) can have created a QR, so it is never
- * reported as safely retryable and must be reconciled by RRN.
+ * From "the 1LINK call threw this" to the stored outcome and the caller's problem. The outcome and
+ * whether the caller may retry come from core's OUTCOME_TABLE (the client's retry loop reads the same
+ * table); this file only adds the problem, the words and the metric label.
  */
 export function classifyUpstreamFailure(error: unknown): UpstreamFailure {
-  if (error instanceof OneLinkApiError) return fromApiError(error);
+  const rule = outcomeRuleOf(error);
+  const problem = PROBLEM_OF_SITUATION[rule.situation];
+  if (problem === undefined || rule.outcome === 'succeeded' || rule.outcome === 'mismatched') {
+    // Not reachable: those rows describe answers, not thrown errors.
+    return classifyUpstreamFailure(new Error(`no failure row for ${rule.situation}`));
+  }
+  return {
+    situation: rule.situation,
+    outcome: rule.outcome,
+    problem,
+    ...(rule.callerMayRetry === null ? {} : { retryable: rule.callerMayRetry }),
+    ...describe(error, rule.situation),
+  };
+}
+
+function describe(error: unknown, situation: UpstreamSituation): Described {
+  if (error instanceof OneLinkApiError) return fromApiError(error, situation);
+  if (error instanceof OneLinkTokenUnavailableError) {
+    return {
+      label: `token-${error.reason}`,
+      detail: `1LINK's token endpoint is unavailable (${error.reason}); the QR operation was not called, so sending the request again is safe.`,
+      ...(error.status === undefined ? {} : { upstreamStatus: error.status }),
+      ...(error.retryAfter === undefined ? {} : { retryAfter: error.retryAfter }),
+    };
+  }
   if (error instanceof OneLinkRateLimitError) {
     const after = error.retryAfter;
     return {
       label: 'http-429',
-      outcome: 'failed',
-      problem: 'upstream-rate-limited',
       detail: after === undefined ? 'Rate limit exceeded.' : `Retry after ${after} seconds.`,
       upstreamStatus: 429,
-      retryable: true,
       ...(after === undefined ? {} : { retryAfter: after }),
     };
   }
@@ -57,43 +109,36 @@ export function classifyUpstreamFailure(error: unknown): UpstreamFailure {
     // and it is not 1LINK refusing. The variable is named; the path and the value never are.
     return {
       label: 'secret-unavailable',
-      outcome: 'failed',
-      problem: 'internal',
       detail: `The gateway cannot read its 1LINK client secret (${error.variable ?? 'secret file'}); nothing was sent.`,
-      retryable: false,
     };
   }
   if (error instanceof OneLinkAuthError) {
     return {
       label: 'auth',
-      outcome: 'failed',
-      problem: 'upstream-auth',
       detail: `1LINK refused the credentials (${error.reason}).`,
       ...(error.status === undefined ? {} : { upstreamStatus: error.status }),
-      retryable: false,
     };
   }
   if (error instanceof OneLinkTimeoutError) {
     return {
       label: 'timeout',
-      outcome: 'unknown',
-      problem: 'upstream-timeout',
       detail: `No answer within ${error.timeoutMs} ms. The QR may exist upstream; reconcile by RRN.`,
-      retryable: false,
+    };
+  }
+  if (error instanceof OneLinkAnswerTooLargeError) {
+    return {
+      label: 'too-large',
+      detail: `1LINK answered with more than ${error.limitBytes} bytes, which is not read. The QR may exist upstream; reconcile by RRN.`,
+      upstreamStatus: error.status,
     };
   }
   if (error instanceof OneLinkNetworkError) {
-    // A refused connection never reached 1LINK; a reset mid-request might have.
-    const neverSent =
-      error.errno === 'ECONNREFUSED' || error.errno === 'ENOTFOUND' || error.errno === 'EAI_AGAIN';
     return {
       label: `network-${error.errno ?? 'error'}`,
-      outcome: neverSent ? 'failed' : 'unknown',
-      problem: 'upstream-unreachable',
-      detail: neverSent
-        ? `Could not connect to 1LINK (${error.errno}).`
-        : `The connection to 1LINK failed (${error.errno ?? 'network error'}); reconcile by RRN.`,
-      retryable: neverSent,
+      detail:
+        situation === 'connection-refused'
+          ? `Could not connect to 1LINK (${error.errno}).`
+          : `The connection to 1LINK failed (${error.errno ?? 'network error'}); reconcile by RRN.`,
     };
   }
   if (error instanceof OneLinkValidationError) {
@@ -102,73 +147,39 @@ export function classifyUpstreamFailure(error: unknown): UpstreamFailure {
     const first = errors[0];
     return {
       label: 'local-validation',
-      outcome: 'failed',
-      problem: 'validation',
       detail: first ? `${first.field}: ${first.message}` : 'The request is not valid.',
       errors,
     };
   }
-  return {
-    label: 'internal',
-    outcome: 'unknown',
-    problem: 'internal',
-    detail: 'Unexpected error while calling 1LINK; reconcile by RRN.',
-    retryable: false,
-  };
+  return { label: 'internal', detail: 'Unexpected error while calling 1LINK; reconcile by RRN.' };
 }
 
-function fromApiError(error: OneLinkApiError): UpstreamFailure {
+function fromApiError(error: OneLinkApiError, situation: UpstreamSituation): Described {
   const description = error.responseDescription ?? `HTTP ${error.status}`;
   const facts = {
     label: error.responseCode ?? `http-${error.status}`,
     upstreamStatus: error.status,
     ...(error.responseCode === undefined ? {} : { responseCode: error.responseCode }),
-    retryable: error.retryable,
   };
-  if (error.possiblyProcessed) {
-    return {
-      ...facts,
-      outcome: 'unknown',
-      problem: 'upstream-error',
-      detail: `${description}. An earlier attempt with this RRN may have been processed; reconcile by RRN.`,
-      retryable: false,
-    };
-  }
-  switch (error.kind) {
-    case 'validation':
-    case 'business':
+  switch (situation) {
+    case 'duplicate-after-retry':
       return {
         ...facts,
-        outcome: 'rejected',
-        problem: 'upstream-rejected',
-        detail: `${description}. Not retried.`,
+        detail: `${description}. An earlier attempt with this RRN may have been processed; reconcile by RRN.`,
       };
+    case 'rejected':
     case 'duplicate':
+      return { ...facts, detail: `${description}. Not retried.` };
+    case 'intermediary-5xx':
       return {
         ...facts,
-        outcome: 'rejected',
-        problem: 'upstream-duplicate-rrn',
-        detail: `${description}. Not retried.`,
+        detail: `HTTP ${error.status} from a proxy in front of 1LINK, without a 1LINK response code: 1LINK may have processed the request; reconcile by RRN.`,
       };
-    case 'auth':
-    case 'forbidden':
-      return { ...facts, outcome: 'failed', problem: 'upstream-auth', detail: description };
-    case 'rate-limit':
-      return { ...facts, outcome: 'failed', problem: 'upstream-rate-limited', detail: description };
-    case 'not-found':
-    case 'signature':
-      // The API gateway refused the call itself (wrong path or signature): nothing was processed.
-      return { ...facts, outcome: 'failed', problem: 'upstream-error', detail: description };
-    case 'transient':
-      return { ...facts, outcome: 'failed', problem: 'upstream-unavailable', detail: description };
-    default:
+    case 'malfunction':
       // 96 and other 5xx: the QR may exist upstream.
-      return {
-        ...facts,
-        outcome: 'unknown',
-        problem: 'upstream-error',
-        detail: `${description}. The QR may exist upstream; reconcile by RRN.`,
-        retryable: false,
-      };
+      return { ...facts, detail: `${description}. The QR may exist upstream; reconcile by RRN.` };
+    default:
+      // credentials refused, rate limit, 91 unavailable, the API gateway refusing the call itself.
+      return { ...facts, detail: description };
   }
 }

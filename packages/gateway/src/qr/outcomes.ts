@@ -1,6 +1,7 @@
-import { problemBody } from '../problems.js';
+import { problemBody, type QrFieldMismatch } from '../problems.js';
 import type { TransactionOutcome, TransactionRecord } from '../storage/transactions-store.js';
 import type { UpstreamFailure } from './classify-upstream-failure.js';
+import { mismatchDetail } from './qr-acceptance.js';
 import type { QrCheckResult } from './qr-decode.js';
 import { toQrView } from './qr-view.js';
 
@@ -46,32 +47,43 @@ export function failureOutcome(failure: UpstreamFailure, error: unknown, row: Ro
   };
 }
 
-/** 1LINK answered 00 with a QR: stored as succeeded, with the decoded payload and its check. */
+/**
+ * 1LINK answered 00. A QR that can be shown is `succeeded` (201, with its decoded payload and the
+ * check). One that cannot (missing, unreadable, or disagreeing on a blocking field) is `mismatched`:
+ * 1LINK did issue something, so the row keeps the full answer for reconciliation, and the caller
+ * gets upstream-qr-mismatch naming each field, sent vs received.
+ */
 export function successOutcome(
-  answer: { status: number; data: { responseCode: string; qrString: string } },
+  answer: { status: number; responseCode: string; body: unknown; qrString: string | null },
   row: TransactionRecord,
   checked: QrCheckResult,
-  context: { baseUrl: string; completedAt: string },
+  context: { baseUrl: string; completedAt: string; refused: QrFieldMismatch[] },
 ): TransactionOutcome {
   const { decoded, check } = checked;
+  const { refused } = context;
   const base: Omit<TransactionOutcome, 'responseStatus' | 'responseBody'> = {
-    status: 'succeeded',
+    status: refused.length > 0 ? 'mismatched' : 'succeeded',
     upstreamStatus: answer.status,
-    responseCode: answer.data.responseCode,
-    upstreamResponse: answer.data,
-    qrString: answer.data.qrString,
+    responseCode: answer.responseCode,
+    upstreamResponse: answer.body,
+    qrString: answer.qrString,
     qrDecoded: decoded ?? null,
     qrCheck: check,
     qrMismatch: !check.ok,
   };
-  if (decoded === undefined) {
-    // 1LINK said 00 but the payload is unusable: nothing a caller could show a payer.
-    const problem = problemBody(
-      'upstream-error',
-      `1LINK returned a QR payload that cannot be used: ${check.mismatches[0]?.rule ?? 'invalid'}`,
-      idsOf(row, 'succeeded', { retryable: false }),
-    );
-    return { ...base, responseStatus: problem.status, responseBody: problem, error: problem };
+  if (refused.length > 0) {
+    const problem = problemBody('upstream-qr-mismatch', mismatchDetail(refused, decoded === undefined), {
+      ...idsOf(row, 'mismatched', { retryable: false }),
+      responseCode: answer.responseCode,
+      mismatches: refused,
+    });
+    return {
+      ...base,
+      responseStatus: problem.status,
+      responseBody: problem,
+      error: problem,
+      completedAt: context.completedAt,
+    };
   }
   const done = { ...row, ...base, updatedAt: context.completedAt } as TransactionRecord;
   return {

@@ -1,4 +1,5 @@
 import type { OneLinkClient } from '@onelink-kit/client';
+import { scrubDeep } from '@onelink-kit/core';
 import type { OneLinkQrRequestLike } from '@onelink-kit/emvqr';
 import type { Logger } from '../logger.js';
 import type { GatewayMetrics } from '../metrics.js';
@@ -6,7 +7,8 @@ import type { QrKind, TransactionOutcome, TransactionRecord } from '../storage/t
 import type { UpstreamAnswers } from '../upstream/upstream-answers.js';
 import { classifyUpstreamFailure } from './classify-upstream-failure.js';
 import { errorJson, failureOutcome, successOutcome } from './outcomes.js';
-import { decodeAndCheckSafely } from './qr-decode.js';
+import { refusedMismatches } from './qr-acceptance.js';
+import { decodeAndCheckSafely, type QrCheckResult } from './qr-decode.js';
 import { QR_OPERATION, type UpstreamRequest } from './upstream-request.js';
 
 export type QrUpstream = Pick<OneLinkClient, 'generateDQRCMerchant' | 'generateDQRCAggregator'>;
@@ -21,6 +23,8 @@ export interface QrOperationDeps {
   answers?: UpstreamAnswers;
   /** Extra headers on every upstream call (tests: a Prism scenario). */
   upstreamHeaders?: Record<string, string>;
+  /** The upstream is the gateway's default local mock (see QrAcceptanceOptions). */
+  mockUpstream?: boolean;
 }
 
 /**
@@ -55,23 +59,50 @@ export async function callQrOperation(
     log[level]({ err: errorJson(error), outcome: outcome.status }, '1LINK call did not produce a QR');
     return outcome;
   }
-  deps.answers?.take(pending.rrn);
-
+  // The answer as the client's hook saw it (tokens scrubbed); credential-named members blanked in
+  // any case, so a token 1LINK echoes in a 00 answer is neither stored nor returned.
+  const recorded = deps.answers?.take(pending.rrn);
   const data = result.data as { responseCode: string; responseDescription: string; qrString: string };
-  metrics.upstreamOutcomes.inc({ operation, response_code: data.responseCode, outcome: 'succeeded' });
-  const checked = decodeAndCheckSafely(data.qrString, body as OneLinkQrRequestLike);
+  const stored = scrubDeep(recorded?.body ?? data, []);
+  const qrString = typeof data.qrString === 'string' && data.qrString !== '' ? data.qrString : null;
+  const checked = qrString === null ? NO_QR : decodeAndCheckSafely(qrString, body as OneLinkQrRequestLike);
   if (checked.decoderError !== undefined) {
     log.error({ err: errorJson(checked.decoderError) }, 'QR decoding failed');
   }
+  const refused = refusedMismatches(checked, { mockUpstream: deps.mockUpstream === true });
+  const status = refused.length > 0 ? 'mismatched' : 'succeeded';
+  metrics.upstreamOutcomes.inc({ operation, response_code: data.responseCode, outcome: status });
   if (!checked.check.ok) {
     metrics.qrMismatches.inc({ kind });
-    log.warn(
-      { mismatches: checked.check.mismatches },
-      'QR from 1LINK disagrees with the request (stored and reported)',
+    const level = refused.length > 0 ? 'error' : 'warn';
+    log[level](
+      { mismatches: checked.check.mismatches, refused: refused.length },
+      refused.length > 0
+        ? 'QR from 1LINK cannot be shown: it disagrees with the request or cannot be read (stored as mismatched)'
+        : 'QR from 1LINK differs from the request on fields a payer does not pay by (stored and reported)',
     );
   }
-  return successOutcome({ status: result.status, data }, pending, checked, {
-    baseUrl: deps.baseUrl,
-    completedAt: new Date(deps.now()).toISOString(),
-  });
+  return successOutcome(
+    { status: result.status, responseCode: data.responseCode, body: stored, qrString },
+    pending,
+    checked,
+    { baseUrl: deps.baseUrl, completedAt: new Date(deps.now()).toISOString(), refused },
+  );
 }
+
+/** A 00 answer without a QR: nothing a payer could be shown. */
+const NO_QR: QrCheckResult & { decoderError?: Error } = {
+  decoded: undefined,
+  check: {
+    ok: false,
+    mismatches: [
+      {
+        field: 'qrString',
+        tag: '',
+        expected: 'an EMVCo MPM payload',
+        actual: null,
+        rule: '1LINK answered 00 without a QR',
+      },
+    ],
+  },
+};

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { StanRrnAllocator } from '@onelink-kit/core';
-import type { ProblemBody } from '../problems.js';
 import type { Logger } from '../logger.js';
 import type { GatewayMetrics } from '../metrics.js';
+import type { ProblemBody } from '../problems.js';
 import {
   IdempotencyConflict,
   type QrKind,
@@ -47,6 +47,8 @@ export interface QrServiceOptions {
   upstreamHeaders?: Record<string, string>;
   /** The raw 1LINK answers by RRN, recorded by the client's response hook (see upstream-client.ts). */
   answers?: UpstreamAnswers;
+  /** The upstream is the gateway's default local mock (see qr-acceptance.ts). */
+  mockUpstream?: boolean;
 }
 
 export function createQrService(options: QrServiceOptions) {
@@ -119,6 +121,7 @@ export function createQrService(options: QrServiceOptions) {
       now,
       ...(options.answers === undefined ? {} : { answers: options.answers }),
       ...(options.upstreamHeaders === undefined ? {} : { upstreamHeaders: options.upstreamHeaders }),
+      ...(options.mockUpstream === undefined ? {} : { mockUpstream: options.mockUpstream }),
     });
     // The response is built from what was just written; no read-back on the hot path.
     await store.complete(id, outcome, { readBack: false, at: outcome.completedAt });

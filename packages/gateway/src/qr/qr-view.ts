@@ -40,7 +40,8 @@ export function toQrView(row: TransactionRecord, baseUrl = ''): QrView {
       decoded: row.qrDecoded as NonNullable<QrView['qr']>['decoded'],
       check: row.qrCheck as NonNullable<QrView['qr']>['check'],
     };
-    view.links = { self, png: `${self}/image.png`, svg: `${self}/image.svg` };
+    // Images only for a QR that may be shown; a mismatched one is kept as evidence, not drawn.
+    if (row.status === 'succeeded') view.links = { self, png: `${self}/image.png`, svg: `${self}/image.svg` };
   }
   return view;
 }

@@ -2,7 +2,18 @@ import type { Database } from './database.js';
 import { isUniqueViolation, violatedConstraint } from './database.js';
 import { TRANSACTIONS } from './migrations.js';
 
-export const TRANSACTION_STATUSES = ['pending', 'succeeded', 'rejected', 'failed', 'unknown'] as const;
+/**
+ * `mismatched`: 1LINK answered 00 but its QR disagrees with the request on a field a payer pays by, is
+ * missing or unreadable; never shown, kept for reconciliation (1LINK did issue something).
+ */
+export const TRANSACTION_STATUSES = [
+  'pending',
+  'succeeded',
+  'mismatched',
+  'rejected',
+  'failed',
+  'unknown',
+] as const;
 export type TransactionStatus = (typeof TRANSACTION_STATUSES)[number];
 
 import type { QrKind } from '@onelink-kit/core';

@@ -1,10 +1,13 @@
 import {
+  OneLinkAnswerTooLargeError,
   OneLinkApiError,
   OneLinkAuthError,
   OneLinkNetworkError,
   OneLinkRateLimitError,
   OneLinkTimeoutError,
+  OneLinkTokenUnavailableError,
   OneLinkValidationError,
+  OUTCOME_TABLE,
   SecretUnavailableError,
 } from '@onelink-kit/core';
 import { describe, expect, it } from 'vitest';
@@ -197,6 +200,53 @@ const cases: Array<{ name: string; given: unknown; want: Partial<UpstreamFailure
     },
   },
   {
+    name: 'token endpoint 503: the QR operation was never called, so failed and retryable',
+    given: new OneLinkTokenUnavailableError({ reason: 'http-503', status: 503, retryAfter: 2 }),
+    want: {
+      label: 'token-http-503',
+      outcome: 'failed',
+      problem: 'upstream-unavailable',
+      retryable: true,
+      upstreamStatus: 503,
+      retryAfter: 2,
+    },
+  },
+  {
+    name: 'token endpoint too slow: failed and retryable, not unknown',
+    given: new OneLinkTokenUnavailableError({ reason: 'timeout' }),
+    want: { label: 'token-timeout', outcome: 'failed', problem: 'upstream-unavailable', retryable: true },
+  },
+  {
+    name: 'token endpoint reset the connection: failed and retryable',
+    given: new OneLinkTokenUnavailableError({ reason: 'network-ECONNRESET' }),
+    want: { label: 'token-network-ECONNRESET', outcome: 'failed', retryable: true },
+  },
+  {
+    name: 'a proxy 502 without a 1LINK code: may have been processed',
+    given: api('transient', { status: 502, retryable: true }),
+    want: { label: 'http-502', outcome: 'unknown', problem: 'upstream-error', retryable: false },
+  },
+  {
+    name: 'a proxy 504 without a 1LINK code: may have been processed',
+    given: api('transient', { status: 504, retryable: true }),
+    want: { label: 'http-504', outcome: 'unknown', problem: 'upstream-error', retryable: false },
+  },
+  {
+    name: 'an answer over the size cap: not read, may exist upstream',
+    given: new OneLinkAnswerTooLargeError({
+      status: 200,
+      limitBytes: 1_048_576,
+      head: '{"responseCode":"00"',
+    }),
+    want: {
+      label: 'too-large',
+      outcome: 'unknown',
+      problem: 'upstream-error',
+      retryable: false,
+      upstreamStatus: 200,
+    },
+  },
+  {
     name: 'a thrown non-error',
     given: 'boom',
     want: { label: 'internal', outcome: 'unknown', problem: 'internal' },
@@ -217,5 +267,16 @@ describe('classifyUpstreamFailure', () => {
       const got = classifyUpstreamFailure(given);
       if (got.outcome === 'unknown') expect(got.retryable, got.label).toBe(false);
     }
+  });
+});
+
+describe('the classifier is derived from the outcome table in core', () => {
+  it.each(cases)('$name: outcome and retryable from its row', ({ given }) => {
+    const got = classifyUpstreamFailure(given);
+    const row = OUTCOME_TABLE[got.situation];
+    expect({ outcome: got.outcome, retryable: got.retryable }).toEqual({
+      outcome: row.outcome,
+      retryable: row.callerMayRetry ?? undefined,
+    });
   });
 });
