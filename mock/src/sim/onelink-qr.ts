@@ -8,6 +8,7 @@ import {
 } from '@onelink-kit/core';
 import {
   build,
+  EmvQrBuildError,
   fieldsFromRequest,
   type MerchantRegistryEntry,
   type OneLinkQrRequestLike,
@@ -100,14 +101,24 @@ export function qrBehaviour(): ApiBehaviour {
       }
       if (issues.length > 0) return refused(req, ctx, issues);
 
+      // The QR is made before the RRN counts as used: a request it cannot be made from is refused.
+      let qrString: string;
+      try {
+        qrString = build(fieldsFromRequest(body, entry ? { registry: entry } : {}));
+      } catch (error) {
+        if (!(error instanceof EmvQrBuildError)) throw error;
+        const problems = error.problems.map((p) => ({
+          field: `qr tag ${p.tag ?? '?'}`,
+          rule: p.rule ?? p.code,
+          message: p.message,
+        }));
+        return refused(req, ctx, problems);
+      }
       const ids = echoedIds(body);
       if (ids.rrn !== undefined && !ctx.state.useRrn(clientId, ids.rrn, now)) {
-        return {
-          answer: echoing(req, ctx, 'duplicate-rrn'),
-          note: `RRN ${ids.rrn} already used today by this client id`,
-        };
+        const note = `RRN ${ids.rrn} already used today by this client id`;
+        return { answer: echoing(req, ctx, 'duplicate-rrn'), note };
       }
-      const qrString = build(fieldsFromRequest(body, entry ? { registry: entry } : {}));
       const { paymentDetails } = qrBodyParts(body);
       const answer = answerFrom(ctx.book.get(op, 'success'), {
         body: { ...ids, qrString, expiryDateTime: paymentDetails?.expiryDateTime },
