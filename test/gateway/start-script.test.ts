@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -33,6 +33,8 @@ describe('pnpm start', () => {
       env: {
         PATH: process.env.PATH ?? '',
         HOME: process.env.HOME ?? '',
+        // Workspace packages resolve to their sources under vitest's condition, as `pnpm start` runs them.
+        NODE_OPTIONS: process.env.NODE_OPTIONS ?? '',
         PORT: String(port),
         MOCK_PORT: String(mockPort),
         DATABASE_URL: `sqlite:${join(dir, 'start.sqlite')}`,
@@ -92,22 +94,46 @@ describe('pnpm start', () => {
 });
 
 describe('pnpm start arguments', () => {
-  // Nothing is started for these: no port is bound, no Prism, no database.
+  // Nothing is started for these: no port is bound, no Prism, no database. scripts/start.ts runs on import
+  // and exports no main, so each case spawns it; the cases run side by side.
   const cases = [
     { given: ['--help'], want: { status: 0, stream: 'stdout', text: /^Usage: pnpm start/ } },
     { given: ['-h'], want: { status: 0, stream: 'stdout', text: /GATEWAY_API_KEYS\(_FILE\)/ } },
     { given: ['--port', '1'], want: { status: 2, stream: 'stderr', text: /unknown argument --port/ } },
   ] as const;
-  it.each(cases)('$given → exit $want.status', ({ given, want }) => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/start.ts'), ...given], {
-      cwd: root,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: 'not-a-port' },
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+  it.concurrent.each(cases)('$given → exit $want.status', async ({ given, want }) => {
+    const run = await spawnStart(given);
     expect(run.status).toBe(want.status);
     expect(run[want.stream]).toMatch(want.text);
     // PORT is invalid: had the script gone past its arguments, it would report a configuration error.
     expect(`${run.stdout}${run.stderr}`).not.toContain('Configuration error');
   });
 });
+
+function spawnStart(
+  args: readonly string[],
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const run = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts/start.ts'), ...args], {
+      cwd: root,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        NODE_OPTIONS: process.env.NODE_OPTIONS ?? '',
+        PORT: 'not-a-port',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 60_000,
+    });
+    let stdout = '';
+    let stderr = '';
+    run.stdout.on('data', (c: Buffer) => {
+      stdout += c.toString();
+    });
+    run.stderr.on('data', (c: Buffer) => {
+      stderr += c.toString();
+    });
+    run.on('error', reject);
+    run.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
