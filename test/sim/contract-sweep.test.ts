@@ -100,7 +100,7 @@ const valid: Record<string, () => fc.Arbitrary<Sent>> = {
         channel: fc.constantFrom('EMAIL', 'SMS', 'EMAIL_SMS', 'NONE'),
       })
       .map((v) => {
-        const body = {
+        const body: Json = {
           ...fixture('createPaymentLink', 'success').request.body,
           password: 'pw',
           merchantTxnId: v.txn,
