@@ -37,6 +37,8 @@ Environment (all optional; see packages/gateway/README.md):
   ONELINK_BASE_URL         1LINK API base; unset = the local Prism mock. When set, no mock is
                            started and ONELINK_TOKEN_URL, ONELINK_CLIENT_ID and
                            ONELINK_CLIENT_SECRET(_FILE) are required too
+  ONELINK_AMOUNT_UNIT      rupees (default) or paisa: the unit 1LINK reads instructedAmount in
+  ONELINK_TRANSACTION_TYPE paymentDetails.transactionType sent to 1LINK (default P2M)
   LOG_LEVEL                level of the gateway's JSON log on stdout (default warn here)
 
 Exit status: 0 after Ctrl-C/SIGTERM, 1 on a configuration or start-up error, 2 on a bad argument.`;
