@@ -2,10 +2,9 @@
 // stale (which spec changed), so format and parser live together.
 import type { SpecHash } from '../spec-catalog.js';
 
-// The generator name and the regenerate command the headers carry. They still read scripts/gen.ts and
-// pnpm gen (where the codegen lived before it became a package) so this repository's committed output stays
-// byte-identical; changing either rewrites every generated file, so they change together with a regeneration.
-export const HEADER_GENERATOR = 'scripts/gen.ts';
+// The generator name and the regenerate command the headers carry. Changing either rewrites every generated
+// file, so they change together with a regeneration (`pnpm gen`, committed with generated/).
+export const HEADER_GENERATOR = 'onelink-codegen';
 export const REGENERATE_COMMAND = 'pnpm gen';
 
 export interface Header {
