@@ -424,7 +424,7 @@ describe('network failures and timeouts', () => {
   });
 });
 
-describe('401 handling (seed §3: refresh and retry once)', () => {
+describe('401 handling (the 1LINK sandbox document: on HTTP 401 refresh the token and retry once)', () => {
   it('drops the token, refreshes it and re-sends once', async () => {
     upstream.always('qr', (_req, n) =>
       n === 1 ? { status: 401, body: { httpCode: '401', httpMessage: 'Unauthorized' } } : 'default',
