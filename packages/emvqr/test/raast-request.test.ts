@@ -4,7 +4,7 @@ import { RAAST_GUI } from './helpers.js';
 import { AGGREGATOR_REQUEST, MERCHANT_REQUEST, REGISTRY } from './requests.js';
 
 describe('fieldsFromRequest()', () => {
-  it('maps a merchant request with the DESIGN.md convention', () => {
+  it('maps a merchant request with the Raast P2M convention (packages/emvqr/README.md)', () => {
     expect(fieldsFromRequest(MERCHANT_REQUEST)).toEqual({
       payloadFormatIndicator: '01',
       pointOfInitiationMethod: '12',

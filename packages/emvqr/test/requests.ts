@@ -1,6 +1,6 @@
 import { build, fieldsFromRequest, type OneLinkQrRequestLike } from '../src/index.js';
 
-/** 1LINK request bodies shaped like the seed schemas (synthetic values). */
+/** 1LINK request bodies shaped like the 1LINK sandbox document's request schemas (synthetic values). */
 export const MERCHANT_REQUEST = {
   merchantDetails: {
     dbaName: 'Karachi Biryani House and Sweets Centre',
@@ -19,7 +19,7 @@ export const MERCHANT_REQUEST = {
   info: { stan: '123456', rrn: '000000123456' },
 } satisfies OneLinkQrRequestLike;
 
-/** The aggregator seed nests paymentDetails and info under payerDetails. */
+/** The 1LINK aggregator request nests paymentDetails and info under payerDetails. */
 export const AGGREGATOR_REQUEST = {
   merchantDetails: { merchantID: 'AGG-M-55', subDept: '0001' },
   payerDetails: {
