@@ -1,4 +1,4 @@
-// Seed 003's Get OAuth Code is a GET with query and header parameters: the generated client takes
+// The SNAP card-binding document's Get OAuth Code is a GET with query and header parameters: the generated client takes
 // { params: { query, header } }, puts the query on the URL and the header parameters on the request.
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { createApiClient, type OperationInput, operationInfo } from '../../src/snap-card-binding/index.js';
