@@ -78,7 +78,7 @@ const QR_OPS = [
 ];
 const op = (path: string): Operation => doc.paths[path]!.post;
 
-describe('1link-p2m-qr.yaml: operations, servers and security as DESIGN.md fixes them', () => {
+describe('1link-p2m-qr.yaml: operations, servers and security as the 1LINK sandbox document gives them', () => {
   it.each([
     { given: '/oauth2/token', want: 'requestToken' },
     { given: '/generateDQRCMerchant', want: 'generateDQRCMerchant' },
@@ -102,7 +102,7 @@ describe('1link-p2m-qr.yaml: operations, servers and security as DESIGN.md fixes
     ]);
   });
 
-  it('resolves the token path against the .../sandbox level so the full URL is the seed token URL', () => {
+  it('resolves the token path against the .../sandbox level so the full URL is the 1LINK sandbox document's token URL', () => {
     const servers = doc.paths['/oauth2/token']!.servers ?? [];
     expect(servers.map((s) => `${s.url}/oauth2/token`)).toEqual([
       'https://sandboxapi.1link.net.pk/uat-1link/sandbox/oauth2/token',
@@ -156,7 +156,7 @@ describe('1link-p2m-qr.yaml: operations, servers and security as DESIGN.md fixes
   );
 });
 
-describe('1link-p2m-qr.yaml: x-onelink-response-codes is the DESIGN.md table', () => {
+describe('1link-p2m-qr.yaml: x-onelink-response-codes is the table written out below (code, HTTP status, kind, retryable)', () => {
   const table = [
     { code: '00', httpStatus: 200, kind: 'success', retryable: false, description: 'Processed OK' },
     {
@@ -303,7 +303,7 @@ describe('1link-p2m-qr.yaml: every named example validates against its schema (A
   });
 });
 
-// --- the success examples' QR strings follow DESIGN.md's EMV mapping of the request examples ---
+// --- the success examples' QR strings follow the Raast P2M EMV mapping of the request examples (packages/emvqr/README.md) ---
 
 /** Minimal EMVCo TLV reader for the test: id(2) length(2) value. */
 function tlv(payload: string): Map<string, string> {
