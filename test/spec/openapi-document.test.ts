@@ -102,7 +102,7 @@ describe('1link-p2m-qr.yaml: operations, servers and security as the 1LINK sandb
     ]);
   });
 
-  it('resolves the token path against the .../sandbox level so the full URL is the 1LINK sandbox document's token URL', () => {
+  it('resolves the token path against the .../sandbox level so the full URL is the token URL of the 1LINK sandbox document', () => {
     const servers = doc.paths['/oauth2/token']!.servers ?? [];
     expect(servers.map((s) => `${s.url}/oauth2/token`)).toEqual([
       'https://sandboxapi.1link.net.pk/uat-1link/sandbox/oauth2/token',
