@@ -21,19 +21,32 @@ let mock: TestMock;
 let proxy: CountingProxy;
 const gateways = new Map<string, RunningGateway>();
 
-/** One gateway per Prism scenario (the scenario rides on every upstream call as a Prefer header). */
-async function gatewayFor(scenario?: string): Promise<RunningGateway> {
-  const name = scenario ?? 'default';
+/**
+ * One gateway per Prism scenario (the scenario rides on every upstream call as a Prefer header). By
+ * default it runs as `pnpm start` does, on its default upstream, the local mock (no ONELINK_BASE_URL;
+ * MOCK_PORT points it at the counting proxy in front of Prism), where the replayed QR's RRN is
+ * reported, not refused. `configured` sets ONELINK_BASE_URL as a deployment does: then it is refused.
+ */
+async function gatewayFor(
+  scenario?: string,
+  options: { configured?: boolean } = {},
+): Promise<RunningGateway> {
+  const name = `${scenario ?? 'default'}${options.configured ? '-configured' : ''}`;
   const existing = gateways.get(name);
   if (existing) return existing;
+  const upstream = options.configured
+    ? {
+        ONELINK_BASE_URL: proxy.url,
+        ONELINK_TOKEN_URL: `${proxy.url}/oauth2/token`,
+        ONELINK_CLIENT_ID: 'e2e-client',
+        ONELINK_CLIENT_SECRET: 'e2e-client-secret-value',
+      }
+    : { MOCK_PORT: new URL(proxy.url).port };
   const config = parseConfig({
     PORT: '0',
     DATABASE_URL: `sqlite:${join(dir, `${name}.sqlite`)}`,
     GATEWAY_API_KEYS: KEY,
-    ONELINK_BASE_URL: proxy.url,
-    ONELINK_TOKEN_URL: `${proxy.url}/oauth2/token`,
-    ONELINK_CLIENT_ID: 'e2e-client',
-    ONELINK_CLIENT_SECRET: 'e2e-client-secret-value',
+    ...upstream,
     ONELINK_TIMEOUT_MS: '5000',
   });
   const gw = await startGateway(config, {
@@ -80,6 +93,41 @@ describe('happy path through Prism', () => {
     expect(fields).toEqual(expected);
     const row = await gw.store.findById(res.body.id);
     expect(row).toMatchObject({ status: 'succeeded', qrMismatch: true });
+  });
+
+  it('with a configured upstream the same replayed QR is refused: 502 upstream-qr-mismatch, row mismatched, no image', async () => {
+    const gw = await gatewayFor(undefined, { configured: true });
+    const { request: body } = fixtureRequest('generateDQRCMerchant');
+    const fixture = JSON.parse(
+      readFileSync(
+        fileURLToPath(new URL('../../mock/fixtures/generateDQRCMerchant/success.json', import.meta.url)),
+        'utf8',
+      ),
+    ) as { response: { body: { rrn: string } } };
+    const res = await request(gw.url).post('/v1/qr/merchant').set(auth).send(body).expect(502);
+    expect(res.body).toMatchObject({
+      type: 'urn:onelink-kit:problem:upstream-qr-mismatch',
+      transactionStatus: 'mismatched',
+      retryable: false,
+      responseCode: '00',
+    });
+    expect(res.body.mismatches).toEqual([
+      {
+        field: 'info.rrn',
+        tag: '62.05',
+        sent: res.body.rrn,
+        received: fixture.response.body.rrn,
+        rule: expect.any(String),
+      },
+    ]);
+    const row = await gw.store.findById(res.body.transactionId);
+    expect(row).toMatchObject({ status: 'mismatched', qrMismatch: true, responseCode: '00' });
+    await request(gw.url).get(`/v1/qr/${res.body.transactionId}/image.png`).set(auth).expect(409);
+    const csv = await request(gw.url)
+      .get('/v1/transactions?format=csv&status=mismatched')
+      .set(auth)
+      .expect(200);
+    expect(csv.text).toContain(res.body.rrn);
   });
 
   it('POST /v1/qr/aggregator: 201 with the registry fields from the recorded QR', async () => {
