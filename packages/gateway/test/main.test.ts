@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type FakeOneLink, startFakeOneLink } from '@onelink-kit/testkit';
 import knex from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeOneLink, startFakeOneLink } from './support/fake-one-link.js';
 import { API_KEY, merchantRequest } from './support/gateway-harness.js';
 
 // The gateway as a real process (src/main.ts): a crash between the write-ahead row and the
@@ -68,12 +68,13 @@ let dir: string;
 const children: Child[] = [];
 
 beforeAll(async () => {
-  fake = await startFakeOneLink({ kind: 'hang' });
+  fake = await startFakeOneLink();
+  fake.always('qr', 'hang');
   dir = mkdtempSync(join(tmpdir(), 'gateway-crash-'));
 });
 afterAll(async () => {
   for (const child of children) if (child.proc.exitCode === null) child.proc.kill('SIGKILL');
-  await fake?.close();
+  await fake?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -1,14 +1,15 @@
 import { fileURLToPath } from 'node:url';
+import { type FakeOneLink, startFakeOneLink } from '@onelink-kit/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeOneLink, startFakeOneLink } from './support/fake-one-link.js';
 import { API_KEY, merchantRequest, startTestGateway } from './support/gateway-harness.js';
 
 let fake: FakeOneLink;
 beforeAll(async () => {
-  fake = await startFakeOneLink({ kind: 'echo', delayMs: 400 });
+  fake = await startFakeOneLink();
+  fake.always('qr', { delayMs: 400 });
 });
 afterAll(async () => {
-  await fake?.close();
+  await fake?.stop();
 });
 
 describe('startGateway', () => {

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { document } from '@onelink-kit/generated/gateway';
+import { type FakeOneLink, type FakeReply, oneLinkExample, startFakeOneLink } from '@onelink-kit/testkit';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
 import request from 'supertest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeOneLink, startFakeOneLink } from '../support/fake-one-link.js';
 import {
   API_KEY,
   aggregatorRequest,
@@ -41,7 +41,7 @@ let gw: Gateway;
 const bearer = { Authorization: `Bearer ${API_KEY}` };
 
 beforeAll(async () => {
-  fake = await startFakeOneLink();
+  fake = await startFakeOneLink({ tokenPrefix: 'fake-token-' });
   gw = await startTestGateway(fake.url, {
     GATEWAY_API_KEYS: `${API_KEY},${OTHER_KEY},${HASHED_ENTRY}`,
     ONELINK_TIMEOUT_MS: '800',
@@ -49,10 +49,10 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await gw?.cleanup();
-  await fake?.close();
+  await fake?.stop();
 });
 beforeEach(() => {
-  fake.mode = { kind: 'echo' };
+  fake.clearFaults();
 });
 
 function api() {
@@ -425,7 +425,7 @@ describe('idempotency', () => {
   });
 
   it('concurrent requests with one key: one upstream call, every caller gets the same transaction', async () => {
-    fake.mode = { kind: 'echo', delayMs: 150 };
+    fake.always('qr', { delayMs: 150 });
     const key = `conc-${Date.now()}`;
     const calls = upstreamCalls();
     const results = await Promise.all(
@@ -440,7 +440,7 @@ describe('idempotency', () => {
   });
 
   it('an error outcome is replayed too (no second call for a rejected request)', async () => {
-    fake.mode = rejection(400, '13', 'Invalid amount');
+    fake.always('qr', rejection(400, '13', 'Invalid amount'));
     const key = `err-${Date.now()}`;
     const first = await api()
       .post('/v1/qr/merchant')
@@ -449,7 +449,7 @@ describe('idempotency', () => {
       .send(merchantRequest);
     expect(first.status).toBe(422);
     const calls = upstreamCalls();
-    fake.mode = { kind: 'echo' };
+    fake.clearFaults();
     const again = await api()
       .post('/v1/qr/merchant')
       .set(bearer)
@@ -466,7 +466,7 @@ describe('upstream outcomes: stored with the right status, answered from the cat
   const cases = [
     {
       name: '12 validation',
-      mode: rejection(400, '12', 'Invalid transaction / request field'),
+      reply: rejection(400, '12', 'Invalid transaction / request field'),
       status: 422,
       problem: 'upstream-rejected',
       stored: 'rejected',
@@ -474,7 +474,7 @@ describe('upstream outcomes: stored with the right status, answered from the cat
     },
     {
       name: '13 invalid amount',
-      mode: rejection(400, '13', 'Invalid amount'),
+      reply: rejection(400, '13', 'Invalid amount'),
       status: 422,
       problem: 'upstream-rejected',
       stored: 'rejected',
@@ -482,7 +482,7 @@ describe('upstream outcomes: stored with the right status, answered from the cat
     },
     {
       name: '94 duplicate RRN (never retried)',
-      mode: rejection(409, '94', 'Duplicate transmission (duplicate RRN)'),
+      reply: rejection(409, '94', 'Duplicate transmission (duplicate RRN)'),
       status: 409,
       problem: 'upstream-duplicate-rrn',
       stored: 'rejected',
@@ -490,7 +490,7 @@ describe('upstream outcomes: stored with the right status, answered from the cat
     },
     {
       name: '91 switch inoperative (retried once, then failed)',
-      mode: rejection(503, '91', 'Switch or issuer inoperative'),
+      reply: rejection(503, '91', 'Switch or issuer inoperative'),
       status: 503,
       problem: 'upstream-unavailable',
       stored: 'failed',
@@ -498,7 +498,7 @@ describe('upstream outcomes: stored with the right status, answered from the cat
     },
     {
       name: '96 system malfunction (may exist upstream)',
-      mode: rejection(500, '96', 'System malfunction'),
+      reply: rejection(500, '96', 'System malfunction'),
       status: 502,
       problem: 'upstream-error',
       stored: 'unknown',
@@ -506,8 +506,7 @@ describe('upstream outcomes: stored with the right status, answered from the cat
     },
     {
       name: '401 twice (token refresh did not help)',
-      mode: {
-        kind: 'answer' as const,
+      reply: {
         status: 401,
         body: { httpCode: '401', httpMessage: 'Unauthorized', moreInformation: 'x' },
       },
@@ -518,8 +517,7 @@ describe('upstream outcomes: stored with the right status, answered from the cat
     },
     {
       name: '429 rate limited',
-      mode: {
-        kind: 'answer' as const,
+      reply: {
         status: 429,
         body: { httpCode: '429', httpMessage: 'Too Many Requests', moreInformation: 'Rate Limit exceeded' },
         headers: { 'retry-after': '30' },
@@ -531,7 +529,7 @@ describe('upstream outcomes: stored with the right status, answered from the cat
     },
     {
       name: 'no answer (timeout)',
-      mode: { kind: 'hang' as const },
+      reply: 'hang' as FakeReply,
       status: 504,
       problem: 'upstream-timeout',
       stored: 'unknown',
@@ -540,8 +538,8 @@ describe('upstream outcomes: stored with the right status, answered from the cat
   ];
   it.each(cases)(
     '$name → $status $problem, row $stored',
-    async ({ mode, status, problem, stored, attempts }) => {
-      fake.mode = mode;
+    async ({ reply, status, problem, stored, attempts }) => {
+      fake.always('qr', reply);
       const calls = upstreamCalls();
       const res = await api().post('/v1/qr/merchant').set(bearer).send(merchantRequest);
       expect(res.status).toBe(status);
@@ -557,8 +555,8 @@ describe('upstream outcomes: stored with the right status, answered from the cat
 
       // 1LINK's own answer is stored, not only the client's summary of it.
       const row = await gw.store.findById(res.body.transactionId);
-      if (mode.kind === 'answer') {
-        expect(row?.upstreamResponse).toMatchObject({ httpStatus: mode.status, body: mode.body });
+      if (typeof reply === 'object' && 'body' in reply) {
+        expect(row?.upstreamResponse).toMatchObject({ httpStatus: reply.status, body: reply.body });
       }
 
       const view = await api().get(`/v1/qr/${res.body.transactionId}`).set(bearer).expect(200);
@@ -571,11 +569,8 @@ describe('upstream outcomes: stored with the right status, answered from the cat
 
   it('a QR that disagrees with the request is stored and reported, not passed on silently', async () => {
     // The 1LINK spec's example QR: someone else's RRN and expiry.
-    fake.mode = {
-      kind: 'echo',
-      qrString:
-        '00020101021226740018pk.1link.raast.p2m0124PK36SCBL00000011234567020206SCBLPK0310MER00001235204581253035865406310.005802PK5919Karachi Chai Corner6007Karachi62520408LOY1234505126330101234560607CUST001070400010901M80400018pk.1link.raast.p2m0114202611221015006304584A',
-    };
+    const { qrString } = oneLinkExample('MerchantQrSuccess');
+    fake.always('qr', (req) => ({ status: 200, body: { ...fake.successBody(req), qrString } }));
     const res = await api().post('/v1/qr/merchant').set(bearer).send(merchantRequest).expect(201);
     expect(res.body.qr.check.ok).toBe(false);
     const fields = res.body.qr.check.mismatches.map((m: { field: string }) => m.field);
@@ -586,7 +581,10 @@ describe('upstream outcomes: stored with the right status, answered from the cat
   });
 
   it('an unreadable QR payload is a 502, with the answer kept for reconciliation', async () => {
-    fake.mode = { kind: 'echo', qrString: '000201010212630400' };
+    fake.always('qr', (req) => ({
+      status: 200,
+      body: { ...fake.successBody(req), qrString: '000201010212630400' },
+    }));
     const res = await api().post('/v1/qr/merchant').set(bearer).send(merchantRequest).expect(502);
     expect(res.body.type).toBe('urn:onelink-kit:problem:upstream-error');
     const row = await gw.store.findById(res.body.transactionId);
@@ -597,7 +595,7 @@ describe('upstream outcomes: stored with the right status, answered from the cat
 describe('GET /v1/qr/{id} and images', () => {
   let created: { id: string; qr: { payload: string } };
   beforeAll(async () => {
-    fake.mode = { kind: 'echo' };
+    fake.clearFaults();
     created = (await api().post('/v1/qr/merchant').set(bearer).send(merchantRequest).expect(201)).body;
   });
 
@@ -756,7 +754,7 @@ describe('operations endpoints', () => {
   });
 
   it('every log line a request causes carries its request id', async () => {
-    fake.mode = rejection(400, '12', 'Invalid transaction / request field');
+    fake.always('qr', rejection(400, '12', 'Invalid transaction / request field'));
     await api().post('/v1/qr/merchant').set(bearer).set('X-Request-Id', 'trace-log-1').send(merchantRequest);
     const lines = gw.logs.filter((l) => l.includes('"requestId":"trace-log-1"'));
     expect(lines.some((l) => l.includes('1LINK call did not produce a QR'))).toBe(true);
@@ -783,7 +781,7 @@ describe('response validation is on', () => {
 });
 
 function rejection(status: number, responseCode: string, responseDescription: string) {
-  return { kind: 'answer' as const, status, body: { responseCode, responseDescription } };
+  return { status, body: { responseCode, responseDescription } };
 }
 
 async function countRows(): Promise<number> {

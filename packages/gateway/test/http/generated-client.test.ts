@@ -1,6 +1,6 @@
 import { createApiClient } from '@onelink-kit/generated/gateway';
+import { type FakeOneLink, startFakeOneLink } from '@onelink-kit/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeOneLink, startFakeOneLink } from '../support/fake-one-link.js';
 import { API_KEY, merchantRequest, startTestGateway } from '../support/gateway-harness.js';
 
 // Contract first, from the caller's side: the client generated from spec/gateway.yaml talks to the
@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await gw?.cleanup();
-  await fake?.close();
+  await fake?.stop();
 });
 
 describe('the generated gateway client', () => {

@@ -1,20 +1,14 @@
+import { withStanRrn } from '@onelink-kit/core';
 import { build, fieldsFromRequest } from '@onelink-kit/emvqr';
+import { oneLinkExample } from '@onelink-kit/testkit';
 import { describe, expect, it } from 'vitest';
 import { decodeAndCheck } from '../../src/qr/qr-decode.js';
 
-const sent = {
-  merchantDetails: {
-    dbaName: 'Karachi Chai Corner',
-    merchantName: 'Chai Corner (Private) Limited',
-    iban: 'PK36SCBL0000001123456702',
-    bankBic: 'SCBLPK',
-    merchantCategoryCode: '5812',
-    merchantID: 'MER0000123',
-    postalAddress: { townName: 'Karachi', addressLine: 'Shop 4', subDept: '0001' },
-  },
-  paymentDetails: { expiryDateTime: '2026-11-22T10:15:00', instructedAmount: 310, transactionType: 'P2M' },
-  info: { stan: '000001', rrn: '261122000001' },
-};
+// The 1LINK spec's MerchantRequestSuccess example (expiry 2026-11-22T10:15:00 PKT) with this test's ids.
+const sent = withStanRrn('merchant', oneLinkExample('MerchantRequestSuccess'), {
+  stan: '000001',
+  rrn: '261122000001',
+});
 const matching = build(fieldsFromRequest(sent));
 
 describe('decodeAndCheck', () => {

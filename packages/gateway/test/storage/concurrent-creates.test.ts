@@ -1,6 +1,6 @@
+import { type FakeOneLink, startFakeOneLink } from '@onelink-kit/testkit';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeOneLink, startFakeOneLink } from '../support/fake-one-link.js';
 import { API_KEY, merchantRequest, startTestGateway } from '../support/gateway-harness.js';
 import { storageBackends } from './backends.js';
 
@@ -9,10 +9,11 @@ const backends = await storageBackends();
 
 let fake: FakeOneLink;
 beforeAll(async () => {
-  fake = await startFakeOneLink({ kind: 'echo', delayMs: 5 });
+  fake = await startFakeOneLink();
+  fake.always('qr', { delayMs: 5 });
 });
 afterAll(async () => {
-  await fake?.close();
+  await fake?.stop();
 });
 
 for (const { backend, skip } of backends) {

@@ -1,7 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Writable } from 'node:stream';
+import {
+  captureLogs,
+  gatewayAggregatorRequest,
+  gatewayMerchantRequest,
+  makeTempDir,
+} from '@onelink-kit/testkit';
 import { parseConfig } from '../../src/config.js';
 import { createGatewayLogger } from '../../src/logger.js';
 import { type RunningGateway, startGateway } from '../../src/server.js';
@@ -15,10 +17,10 @@ export async function startTestGateway(
   upstreamUrl: string,
   env: Record<string, string> = {},
 ): Promise<RunningGateway & { logs: string[]; cleanup(): Promise<void>; db: Database }> {
-  const dir = mkdtempSync(join(tmpdir(), 'gateway-app-'));
+  const dir = makeTempDir('gateway-app-');
   const config = parseConfig({
     PORT: '0',
-    DATABASE_URL: `sqlite:${join(dir, 'gateway.sqlite')}`,
+    DATABASE_URL: `sqlite:${dir.join('gateway.sqlite')}`,
     GATEWAY_API_KEYS: `${API_KEY},${OTHER_KEY}`,
     ONELINK_BASE_URL: upstreamUrl,
     ONELINK_TOKEN_URL: `${upstreamUrl}/oauth2/token`,
@@ -28,54 +30,24 @@ export async function startTestGateway(
     LOG_LEVEL: 'debug',
     ...env,
   });
-  const logs: string[] = [];
-  const sink = new Writable({
-    write(chunk, _enc, done) {
-      logs.push(String(chunk));
-      done();
-    },
-  });
+  const logs = captureLogs();
   let gateway: RunningGateway;
   try {
-    gateway = await startGateway(config, { logger: createGatewayLogger('debug', sink) });
+    gateway = await startGateway(config, { logger: createGatewayLogger('debug', logs.destination) });
   } catch (error) {
-    rmSync(dir, { recursive: true, force: true });
+    dir.remove();
     throw error;
   }
   return {
     ...gateway,
-    logs,
+    logs: logs.lines,
     async cleanup() {
       await gateway.close(1_000);
-      rmSync(dir, { recursive: true, force: true });
+      dir.remove();
     },
   };
 }
 
-export const merchantRequest = {
-  merchantDetails: {
-    dbaName: 'Karachi Chai Corner',
-    merchantName: 'Chai Corner (Private) Limited',
-    iban: 'PK36SCBL0000001123456702',
-    bankBic: 'SCBLPK',
-    merchantCategoryCode: '5812',
-    merchantID: 'MER0000123',
-    postalAddress: { townName: 'Karachi', addressLine: 'Shop 4, Block 2, Clifton', subDept: '0001' },
-  },
-  payerDetails: {
-    additionalRequiredDetails: 'M',
-    identificationDetails: { loyaltyNo: 'LOY12345', customerLabel: 'CUST001' },
-  },
-  amount: 310,
-  expiresInSeconds: 900,
-  reference: 'order-1001',
-};
-
-export const aggregatorRequest = {
-  merchantDetails: { merchantID: 'AGG0000456', subDept: '0001' },
-  contactDetails: { merchantChannelId: 'AGGREGATOR-APP-01' },
-  payerDetails: { identificationDetails: { loyaltyNo: 'LOY98765', customerLabel: 'CUST002' } },
-  amount: 310,
-  expiresInSeconds: 900,
-  reference: 'invoice-77',
-};
+/** The gateway spec's request examples (see @onelink-kit/testkit), shared by this package's tests. */
+export const merchantRequest = gatewayMerchantRequest();
+export const aggregatorRequest = gatewayAggregatorRequest();

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type FakeOneLink, startFakeOneLink } from '@onelink-kit/testkit';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeOneLink, startFakeOneLink } from '../support/fake-one-link.js';
 import { API_KEY, merchantRequest, startTestGateway } from '../support/gateway-harness.js';
 
 // ONELINK_CLIENT_SECRET_FILE is read through core's secret reader, so rotating the mounted file is
@@ -20,7 +20,7 @@ const secretFile = join(dir, 'client-secret');
 beforeAll(async () => {
   writeFileSync(secretFile, `${OLD_SECRET}\n`);
   fake = await startFakeOneLink();
-  fake.clientSecret = OLD_SECRET;
+  fake.accept.clientSecret = OLD_SECRET;
   gw = await startTestGateway(fake.url, {
     // Blank counts as unset, so only the file configures the secret.
     ONELINK_CLIENT_SECRET: '',
@@ -29,7 +29,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await gw?.cleanup();
-  await fake?.close();
+  await fake?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -47,7 +47,7 @@ describe('client secret rotation through ONELINK_CLIENT_SECRET_FILE', () => {
     expect(fake.calls.token).toBe(1);
 
     // 1LINK rotates: only the new secret is accepted and tokens issued for the old one are refused.
-    fake.clientSecret = NEW_SECRET;
+    fake.accept.clientSecret = NEW_SECRET;
     fake.revokeTokens();
 
     // The file still holds the old secret: the 401 makes the gateway re-read it, 1LINK refuses it.
