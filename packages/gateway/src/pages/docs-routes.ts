@@ -1,0 +1,64 @@
+import { document } from '@onelink-kit/generated/gateway';
+import { Router } from 'express';
+import { stringify } from 'yaml';
+import { escapeHtml } from './html.js';
+import { DOCS_CSP, pageHeaders } from './page-security.js';
+
+export interface DocsPageOptions {
+  title: string;
+  /** Where redoc.standalone.js and docs.js are: `/pages/assets` on the gateway, relative in a static site. */
+  assetBase: string;
+  /** The document to load by URL (the gateway's /openapi.json) ... */
+  specUrl?: string;
+  /** ... or a script that sets `window.ONELINK_SPEC` (static pages opened from disk cannot fetch). */
+  specScript?: string;
+}
+
+/**
+ * An API reference page rendered in the browser by Redoc's standalone bundle. Classic deferred
+ * scripts only (no inline script, and module scripts would not load from file://), run in order.
+ */
+export function docsHtml(options: DocsPageOptions): string {
+  const spec =
+    options.specScript === undefined
+      ? ''
+      : `<script defer src="${escapeHtml(options.specScript)}"></script>\n`;
+  const url = options.specUrl === undefined ? '' : ` data-spec-url="${escapeHtml(options.specUrl)}"`;
+  const base = escapeHtml(options.assetBase);
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(options.title)}</title>
+<script defer src="${base}/redoc.standalone.js"></script>
+${spec}<script defer src="${base}/docs.js"></script>
+</head>
+<body>
+<noscript>The API reference needs JavaScript; the document itself is at <a href="/openapi.yaml">/openapi.yaml</a>.</noscript>
+<div id="redoc"${url}></div>
+</body>
+</html>
+`;
+}
+
+/** `/docs` and the gateway's OpenAPI document (the bundled one the validator enforces), no key. */
+export function docsRoutes(): Router {
+  const router = Router();
+  const yaml = stringify(document, { lineWidth: 0 });
+  const page = docsHtml({
+    title: `${document.info.title} — API reference`,
+    assetBase: '/pages/assets',
+    specUrl: '/openapi.json',
+  });
+  router.get('/docs', pageHeaders(DOCS_CSP), (_req, res) => {
+    res.type('html').send(page);
+  });
+  router.get('/openapi.json', (_req, res) => {
+    res.set('Cache-Control', 'no-cache').json(document);
+  });
+  router.get('/openapi.yaml', (_req, res) => {
+    res.set('Cache-Control', 'no-cache').type('application/yaml; charset=utf-8').send(yaml);
+  });
+  return router;
+}
