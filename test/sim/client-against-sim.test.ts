@@ -6,6 +6,7 @@ import {
 } from '@onelink-kit/client';
 import type { MerchantQrInput } from '@onelink-kit/core';
 import { checkAgainstRequest, toRaastP2M } from '@onelink-kit/emvqr';
+import type { SimConfig } from '@onelink-kit/mock/sim';
 import { afterEach, describe, expect, it } from 'vitest';
 import { call, merchantBody, startTestSim, type TestSim } from './sim-helpers.js';
 
@@ -18,7 +19,7 @@ afterEach(async () => {
   sim = undefined;
 });
 
-async function start(config: Parameters<typeof startTestSim>[0]['config'] = {}): Promise<TestSim> {
+async function start(config: Partial<SimConfig> = {}): Promise<TestSim> {
   sim = await startTestSim({ only: ['1link-p2m-qr'], config });
   return sim;
 }
