@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseOneLinkDateTime } from '@onelink-kit/client';
+import { parseOneLinkDateTime } from '@onelink-kit/core';
 import { renderTerminal } from '@onelink-kit/emvqr';
 import {
   ConfigError,

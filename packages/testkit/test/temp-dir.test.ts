@@ -2,7 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { closedPortUrl, makeTempDir } from '../src/index.js';
+import { closedPortUrl, freePort, makeTempDir } from '../src/index.js';
 
 describe('makeTempDir', () => {
   it('makes a fresh directory under the OS temp dir and removes it with its files', () => {
@@ -26,6 +26,16 @@ describe('closedPortUrl', () => {
     // The port is free: something can listen on it.
     const server = createServer();
     await new Promise<void>((resolve) => server.listen(Number(url.port), '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+});
+
+describe('freePort', () => {
+  it('gives a port something can listen on right away', async () => {
+    const port = await freePort();
+    expect(port).toBeGreaterThan(0);
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
     await new Promise<void>((resolve) => server.close(() => resolve()));
   });
 });

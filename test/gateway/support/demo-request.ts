@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseOneLinkDateTime } from '@onelink-kit/client';
+import { parseOneLinkDateTime } from '@onelink-kit/core';
 
 /**
  * A gateway request built from the mock's success fixture (merchant details, payer details,

@@ -17,22 +17,30 @@ export interface QrAnswer {
 
 type QrRequest = OneLinkQrRequestLike & Record<string, unknown>;
 
+/** A registry entry as the QR of a spec example shows it. */
+function entryOf(qrString: string): MerchantRegistryEntry {
+  const view = toRaastP2M(qrString);
+  return {
+    iban: view.raast?.iban,
+    bankBic: view.raast?.bankBic,
+    merchantCategoryCode: view.merchantCategoryCode,
+    merchantName: view.merchantName,
+    merchantCity: view.merchantCity,
+  };
+}
+
 /**
- * What 1LINK's registry holds for the aggregator of the spec's AggregatorRequestSuccess example,
- * read back from the QR of its AggregatorQrSuccess example (the request itself does not carry it).
+ * What 1LINK's registry holds for the merchants of the spec's MerchantRequestSuccess and
+ * AggregatorRequestSuccess examples, read back from the QRs of MerchantQrSuccess and
+ * AggregatorQrSuccess. It fills what a request leaves out: the aggregator's account and name, the
+ * city of a merchant request without a postal address.
  */
 export function exampleRegistry(): Record<string, MerchantRegistryEntry> {
-  const request = oneLinkExample('AggregatorRequestSuccess') as QrRequest;
-  const qr = oneLinkExample('AggregatorQrSuccess') as { qrString: string };
-  const view = toRaastP2M(qr.qrString);
+  const merchant = oneLinkExample('MerchantRequestSuccess');
+  const aggregator = oneLinkExample('AggregatorRequestSuccess');
   return {
-    [request.merchantDetails?.merchantID ?? '']: {
-      iban: view.raast?.iban,
-      bankBic: view.raast?.bankBic,
-      merchantCategoryCode: view.merchantCategoryCode,
-      merchantName: view.merchantName,
-      merchantCity: view.merchantCity,
-    },
+    [merchant.merchantDetails.merchantID]: entryOf(oneLinkExample('MerchantQrSuccess').qrString),
+    [aggregator.merchantDetails.merchantID]: entryOf(oneLinkExample('AggregatorQrSuccess').qrString),
   };
 }
 
@@ -54,7 +62,7 @@ export function qrSuccess(
   request: QrRequest,
   registry: Record<string, MerchantRegistryEntry>,
 ): QrAnswer {
-  const entry = kind === 'aggregator' ? registry[request.merchantDetails?.merchantID ?? ''] : undefined;
+  const entry = registry[request.merchantDetails?.merchantID ?? ''];
   const payment = partsOf(kind, request).paymentDetails;
   const ids = idsOf(kind, request);
   return {
