@@ -30,7 +30,7 @@ let ruleComments: Map<string, string>;
 beforeAll(async () => {
   result = await cruiseFrom(['generated', 'packages', 'mock/src', 'scripts', 'test']);
   ruleComments = new Map(
-    (result.summary.ruleSetUsed.forbidden ?? []).map((r) => [r.name ?? '', r.comment ?? '']),
+    (result.summary.ruleSetUsed?.forbidden ?? []).map((r) => [r.name ?? '', r.comment ?? '']),
   );
 });
 
@@ -62,7 +62,7 @@ describe('dependency rules', () => {
 
   it('each speak about modules that exist (a renamed folder would make a rule silently pass)', () => {
     const sources = result.modules.map((m) => m.source);
-    const idle = (result.summary.ruleSetUsed.forbidden ?? [])
+    const idle = (result.summary.ruleSetUsed?.forbidden ?? [])
       .filter((rule) => {
         const from = rule.from.path;
         if (typeof from !== 'string') return false;
