@@ -567,15 +567,24 @@ describe('upstream outcomes: stored with the right status, answered from the cat
     },
   );
 
-  it('a QR that disagrees with the request is stored and reported, not passed on silently', async () => {
-    // The 1LINK spec's example QR: someone else's RRN and expiry.
+  it('a QR that disagrees with the request is stored and reported, never passed on as a success', async () => {
+    // The 1LINK spec's example QR: someone else's RRN and expiry. The RRN is what 1LINK settles by,
+    // so the QR is refused (upstream-qr-mismatch); the stored check keeps every difference.
     const { qrString } = oneLinkExample('MerchantQrSuccess');
     fake.always('qr', (req) => ({ status: 200, body: { ...fake.successBody(req), qrString } }));
-    const res = await api().post('/v1/qr/merchant').set(bearer).send(merchantRequest).expect(201);
-    expect(res.body.qr.check.ok).toBe(false);
-    const fields = res.body.qr.check.mismatches.map((m: { field: string }) => m.field);
+    const res = await api().post('/v1/qr/merchant').set(bearer).send(merchantRequest).expect(502);
+    expect(res.body).toMatchObject({
+      type: 'urn:onelink-kit:problem:upstream-qr-mismatch',
+      transactionStatus: 'mismatched',
+    });
+    expect(res.body.mismatches.map((m: { field: string }) => m.field)).toContain('info.rrn');
+    const row = await gw.store.findById(res.body.transactionId);
+    expect(row?.qrMismatch).toBe(true);
+    expect(row?.status).toBe('mismatched');
+    const check = row?.qrCheck as { ok: boolean; mismatches: Array<{ field: string }> };
+    expect(check.ok).toBe(false);
+    const fields = check.mismatches.map((m) => m.field);
     expect(fields).toEqual(expect.arrayContaining(['info.rrn', 'paymentDetails.expiryDateTime']));
-    expect((await gw.store.findById(res.body.id))?.qrMismatch).toBe(true);
     const metrics = await api().get('/metrics').expect(200);
     expect(metrics.text).toMatch(/gateway_qr_mismatches_total\{kind="merchant"\} [1-9]/);
   });
@@ -586,9 +595,9 @@ describe('upstream outcomes: stored with the right status, answered from the cat
       body: { ...fake.successBody(req), qrString: '000201010212630400' },
     }));
     const res = await api().post('/v1/qr/merchant').set(bearer).send(merchantRequest).expect(502);
-    expect(res.body.type).toBe('urn:onelink-kit:problem:upstream-error');
+    expect(res.body.type).toBe('urn:onelink-kit:problem:upstream-qr-mismatch');
     const row = await gw.store.findById(res.body.transactionId);
-    expect(row).toMatchObject({ status: 'succeeded', qrMismatch: true, qrString: '000201010212630400' });
+    expect(row).toMatchObject({ status: 'mismatched', qrMismatch: true, qrString: '000201010212630400' });
   });
 });
 
