@@ -21,7 +21,7 @@ const NOT_TESTS = '^(generated/(src|runtime)|packages/(?!testkit/)[^/]+/(src|ben
  */
 const ENTRY_POINTS = (() => {
   const { readdirSync, readFileSync } = require('node:fs');
-  const escape = (text) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+  const escapeRegExp = (text) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
   const targets = (exports) =>
     typeof exports === 'string'
       ? [exports]
@@ -38,7 +38,7 @@ const ENTRY_POINTS = (() => {
     }
     return targets(manifest.exports)
       .filter((target) => target.endsWith('.ts'))
-      .map((target) => escape(`${dir}/${target.replace(/^\.\//, '')}`).replace('*', '[^/]+'));
+      .map((target) => escapeRegExp(`${dir}/${target.replace(/^\.\//, '')}`).replace('*', '[^/]+'));
   });
   return `^(${files.join('|')})$`;
 })();
