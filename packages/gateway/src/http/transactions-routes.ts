@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { type Response, Router } from 'express';
 import type { Logger } from '../logger.js';
+import { ProblemError } from '../problems.js';
 import { CSV_COLUMNS, csvRow, toExport } from '../qr/qr-view.js';
 import type { ListFilter, TransactionStatus, TransactionsStore } from '../storage/transactions-store.js';
 
@@ -16,7 +17,33 @@ export function transactionsRoutes(deps: { store: TransactionsStore; logger: Log
     if (typeof req.query.from === 'string') filter.from = new Date(req.query.from).toISOString();
     if (typeof req.query.to === 'string') filter.to = new Date(req.query.to).toISOString();
     if (typeof req.query.status === 'string') filter.status = req.query.status as TransactionStatus;
+    if (req.query.order === 'desc') filter.order = 'desc';
     const csv = req.query.format === 'csv';
+    if (req.query.limit !== undefined || req.query.cursor !== undefined) {
+      if (csv) {
+        const field = req.query.limit === undefined ? 'query.cursor' : 'query.limit';
+        throw new ProblemError(
+          'validation',
+          `${field}: pages the JSON answer only; the CSV is the whole range.`,
+          {
+            errors: [
+              { field, rule: 'json-only', message: 'pages the JSON answer only; the CSV is the whole range' },
+            ],
+          },
+        );
+      }
+      // The cursor is the last row's sequence number in base 36: opaque to callers, checked by the spec's pattern.
+      const cursor = typeof req.query.cursor === 'string' ? Number.parseInt(req.query.cursor, 36) : undefined;
+      const page = await deps.store.page(filter, {
+        limit: Number(req.query.limit ?? 100),
+        ...(cursor === undefined ? {} : { after: cursor }),
+      });
+      res.json({
+        items: page.rows.map(toExport),
+        nextCursor: page.next === undefined ? null : page.next.toString(36),
+      });
+      return;
+    }
 
     res.status(200);
     if (csv) {
@@ -41,6 +68,11 @@ export function transactionsRoutes(deps: { store: TransactionsStore; logger: Log
       first = false;
     }
     res.end(csv ? '' : ']}');
+  });
+  router.get('/v1/transactions/:id', async (req, res) => {
+    const row = await deps.store.findById(req.params.id as string);
+    if (row === undefined) throw new ProblemError('not-found', `No transaction ${req.params.id}.`);
+    res.json(toExport(row));
   });
   return router;
 }

@@ -41,7 +41,10 @@ export function toQrView(row: TransactionRecord, baseUrl = ''): QrView {
       check: row.qrCheck as NonNullable<QrView['qr']>['check'],
     };
     // Images only for a QR that may be shown; a mismatched one is kept as evidence, not drawn.
-    if (row.status === 'succeeded') view.links = { self, png: `${self}/image.png`, svg: `${self}/image.svg` };
+    if (row.status === 'succeeded') {
+      const pay = `${baseUrl}/pay/${row.id}`;
+      view.links = { self, png: `${self}/image.png`, svg: `${self}/image.svg`, pay };
+    }
   }
   return view;
 }

@@ -91,6 +91,20 @@ export interface ListFilter {
   from?: string;
   to?: string;
   status?: TransactionStatus;
+  /** Creation order: oldest first (default) or newest first. */
+  order?: 'asc' | 'desc';
+}
+
+/** One page of a listing: at most `limit` rows after the row numbered `after` (in the filter's order). */
+export interface PageRequest {
+  limit: number;
+  after?: number;
+}
+
+export interface TransactionsPage {
+  rows: TransactionRecord[];
+  /** The `after` of the next page; undefined after the last. */
+  next: number | undefined;
 }
 
 /** The pending insert lost the idempotency race: another row already holds caller + key. */
@@ -116,6 +130,8 @@ export interface TransactionsStore {
   recoverPending(olderThan: Date, owner?: string): Promise<TransactionRecord[]>;
   /** Keyset-paged iteration in creation order, so an export of any size streams in batches. */
   list(filter: ListFilter, batchSize?: number): AsyncGenerator<TransactionRecord>;
+  /** One keyset page, so a console can walk thousands of rows without loading them all. */
+  page(filter: ListFilter, request: PageRequest): Promise<TransactionsPage>;
 }
 
 type Row = Record<string, unknown>;
@@ -216,17 +232,35 @@ export function createTransactionsStore(
     },
 
     async *list(filter, batchSize = 500) {
-      let after = 0;
+      let after: number | undefined;
       for (;;) {
-        const query = table().where('seq', '>', after).orderBy('seq').limit(batchSize);
-        if (filter.from !== undefined) query.andWhere('created_at', '>=', filter.from);
-        if (filter.to !== undefined) query.andWhere('created_at', '<', filter.to);
-        if (filter.status !== undefined) query.andWhere({ status: filter.status });
-        const rows = await query;
-        for (const row of rows) yield fromRow(row);
-        if (rows.length < batchSize) return;
-        after = Number(rows[rows.length - 1]!.seq);
+        const { rows, next } = await this.page(filter, {
+          limit: batchSize,
+          ...(after === undefined ? {} : { after }),
+        });
+        for (const row of rows) yield row;
+        if (next === undefined) return;
+        after = next;
       }
+    },
+
+    async page(filter, request) {
+      const order = filter.order ?? 'asc';
+      // One row more than asked tells whether another page exists without a count query.
+      const query = table()
+        .orderBy('seq', order)
+        .limit(request.limit + 1);
+      if (request.after !== undefined) query.where('seq', order === 'asc' ? '>' : '<', request.after);
+      if (filter.from !== undefined) query.andWhere('created_at', '>=', filter.from);
+      if (filter.to !== undefined) query.andWhere('created_at', '<', filter.to);
+      if (filter.status !== undefined) query.andWhere({ status: filter.status });
+      const rows = await query;
+      const kept = rows.slice(0, request.limit);
+      const last = kept[kept.length - 1];
+      return {
+        rows: kept.map(fromRow),
+        next: rows.length > request.limit && last !== undefined ? Number(last.seq) : undefined,
+      };
     },
   };
 }
