@@ -41,9 +41,10 @@ function client(overrides: Partial<OneLinkClientOptions> = {}) {
 }
 
 const merchant = merchantBody();
+// Deliberately wrong values: typed loosely, as a JavaScript caller (or a cast) would send them.
 const withMerchant = (change: Record<string, unknown>): MerchantQrBody => ({
   ...merchant,
-  merchantDetails: { ...merchant.merchantDetails, ...change },
+  merchantDetails: { ...merchant.merchantDetails!, ...change } as MerchantQrBody['merchantDetails'],
 });
 const withAddress = (change: Record<string, unknown>): MerchantQrBody =>
   withMerchant({

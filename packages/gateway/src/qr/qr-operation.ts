@@ -1,4 +1,4 @@
-import type { OneLinkClient } from '@onelink-kit/client';
+import type { OneLinkClient, QrResult } from '@onelink-kit/client';
 import { scrubDeep } from '@onelink-kit/core';
 import type { OneLinkQrRequestLike } from '@onelink-kit/emvqr';
 import type { Logger } from '../logger.js';
@@ -11,7 +11,12 @@ import { refusedMismatches } from './qr-acceptance.js';
 import { decodeAndCheckSafely, type QrCheckResult } from './qr-decode.js';
 import { QR_OPERATION, type UpstreamRequest } from './upstream-request.js';
 
-export type QrUpstream = Pick<OneLinkClient, 'generateDQRCMerchant' | 'generateDQRCAggregator'>;
+/**
+ * The 1LINK client as the QR operation uses it; its amount unit and transaction type (set once, from
+ * ONELINK_AMOUNT_UNIT and ONELINK_TRANSACTION_TYPE) are how bodies are built and QRs checked.
+ */
+export type QrUpstream = Pick<OneLinkClient, 'generateDQRCMerchant' | 'generateDQRCAggregator'> &
+  Partial<Pick<OneLinkClient, 'amountUnit' | 'transactionType'>>;
 
 export interface QrOperationDeps {
   upstream: QrUpstream;
@@ -42,7 +47,7 @@ export async function callQrOperation(
   const { upstream, metrics } = deps;
   const operation = QR_OPERATION[kind];
   const callOptions = deps.upstreamHeaders ? { headers: deps.upstreamHeaders } : {};
-  let result: { data: unknown; status: number };
+  let result: QrResult;
   try {
     result =
       kind === 'merchant'
@@ -62,10 +67,25 @@ export async function callQrOperation(
   // The answer as the client's hook saw it (tokens scrubbed); credential-named members blanked in
   // any case, so a token 1LINK echoes in a 00 answer is neither stored nor returned.
   const recorded = deps.answers?.take(pending.rrn);
-  const data = result.data as { responseCode: string; responseDescription: string; qrString: string };
+  // Read through the generated answer type (no cast): a field removed from the spec breaks this.
+  const { data } = result;
   const stored = scrubDeep(recorded?.body ?? data, []);
-  const qrString = typeof data.qrString === 'string' && data.qrString !== '' ? data.qrString : null;
-  const checked = qrString === null ? NO_QR : decodeAndCheckSafely(qrString, body as OneLinkQrRequestLike);
+  // Wherever the client found the payload: the spec's field, another text field or a QR image.
+  const qrString = result.qr?.payload || null;
+  if (result.qr !== undefined && result.qr.source !== 'field') {
+    log.warn(
+      { qrSource: result.qr.source, qrPath: result.qr.path },
+      'QR payload found outside the spec field',
+    );
+  }
+  const checked =
+    qrString === null
+      ? NO_QR
+      : decodeAndCheckSafely(
+          qrString,
+          body as OneLinkQrRequestLike,
+          upstream.amountUnit ? { amountUnit: upstream.amountUnit } : {},
+        );
   if (checked.decoderError !== undefined) {
     log.error({ err: errorJson(checked.decoderError) }, 'QR decoding failed');
   }

@@ -78,7 +78,11 @@ export function createQrService(options: QrServiceOptions) {
       if (existing !== undefined) return replay(existing, hash, kind, context.requestId);
     }
 
-    const prepared = prepareUpstreamRequest(kind, input, now());
+    // The client's amount unit and transaction type: set once (ONELINK_AMOUNT_UNIT/_TRANSACTION_TYPE).
+    const prepared = prepareUpstreamRequest(kind, input, now(), {
+      ...(upstream.amountUnit ? { amountUnit: upstream.amountUnit } : {}),
+      ...(upstream.transactionType ? { transactionType: upstream.transactionType } : {}),
+    });
     const ids = await allocator.allocate();
     const body = withInfo(kind, prepared.body, ids);
     const id = `qr_${randomBytes(16).toString('hex')}`;
