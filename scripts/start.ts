@@ -1,15 +1,17 @@
 /**
  * `pnpm start`: the whole stack on this machine, nothing off loopback.
- *   1. builds the mock and starts Prism for 1LINK on 127.0.0.1:MOCK_PORT (default 4010);
+ *   1. starts the 1LINK simulator on 127.0.0.1:SIM_PORT (default 4020), or with --prism builds the
+ *      mock and starts Prism on 127.0.0.1:MOCK_PORT (default 4010) for recorded playback;
  *   2. starts the gateway on 127.0.0.1:PORT (default 8080) with SQLite (./data/gateway.sqlite,
- *      or DATABASE_URL), generating a demo API key when none is configured;
- *   3. creates one demo QR through the gateway and prints it (QR blocks, decoded fields, PNG URL,
- *      the curl to fetch it);
- *   4. serves until Ctrl-C, then shuts both down gracefully.
+ *      or DATABASE_URL), generating a demo API key when none is configured; its JSON log goes to a
+ *      file (LOG_FILE, default ./data/gateway.log), or with --logs to this terminal;
+ *   3. creates one demo QR through the gateway and prints it (QR blocks, decoded fields, the QR check,
+ *      PNG URL, the curl to fetch it);
+ *   4. serves until Ctrl-C, then shuts everything down and exits 0.
  */
-import { readFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseOneLinkDateTime } from '@onelink-kit/core';
 import { renderTerminal } from '@onelink-kit/emvqr';
 import {
   ConfigError,
@@ -21,25 +23,31 @@ import {
   type RunningGateway,
   startGateway,
 } from '@onelink-kit/gateway';
-import { startOneLinkMock } from '@onelink-kit/mock';
+import { parseSimConfig, SimConfigError, startSimulator } from '@onelink-kit/mock/sim';
 
-const USAGE = `Usage: pnpm start [--help]
+const USAGE = `Usage: pnpm start [--prism] [--logs] [--help]
 
-Builds the 1LINK mock, starts Prism on 127.0.0.1:MOCK_PORT and the gateway on 127.0.0.1:PORT,
+Starts the 1LINK simulator on 127.0.0.1:SIM_PORT and the gateway on 127.0.0.1:PORT over it,
 creates one demo QR through the gateway and prints it, then serves until Ctrl-C.
+
+  --prism   play the recorded fixtures back with Prism on 127.0.0.1:MOCK_PORT instead of the
+            simulator (recorded truth: the same QR whatever is asked; see mock/README.md)
+  --logs    print the gateway's JSON log here instead of writing it to LOG_FILE
 
 Environment (all optional; see packages/gateway/README.md):
   PORT                     gateway port (default 8080; 0 = any free port)
-  MOCK_PORT                Prism port (default 4010)
+  SIM_PORT                 simulator's first port (default 4020; the other SIM_* variables: pnpm sim --help)
+  MOCK_PORT                Prism port with --prism (default 4010)
   DATABASE_URL             unset = ./data/gateway.sqlite, sqlite:PATH, or postgres://user@host:port/db
   GATEWAY_API_KEYS(_FILE)  raw keys or sha256:<hex>, comma/line separated; unset = a demo key is generated
                            and printed (the demo QR is only created with that key)
-  ONELINK_BASE_URL         1LINK API base; unset = the local Prism mock. When set, no mock is
-                           started and ONELINK_TOKEN_URL, ONELINK_CLIENT_ID and
+  ONELINK_BASE_URL         1LINK API base; unset = the local simulator (or Prism). When set, nothing
+                           is started for 1LINK and ONELINK_TOKEN_URL, ONELINK_CLIENT_ID and
                            ONELINK_CLIENT_SECRET(_FILE) are required too
   ONELINK_AMOUNT_UNIT      rupees (default) or paisa: the unit 1LINK reads instructedAmount in
   ONELINK_TRANSACTION_TYPE paymentDetails.transactionType sent to 1LINK (default P2M)
-  LOG_LEVEL                level of the gateway's JSON log on stdout (default warn here)
+  LOG_LEVEL                level of the gateway's JSON log (default info here)
+  LOG_FILE                 where that log goes (default ./data/gateway.log)
 
 Exit status: 0 after Ctrl-C/SIGTERM, 1 on a configuration or start-up error, 2 on a bad argument.`;
 
@@ -48,15 +56,47 @@ if (args.includes('--help') || args.includes('-h')) {
   console.log(USAGE);
   process.exit(0);
 }
-if (args.length > 0) {
-  console.error(`pnpm start: unknown argument ${args[0]} (it takes none; configure it with env variables)\n`);
+const unknown = args.find((a) => a !== '--prism' && a !== '--logs');
+if (unknown !== undefined) {
+  console.error(
+    `pnpm start: unknown argument ${unknown} (it takes --prism and --logs; configure the rest with env variables)\n`,
+  );
   console.error(USAGE);
   process.exit(2);
 }
+const usePrism = args.includes('--prism');
+const logsHere = args.includes('--logs');
 
 const env: Record<string, string | undefined> = { ...process.env };
 const bold = (s: string) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);
 const dim = (s: string) => (process.stdout.isTTY ? `\x1b[2m${s}\x1b[0m` : s);
+const row = (label: string, value: string) => console.log(`${`${label}:`.padEnd(21)}${value}`);
+
+// Ctrl-C while something is still starting must stop what started, and end with 0 like Ctrl-C later.
+const stops: Array<() => Promise<void>> = [];
+let stopping = false;
+async function shutdown(code: number, why?: string): Promise<never> {
+  if (why) console.log(`\n${why}`);
+  for (const stop of stops.reverse()) {
+    try {
+      await stop();
+    } catch (error) {
+      console.error(`Could not stop cleanly: ${(error as Error).message}`);
+    }
+  }
+  if (why) console.log('Stopped.');
+  process.exit(code);
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    void shutdown(
+      0,
+      `${signal === 'SIGINT' ? 'Ctrl-C' : 'SIGTERM'}: stopping the gateway (letting requests in flight finish) and the 1LINK ${usePrism ? 'mock' : 'simulator'} …`,
+    );
+  });
+}
 
 let demoKey: string | undefined;
 if (!env.GATEWAY_API_KEYS && !env.GATEWAY_API_KEYS_FILE) {
@@ -65,86 +105,104 @@ if (!env.GATEWAY_API_KEYS && !env.GATEWAY_API_KEYS_FILE) {
   // Only the hash is configured; the raw key exists in this process and on your screen.
   env.GATEWAY_API_KEYS = generated.hashed;
 }
-env.LOG_LEVEL ??= 'warn';
+env.LOG_LEVEL ??= 'info';
 
-let config: ReturnType<typeof parseConfig>;
-try {
-  config = parseConfig(env);
-} catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(`Configuration error — ${error.message}`);
-    process.exit(1);
-  }
-  throw error;
-}
-
-const stops: Array<() => Promise<void>> = [];
-let gateway: RunningGateway | undefined;
-
-async function shutdown(code: number): Promise<never> {
-  for (const stop of stops.reverse()) {
-    try {
-      await stop();
-    } catch (error) {
-      console.error('shutdown step failed:', (error as Error).message);
+function configFrom(values: Record<string, string | undefined>): ReturnType<typeof parseConfig> {
+  try {
+    return parseConfig(values);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`Configuration error: ${error.message}`);
+      process.exit(1);
     }
+    throw error;
   }
-  process.exit(code);
 }
 
+// Checked before anything starts, so a wrong variable is reported at once.
+let config = configFrom(env);
+const simConfig = (() => {
+  try {
+    return parseSimConfig(env);
+  } catch (error) {
+    if (error instanceof SimConfigError) {
+      console.error(`Configuration error: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+})();
+
 try {
-  if (config.upstream.isMock) {
-    console.log(dim(`Building the 1LINK mock and starting Prism on 127.0.0.1:${config.mockPort} …`));
+  if (config.upstream.isMock && usePrism) {
+    console.log(
+      `Starting Prism with the recorded 1LINK fixtures on 127.0.0.1:${config.mockPort} (takes 5-20 s) …`,
+    );
+    // Loaded only here: the mock's main entry brings the spec build and Prism with it.
+    const { startOneLinkMock } = await import('@onelink-kit/mock');
     const mock = await startOneLinkMock({ port: config.mockPort, host: '127.0.0.1' });
     stops.push(() => mock.stop());
-    console.log(`1LINK mock (Prism):  ${mock.url}`);
+    row('1LINK mock (Prism)', `${mock.url}  (recorded playback)`);
+  } else if (config.upstream.isMock) {
+    console.log(`Starting the 1LINK simulator on 127.0.0.1:${simConfig.basePort} …`);
+    const sim = await startSimulator({ config: simConfig });
+    stops.push(() => sim.stop());
+    const qr = sim.server('1link-p2m-qr');
+    row('1LINK simulator', `${qr.url}  (journal: ${qr.url}/__sim/requests)`);
+    // The gateway's mock target is the simulator's 1LINK QR server.
+    config = configFrom({ ...env, MOCK_PORT: String(qr.port) });
   } else {
-    console.log(`Upstream:            ${config.upstream.baseUrl} (ONELINK_BASE_URL; no mock started)`);
+    row('Upstream', `${config.upstream.baseUrl} (ONELINK_BASE_URL; nothing started for 1LINK)`);
   }
+  if (stopping) await new Promise(() => {});
 
-  gateway = await startGateway(config, { logger: createGatewayLogger(config.logLevel) });
-  const gw = gateway;
+  console.log(`Starting the gateway on 127.0.0.1:${config.port === 0 ? 'a free port' : config.port} …`);
+  const logFile = path.resolve(env.LOG_FILE || 'data/gateway.log');
+  let destination: NodeJS.WritableStream | undefined;
+  if (!logsHere) {
+    mkdirSync(path.dirname(logFile), { recursive: true });
+    const stream = createWriteStream(logFile, { flags: 'a' });
+    destination = stream;
+    stops.push(() => new Promise<void>((resolve) => stream.end(resolve)));
+  }
+  const logger = createGatewayLogger(
+    config.logLevel,
+    destination as Parameters<typeof createGatewayLogger>[1],
+  );
+  const gw = await startGateway(config, { logger });
   // The same drain as src/main.ts: long enough for a create in flight to get its answer and store it.
   stops.push(() => gw.close(2 * config.upstream.timeoutMs + 2_000));
-  console.log(`Gateway:             ${gw.url}  (${describeDatabase(config.database)})`);
+  row('Gateway', `${gw.url}  (${describeDatabase(config.database)})`);
+  const relativeLog = path.relative(process.cwd(), logFile);
+  const shownLog = relativeLog.startsWith('..') ? logFile : relativeLog;
+  row(
+    'Gateway log',
+    logsHere ? 'in this terminal (--logs)' : `${shownLog}  (JSON lines; --logs prints them here)`,
+  );
   if (gw.recovered.length > 0) {
-    console.log(
-      `Recovered:           ${gw.recovered.length} transaction(s) left pending by a crash → unknown`,
-    );
+    row('Recovered', `${gw.recovered.length} transaction(s) left pending by a crash, now marked unknown`);
   }
   if (demoKey) {
-    console.log(`Demo API key:        ${bold(demoKey)}`);
-    console.log(dim('                     (generated for this run; set GATEWAY_API_KEYS to use your own)'));
+    row('Demo API key', bold(demoKey));
+    console.log(dim(`${' '.repeat(21)}(made for this run; set GATEWAY_API_KEYS to use your own)`));
+    await demo(gw, demoKey);
   } else {
-    console.log('API key:             from GATEWAY_API_KEYS / GATEWAY_API_KEYS_FILE');
-  }
-
-  if (demoKey) {
-    await demo(gw, demoKey, config.upstream.isMock);
-  } else {
-    console.log(dim('\nNo demo QR: the configured API keys are not known to this script. Try:'));
+    row('API key', 'from GATEWAY_API_KEYS / GATEWAY_API_KEYS_FILE');
+    console.log(dim('\nNo demo QR: this script does not know your API keys. Make one with:'));
     console.log(curlCreate(gw.url, '<your key>'));
   }
-  console.log(`\nServing. ${bold('Ctrl-C')} stops the gateway and the mock.`);
+  console.log(`\nServing. ${bold('Ctrl-C')} stops everything.`);
 } catch (error) {
   const message = (error as Error).message;
-  const hint = /EADDRINUSE/.test(message) ? ' (choose another port: PORT=8081 pnpm start)' : '';
-  console.error(`pnpm start failed: ${message}${hint}`);
+  const hint = /EADDRINUSE|already in use/.test(message)
+    ? ' (choose other ports, e.g. PORT=8081 SIM_PORT=5020 pnpm start)'
+    : '';
+  console.error(`pnpm start could not start: ${message}${hint}`);
   await shutdown(1);
 }
 
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${signal}: draining requests, closing the database, stopping Prism …`);
-    void shutdown(0);
-  });
-}
-
-async function demo(gw: RunningGateway, key: string, isMock: boolean): Promise<void> {
-  const { body, expiryMatches } = fixtureRequest();
+async function demo(gw: RunningGateway, key: string): Promise<void> {
+  const body = demoRequest();
   const res = await fetch(`${gw.url}/v1/qr/merchant`, {
     method: 'POST',
     headers: {
@@ -156,13 +214,18 @@ async function demo(gw: RunningGateway, key: string, isMock: boolean): Promise<v
   });
   const answer = (await res.json()) as QrView & { title?: string; detail?: string };
   if (res.status !== 201 || !answer.qr) {
-    console.log(`\nDemo QR failed: HTTP ${res.status} ${answer.title ?? ''} ${answer.detail ?? ''}`);
+    console.log(
+      `\nThe demo QR could not be made: HTTP ${res.status} ${answer.title ?? ''}. ${answer.detail ?? ''}`,
+    );
     return;
   }
   const qr = answer.qr;
-  console.log(
-    `\n${bold('Demo QR')} created through the gateway${isMock ? ` — ${bold('upstream is the Prism MOCK')}, not 1LINK` : ''}:`,
-  );
+  const upstream = !config.upstream.isMock
+    ? '1LINK'
+    : usePrism
+      ? 'the Prism mock (recorded playback)'
+      : 'the 1LINK simulator';
+  console.log(`\n${bold('Demo QR')}, made through the gateway; upstream is ${bold(upstream)}:`);
   console.log(await renderTerminal(qr.payload, { margin: 2 }));
   const rows: Array<[string, string]> = [
     ['transaction id', answer.id],
@@ -176,17 +239,17 @@ async function demo(gw: RunningGateway, key: string, isMock: boolean): Promise<v
   for (const [k, v] of rows) console.log(`  ${k.padEnd(width)}  ${v}`);
   console.log(`\n  payload  ${qr.payload}`);
   if (qr.check.ok) {
-    console.log('\n  QR check: the decoded QR matches the request.');
+    console.log('\n  QR check: ok, the decoded QR matches the request.');
   } else {
     console.log('\n  QR check: the decoded QR differs from the request (stored and reported):');
     for (const m of qr.check.mismatches) {
       console.log(`    - ${m.field} [tag ${m.tag}]: sent ${m.expected ?? '∅'}, QR has ${m.actual ?? '∅'}`);
     }
-    if (isMock) {
+    if (usePrism) {
       console.log(
         dim(
-          `    Expected with the mock: Prism returns the recorded QR of the success fixture, which carries the\n` +
-            `    fixture's RRN${expiryMatches ? '' : ' and expiry'}, not the ones the gateway allocated. A real 1LINK QR would match.`,
+          '    Expected with --prism: Prism returns the recorded QR of the success fixture, with the\n' +
+            "    fixture's RRN and expiry, not the ones the gateway sent. The simulator (pnpm start) builds it from the request.",
         ),
       );
     }
@@ -203,38 +266,31 @@ async function demo(gw: RunningGateway, key: string, isMock: boolean): Promise<v
 }
 
 function curlCreate(url: string, key: string): string {
-  const body = JSON.stringify({ ...fixtureRequest().body, expiresInSeconds: 900, expiresAt: undefined });
+  const body = JSON.stringify(demoRequest());
   return `    curl -X POST ${url}/v1/qr/merchant -H 'Authorization: Bearer ${key}' \\\n      -H 'Content-Type: application/json' -H "Idempotency-Key: $(date +%s)" \\\n      -d '${body}'`;
 }
 
 /**
- * The demo request mirrors the mock's success fixture (merchant, payer, amount), so the recorded
- * QR Prism returns agrees with it on everything the gateway does not allocate. The fixture's
- * expiry is reused while it is inside 1LINK's window (60 s – 24 h ahead); otherwise 15 minutes.
+ * The demo request is the merchant and payer of the recorded success fixture, so with --prism the
+ * recorded QR agrees with it on everything the gateway does not allocate; valid for 15 minutes.
  */
-function fixtureRequest(): { body: Record<string, unknown>; expiryMatches: boolean } {
+function demoRequest(): Record<string, unknown> {
   const file = fileURLToPath(new URL('../mock/fixtures/generateDQRCMerchant/success.json', import.meta.url));
   const fixture = JSON.parse(readFileSync(file, 'utf8')) as {
     request: {
       body: {
         merchantDetails: unknown;
         payerDetails?: unknown;
-        paymentDetails: { expiryDateTime: string; instructedAmount: number };
+        paymentDetails: { instructedAmount: number };
       };
     };
   };
   const sent = fixture.request.body;
-  const expiry = parseOneLinkDateTime(sent.paymentDetails.expiryDateTime) ?? 0;
-  const now = Date.now();
-  const expiryMatches = expiry > now + 120_000 && expiry < now + 23 * 3600_000;
   return {
-    body: {
-      merchantDetails: sent.merchantDetails,
-      ...(sent.payerDetails ? { payerDetails: sent.payerDetails } : {}),
-      amount: sent.paymentDetails.instructedAmount,
-      ...(expiryMatches ? { expiresAt: sent.paymentDetails.expiryDateTime } : { expiresInSeconds: 900 }),
-      reference: 'pnpm-start-demo',
-    },
-    expiryMatches,
+    merchantDetails: sent.merchantDetails,
+    ...(sent.payerDetails ? { payerDetails: sent.payerDetails } : {}),
+    amount: sent.paymentDetails.instructedAmount,
+    expiresInSeconds: 900,
+    reference: 'pnpm-start-demo',
   };
 }

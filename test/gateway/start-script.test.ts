@@ -17,53 +17,73 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** Starts scripts/start.ts with `args` on free ports, a temp database and log file; resolves once it serves. */
+async function startScript(
+  args: string[],
+  ports: Record<string, number>,
+): Promise<{ output: () => string; exited: Promise<number | null> }> {
+  child = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts/start.ts'), ...args], {
+    cwd: root,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      // Workspace packages resolve to their sources under vitest's condition, as `pnpm start` runs them.
+      NODE_OPTIONS: process.env.NODE_OPTIONS ?? '',
+      ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])),
+      DATABASE_URL: `sqlite:${join(dir, `start-${args.join('') || 'sim'}.sqlite`)}`,
+      LOG_FILE: join(dir, 'gateway.log'),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (c: Buffer) => {
+    output += c.toString();
+  });
+  child.stderr?.on('data', (c: Buffer) => {
+    output += c.toString();
+  });
+  const started = child;
+  const exited = new Promise<number | null>((resolve) => started.on('exit', (code) => resolve(code)));
+  const deadline = Date.now() + 90_000;
+  while (!output.includes('Serving.')) {
+    if (started.exitCode !== null) throw new Error(`pnpm start exited early:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`pnpm start did not get ready:\n${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { output: () => output, exited };
+}
+
+const fixture = JSON.parse(
+  readFileSync(join(root, 'mock/fixtures/generateDQRCMerchant/success.json'), 'utf8'),
+) as {
+  request: { body: { merchantDetails: { dbaName: string }; paymentDetails: { instructedAmount: number } } };
+  response: { body: { rrn: string } };
+};
+
 describe('pnpm start', () => {
-  it('starts Prism and the gateway, prints a demo key and QR, serves it, and stops cleanly on SIGINT', async () => {
-    const [port, mockPort] = [await freePort(), await freePort()];
-    child = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts/start.ts')], {
-      cwd: root,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
-        // Workspace packages resolve to their sources under vitest's condition, as `pnpm start` runs them.
-        NODE_OPTIONS: process.env.NODE_OPTIONS ?? '',
-        PORT: String(port),
-        MOCK_PORT: String(mockPort),
-        DATABASE_URL: `sqlite:${join(dir, 'start.sqlite')}`,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout?.on('data', (c: Buffer) => {
-      output += c.toString();
-    });
-    child.stderr?.on('data', (c: Buffer) => {
-      output += c.toString();
-    });
-    const exited = new Promise<number | null>((resolve) => child?.on('exit', (code) => resolve(code)));
+  it('starts the simulator and the gateway, prints a demo key and a QR matching its request, serves it, and stops cleanly on SIGINT', async () => {
+    const [port, simPort] = [await freePort(), await freePort()];
+    const run = await startScript([], { PORT: port, SIM_PORT: simPort });
+    const output = run.output();
 
-    const deadline = Date.now() + 90_000;
-    while (!output.includes('Serving.')) {
-      if (child.exitCode !== null) throw new Error(`pnpm start exited early:\n${output}`);
-      if (Date.now() > deadline) throw new Error(`pnpm start did not get ready:\n${output}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-
-    expect(output).toContain(`1LINK mock (Prism):  http://127.0.0.1:${mockPort}`);
+    expect(output).toContain('Starting the 1LINK simulator on 127.0.0.1:');
+    expect(output).toContain(`1LINK simulator:     http://127.0.0.1:${simPort}`);
     expect(output).toContain(
-      `Gateway:             http://127.0.0.1:${port}  (SQLite file ${join(dir, 'start.sqlite')})`,
+      `Gateway:             http://127.0.0.1:${port}  (SQLite file ${join(dir, 'start-sim.sqlite')})`,
     );
-    expect(output).toMatch(/upstream is the Prism MOCK/);
+    expect(output).toContain(`Gateway log:         ${join(dir, 'gateway.log')}`);
+    // The JSON log went to the file, not among the lines a person reads.
+    expect(output).not.toMatch(/^\{"level"/m);
+    expect(readFileSync(join(dir, 'gateway.log'), 'utf8')).toMatch(/^\{"level"/);
+    expect(output).toMatch(/upstream is the 1LINK simulator/);
     expect(output).toMatch(/[▀▄█]{10}/); // QR blocks
-    const fixture = JSON.parse(
-      readFileSync(join(root, 'mock/fixtures/generateDQRCMerchant/success.json'), 'utf8'),
-    ) as { request: { body: { merchantDetails: { dbaName: string } } }; response: { body: { rrn: string } } };
     expect(output).toMatch(
       new RegExp(`qr\\.merchantName\\s+${fixture.request.body.merchantDetails.dbaName}`),
     );
     expect(output).toMatch(
-      new RegExp(`info\\.rrn \\[tag 62\\.05\\]: sent \\d{12}, QR has ${fixture.response.body.rrn}`),
+      new RegExp(`qr\\.amount\\s+${fixture.request.body.paymentDetails.instructedAmount}\\.00`),
     );
+    expect(output).toContain('QR check: ok, the decoded QR matches the request.');
     const key = /Demo API key:\s+(\S+)/.exec(output)?.[1];
     const png = /PNG:\s+(http:\/\/\S+\.png)/.exec(output)?.[1];
     expect(key).toMatch(/^olk_/);
@@ -78,9 +98,25 @@ describe('pnpm start', () => {
     ).toBe('PNG');
     expect((await fetch(png!)).status).toBe(401);
 
-    child.kill('SIGINT');
-    expect(await exited).toBe(0);
+    child?.kill('SIGINT');
+    expect(await run.exited).toBe(0);
+    expect(run.output()).toContain('Stopped.');
     await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+    await expect(fetch(`http://127.0.0.1:${simPort}/__sim/requests`)).rejects.toThrow();
+  });
+
+  it('--prism plays the recorded QR back with Prism and explains why it differs', async () => {
+    const [port, mockPort] = [await freePort(), await freePort()];
+    const run = await startScript(['--prism'], { PORT: port, MOCK_PORT: mockPort });
+    const output = run.output();
+    expect(output).toContain(`1LINK mock (Prism):  http://127.0.0.1:${mockPort}`);
+    expect(output).toMatch(/upstream is the Prism mock \(recorded playback\)/);
+    expect(output).toMatch(
+      new RegExp(`info\\.rrn \\[tag 62\\.05\\]: sent \\d{12}, QR has ${fixture.response.body.rrn}`),
+    );
+    expect(output).toContain('Expected with --prism');
+    child?.kill('SIGINT');
+    expect(await run.exited).toBe(0);
     await expect(fetch(`http://127.0.0.1:${mockPort}/`)).rejects.toThrow();
   });
 });
@@ -92,6 +128,10 @@ describe('pnpm start arguments', () => {
     { given: ['--help'], want: { status: 0, stream: 'stdout', text: /^Usage: pnpm start/ } },
     { given: ['-h'], want: { status: 0, stream: 'stdout', text: /GATEWAY_API_KEYS\(_FILE\)/ } },
     { given: ['--port', '1'], want: { status: 2, stream: 'stderr', text: /unknown argument --port/ } },
+    {
+      given: ['--prism', '--help'],
+      want: { status: 0, stream: 'stdout', text: /--prism\s+play the recorded fixtures back/ },
+    },
   ] as const;
   it.concurrent.each(cases)('$given → exit $want.status', async ({ given, want }) => {
     const run = await spawnStart(given);
