@@ -29,6 +29,8 @@ export interface PageFormat {
   formatPkr(amount: number | string): string;
   /** Milliseconds left → m:ss or h:mm:ss. */
   clock(ms: number): string;
+  /** An instant → Pakistan time "yyyy-MM-dd HH:mm:ss". */
+  pktTime(iso: string): string;
 }
 
 let format: Promise<PageFormat> | undefined;

@@ -14,7 +14,7 @@ export interface PageParts {
   body: string;
   /** Script files under /pages/assets/ loaded as modules (none inline: see page-security.ts). */
   scripts?: string[];
-  /** data-* attributes of <body>, escaped here. */
+  /** data-* attributes of <body> by their dataset names (camelCase), escaped here. */
   data?: Record<string, string>;
   /** Extra style sheets under /pages/assets/. */
   styles?: string[];
@@ -23,7 +23,11 @@ export interface PageParts {
 /** One HTML document with the pages' shared style sheet; everything else comes from files. */
 export function layout(parts: PageParts): string {
   const data = Object.entries(parts.data ?? {})
-    .map(([name, value]) => ` data-${name}="${escapeHtml(value)}"`)
+    // remainingMs → data-remaining-ms, which the browser's dataset reads back as remainingMs.
+    .map(
+      ([name, value]) =>
+        ` data-${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}="${escapeHtml(value)}"`,
+    )
     .join('');
   const styles = ['pages.css', ...(parts.styles ?? [])]
     .map((file) => `<link rel="stylesheet" href="/pages/assets/${file}">`)
