@@ -8,7 +8,8 @@ const WORKSPACE = '^(generated|packages/[^/]+|mock)/';
 const GENERATED = '^generated/(src|runtime)/';
 const CORE = '^packages/core/src/';
 const SIGNING = '^packages/signing/src/';
-const CLIENTS = '^packages/(client|snap|link-payments|emvqr)/src/';
+const EMVQR = '^packages/emvqr/src/';
+const CLIENTS = '^packages/(client|snap|link-payments)/src/';
 const GATEWAY = '^packages/gateway/src/';
 const CODEGEN = '^packages/codegen/src/';
 const MOCK = '^mock/src/';
@@ -46,14 +47,17 @@ const ENTRY_POINTS = (() => {
 const IO_MODULES =
   '(^|/node_modules/)(express|knex|pg|better-sqlite3|sqlite3|undici)(/|$)|^(node:)?(http|https|http2)$';
 
-/** A layer may import itself and the layers listed; any other workspace path is refused. */
-function layer(name, from, allowed, why) {
+/**
+ * A layer may import itself (`self`, by default the whole layer) and the layers listed; any other workspace
+ * path is refused.
+ */
+function layer(name, from, allowed, why, self = from) {
   return {
     name: `layer-${name}`,
     severity: 'error',
     comment: why,
     from: { path: from },
-    to: { path: WORKSPACE, pathNot: [from, ...allowed] },
+    to: { path: WORKSPACE, pathNot: [self, ...allowed] },
   };
 }
 
@@ -132,16 +136,18 @@ module.exports = {
       [CORE, GENERATED],
       'signing is a pure core over core (its CLI reads secrets with it).',
     ),
+    layer('emvqr', EMVQR, [CORE, GENERATED], 'emvqr is a pure core over core and generated only.'),
     layer(
       'clients',
       CLIENTS,
-      [CORE, SIGNING, GENERATED],
-      'client, snap, link-payments and emvqr build on core, signing and generated, not on each other.',
+      [CORE, SIGNING, EMVQR, GENERATED],
+      'client, snap and link-payments build on core, signing, emvqr and generated, not on each other.',
+      '^packages/$1/',
     ),
     layer(
       'gateway',
       GATEWAY,
-      [CLIENTS, CORE, SIGNING, GENERATED],
+      [CLIENTS, EMVQR, CORE, SIGNING, GENERATED],
       'the gateway is the top layer; the mock, testkit and codegen are not part of it.',
     ),
     layer(
@@ -153,13 +159,13 @@ module.exports = {
     layer(
       'mock',
       MOCK,
-      [CLIENTS, CORE, SIGNING, GENERATED, CODEGEN],
+      [CLIENTS, EMVQR, CORE, SIGNING, GENERATED, CODEGEN],
       'the mock stands beside the layers: it drives the clients and reads specs with codegen, never the gateway.',
     ),
     layer(
       'testkit',
       '^packages/testkit/src/',
-      [CLIENTS, CORE, SIGNING, GENERATED, CODEGEN, MOCK],
+      [CLIENTS, EMVQR, CORE, SIGNING, GENERATED, CODEGEN, MOCK],
       'the testkit serves every package’s tests, so it builds on none of the code it tests above the clients.',
     ),
     gatewayRoom(
