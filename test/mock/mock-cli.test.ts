@@ -43,6 +43,16 @@ describe('pnpm mock', () => {
     expect(out).toContain('scenarios: mock/SCENARIOS.md');
   });
 
+  it('says what it is doing before Prism is up, then that it is ready', () => {
+    const lines = out.split('\n');
+    const first = lines.findIndex((l) => l.startsWith('spec/'));
+    expect(lines[0]).toBe('Checking the fixtures against the specs …');
+    expect(lines.findIndex((l) => /^Starting Prism for \d+ spec\(s\) on free ports/.test(l))).toBeLessThan(
+      first,
+    );
+    expect(out).toMatch(/Ready in \d+\.\d s\./);
+  });
+
   it('answers the 1LINK token endpoint and a QR scenario on the printed port', async () => {
     const base =
       urls[
@@ -74,6 +84,8 @@ describe('pnpm mock', () => {
     const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
     child!.kill('SIGTERM');
     expect(await exited).toBe(0);
+    expect(out).toContain(`SIGTERM: stopping ${urls.length} Prism server(s) …`);
+    expect(out).toContain('Stopped.');
     for (const url of urls) {
       await expect(fetch(url), url).rejects.toThrow();
     }
