@@ -8,9 +8,9 @@ import {
   OneLinkApiError,
   OneLinkAuthError,
   OneLinkRateLimitError,
-  parseOneLinkDateTime,
   type QrResponse,
 } from '@onelink-kit/client';
+import { parseOneLinkDateTime } from '@onelink-kit/core';
 import { defaultLayout, type FixtureFile, loadFixtures, preferHeader } from '@onelink-kit/mock';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { startOneLinkMockForTest, type TestMock } from '../support/onelink-mock.js';

@@ -1,5 +1,4 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import {
@@ -10,11 +9,11 @@ import {
   mockScenario,
   OneLinkApiError,
   OneLinkAuthError,
-  parseOneLinkDateTime,
 } from '@onelink-kit/client';
+import { parseOneLinkDateTime } from '@onelink-kit/core';
 import { checkFixtureDrift, defaultLayout, loadFixtures, runRecord } from '@onelink-kit/mock';
+import { closedPortUrl, type FakeOneLink, startFakeOneLink } from '@onelink-kit/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeUpstream, startFakeOneLinkUpstream } from '../support/fake-onelink-upstream.js';
 import { startSpecMockForTest, type TestMock } from '../support/onelink-mock.js';
 import { qrPayloadsOf, qrProblems } from '../support/qr-checks.js';
 
@@ -26,7 +25,7 @@ const repo = defaultLayout();
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'onelink-record-'));
 const outDir = path.join(tmp, 'fixtures');
 const secretFile = path.join(tmp, 'secret');
-let upstream: FakeUpstream | undefined;
+let upstream: FakeOneLink | undefined;
 let run: RecordRun;
 
 interface RecordRun {
@@ -45,7 +44,24 @@ const runRecorder = async (args: string[], env: Record<string, string>): Promise
 };
 
 beforeAll(async () => {
-  upstream = await startFakeOneLinkUpstream({ clientId: CANARY_ID, clientSecret: CANARY_SECRET });
+  // 1LINK as the recorder meets it: strict refusals, the canary credentials, a session cookie carrying
+  // the secret (it must never reach a fixture) and the recorder's default aggregator in the registry.
+  upstream = await startFakeOneLink({
+    clientId: CANARY_ID,
+    clientSecret: CANARY_SECRET,
+    strict: true,
+    tokenPrefix: 'tok-',
+    tokenHeaders: { 'set-cookie': `apic=${CANARY_SECRET}; HttpOnly` },
+    registry: {
+      SIMAGG0001: {
+        iban: 'PK53SIMA0000009876543210',
+        bankBic: 'SIMAPK',
+        merchantCategoryCode: '5942',
+        merchantName: 'Simulated Book Depot Lahore',
+        merchantCity: 'Lahore',
+      },
+    },
+  });
   writeFileSync(secretFile, `${CANARY_SECRET}\n`);
   run = await runRecorder(['--env', upstream.url, '--out', outDir, '--min-interval-ms', '20'], {
     ONELINK_CLIENT_ID: CANARY_ID,
@@ -53,7 +69,7 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  await upstream?.close();
+  await upstream?.stop();
   rmSync(tmp, { recursive: true, force: true });
 });
 
@@ -126,7 +142,7 @@ describe('pnpm record against a fake upstream', () => {
   });
 
   it('never had two requests in flight at the upstream', () => {
-    expect(upstream!.log.length).toBeGreaterThanOrEqual(12);
+    expect(upstream!.journal.length).toBeGreaterThanOrEqual(12);
     expect(upstream!.maxInFlight()).toBe(1);
   });
 });
@@ -186,15 +202,6 @@ describe('recorded fixtures served by Prism (contract test 3 on a fresh recordin
     }
   });
 });
-
-/** A loopback URL nothing listens on: a port the OS handed out, then closed again. */
-async function closedPortUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}`;
-}
 
 describe('pnpm record when upstream does not give the answer a scenario needs', () => {
   it.each([

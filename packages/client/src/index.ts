@@ -1,20 +1,5 @@
-// biome-ignore-all assist/source/organizeImports: the transitional block below must stay apart from the client's own exports, so it can be deleted in one piece.
 // Public entry of @onelink-kit/client: the 1LINK Raast P2M QR client. Shared infrastructure (errors,
 // validation, secrets, logger, retries, dates, the request layout) lives in @onelink-kit/core.
-export { createInProcessAllocator, type InProcessAllocatorOptions } from './allocator.js';
-export { environmentUrls, type OneLinkEnvironment } from './environment.js';
-export type { ErrorEvent, OneLinkHooks, RequestEvent, ResponseEvent } from './hooks.js';
-export { MOCK_SCENARIO_STATUS, type MockScenario, mockScenario } from './mock-scenario.js';
-export {
-  type AggregatorQrBody,
-  createOneLinkClient,
-  type MerchantQrBody,
-  type OneLinkClient,
-  type OneLinkClientOptions,
-} from './one-link-client.js';
-export type { CallOptions, OneLinkResult, QrResponse, QrResult } from './qr-call.js';
-export { RateLimiter, type RateLimiterClock, type RateLimitOptions } from './rate-limiter.js';
-export { ONELINK_SCOPE, TokenService, type TokenServiceOptions } from './token-service.js';
 
 // What a caller of this client passes and catches: the types in its signatures and the error classes
 // (the client's own API, defined once in core).
@@ -38,20 +23,17 @@ export {
   type StanRrnAllocator,
   type ValidationIssue,
 } from '@onelink-kit/core';
-
-// Transitional (issue 10): re-exported until the gateway and root tests import @onelink-kit/core.
+export { createInProcessAllocator, type InProcessAllocatorOptions } from './allocator.js';
+export { environmentUrls, type OneLinkEnvironment } from './environment.js';
+export type { ErrorEvent, OneLinkHooks, RequestEvent, ResponseEvent } from './hooks.js';
+export { MOCK_SCENARIO_STATUS, type MockScenario, mockScenario } from './mock-scenario.js';
 export {
-  type AnswerFields,
-  callUpstream,
-  createLogger,
-  formatOneLinkDateTime,
-  fromEnv,
-  type Logger,
-  parseOneLinkDateTime,
-  qrRequestIssues,
-  RequestValidator,
-  type ResponseCodeKind,
-  ResponseCodeTable,
-  SecretReader,
-  silentLogger,
-} from '@onelink-kit/core';
+  type AggregatorQrBody,
+  createOneLinkClient,
+  type MerchantQrBody,
+  type OneLinkClient,
+  type OneLinkClientOptions,
+} from './one-link-client.js';
+export type { CallOptions, OneLinkResult, QrResponse, QrResult } from './qr-call.js';
+export { RateLimiter, type RateLimiterClock, type RateLimitOptions } from './rate-limiter.js';
+export { ONELINK_SCOPE, TokenService, type TokenServiceOptions } from './token-service.js';
