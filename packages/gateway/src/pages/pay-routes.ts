@@ -94,7 +94,7 @@ export function payRoutes(deps: { store: TransactionsStore; now: () => number })
 <div class="qr" id="qr" role="img" aria-label="${escapeHtml(`QR code to pay ${amount} to ${qr.merchantName}`)}">${svg}</div>
 <p class="countdown" id="countdown">Expires in <span id="time-left" role="timer">${escapeHtml(clock(remainingMs))}</span></p>
 <p class="expired" id="expired" role="alert" hidden>Expired: ask the merchant for a new QR.</p>
-<p class="hint">Scan with your bank's app to pay by Raast.</p>
+<p class="hint" id="pay-hint">Scan with your bank's app to pay by Raast.</p>
 </main>`,
       }),
     );

@@ -9,6 +9,7 @@ const timeLeft = document.getElementById('time-left');
 function expire() {
   document.getElementById('qr')?.remove();
   document.getElementById('countdown')?.remove();
+  document.getElementById('pay-hint')?.remove();
   document.getElementById('expired').hidden = false;
   document.title = 'Expired';
 }
