@@ -51,9 +51,23 @@ export default defineConfig({
           name: 'root',
           root,
           include: ['test/**/*.test.ts'],
+          exclude: ['test/consumers/**', '**/node_modules/**'],
           env: sourceEnv,
           testTimeout: 60_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        // Packs every published package once (global setup), installs the tarballs with npm into
+        // projects outside the workspace and runs them as a team would. Needs `pnpm build` first.
+        extends: true,
+        test: {
+          name: 'consumers',
+          root,
+          include: ['test/consumers/**/*.test.ts'],
+          globalSetup: ['./test/consumers/support/global-setup.ts'],
+          testTimeout: 240_000,
+          hookTimeout: 600_000,
         },
       },
     ],

@@ -1,0 +1,107 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startOneLinkMockForTest, type TestMock } from '../support/onelink-mock.js';
+import { outsideEnv, runOk } from './support/run.js';
+import { WORKSPACE_ROOT } from './support/workspace.js';
+
+// `pnpm deploy:gateway <dir>` as an operator runs it, then the folder started with plain node (no
+// tsx, no workspace) against the mock: it creates a QR and stops cleanly on SIGTERM.
+const { scratch } = inject('consumers');
+const API_KEY = 'consumer-deploy-test-api-key-0123456789';
+
+let mock: TestMock | undefined;
+let gateway: ChildProcess | undefined;
+beforeAll(async () => {
+  mock = await startOneLinkMockForTest();
+});
+afterAll(async () => {
+  if (gateway && gateway.exitCode === null) gateway.kill('SIGKILL');
+  await mock?.stop();
+});
+
+describe('pnpm deploy:gateway <dir>', () => {
+  it('writes a folder that starts with node <dir>/dist/main.js, creates a QR and exits 0 on SIGTERM', async () => {
+    const dir = path.join(mkdtempSync(path.join(scratch, 'deploy-')), 'gateway');
+    // pnpm itself stays on PATH; the source condition must not reach the build or the folder.
+    await runOk('pnpm', ['deploy:gateway', dir], {
+      cwd: WORKSPACE_ROOT,
+      env: { ...outsideEnv(), PATH: process.env.PATH },
+    });
+    expect(existsSync(path.join(dir, 'dist/main.js'))).toBe(true);
+    expect(existsSync(path.join(dir, 'src'))).toBe(false);
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+    // Production dependencies only: the gateway's devDependencies (type packages) are not installed.
+    const devDependencies = Object.keys(manifest.devDependencies ?? {});
+    expect(devDependencies.length).toBeGreaterThan(0);
+    for (const name of devDependencies)
+      expect(existsSync(path.join(dir, 'node_modules', name)), name).toBe(false);
+    expect(existsSync(path.join(dir, 'node_modules/express/package.json'))).toBe(true);
+
+    const env = outsideEnv({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: `sqlite:${path.join(path.dirname(dir), 'gateway.sqlite')}`,
+      GATEWAY_API_KEYS: API_KEY,
+      ONELINK_BASE_URL: mock!.url,
+      ONELINK_TOKEN_URL: `${mock!.url}/oauth2/token`,
+      ONELINK_CLIENT_ID: 'consumer-deploy-client-id',
+      ONELINK_CLIENT_SECRET: 'consumer-deploy-client-secret',
+      LOG_LEVEL: 'info',
+    });
+    // cwd is / so nothing resolves from the workspace or the scratch folder.
+    gateway = spawn(process.execPath, [path.join(dir, 'dist/main.js')], { cwd: '/', env, stdio: 'pipe' });
+    let output = '';
+    gateway.stdout?.on('data', (c: Buffer) => {
+      output += c.toString();
+    });
+    gateway.stderr?.on('data', (c: Buffer) => {
+      output += c.toString();
+    });
+    const exited = new Promise<number | null>((resolve) => gateway?.on('exit', (code) => resolve(code)));
+    const url = await listeningUrl(() => output, gateway);
+
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    const fixture = JSON.parse(
+      readFileSync(path.join(WORKSPACE_ROOT, 'mock/fixtures/generateDQRCMerchant/success.json'), 'utf8'),
+    );
+    const res = await fetch(`${url}/v1/qr/merchant`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${API_KEY}`,
+        'content-type': 'application/json',
+        'idempotency-key': 'consumer-deploy-1',
+      },
+      body: JSON.stringify({
+        merchantDetails: fixture.request.body.merchantDetails,
+        amount: fixture.request.body.paymentDetails.instructedAmount,
+        expiresInSeconds: 900,
+        reference: 'deploy-folder-test',
+      }),
+    });
+    const answer = await res.json();
+    expect(res.status, JSON.stringify(answer)).toBe(201);
+    expect(answer.qr.payload).toBe(fixture.response.body.qrString);
+
+    gateway.kill('SIGTERM');
+    expect(await exited, output).toBe(0);
+    // Logs are JSON lines (pino), one object per line.
+    const lines = output.split('\n').filter((l) => l.trim() !== '');
+    expect(lines.every((l) => l.startsWith('{'))).toBe(true);
+    // The first deploy on a machine may compile better-sqlite3 inside the folder (minutes on a busy
+    // 2-core machine); later ones reuse pnpm's side-effects cache (seconds).
+  }, 900_000);
+});
+
+async function listeningUrl(output: () => string, child: ChildProcess): Promise<string> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    for (const line of output().split('\n')) {
+      if (line.includes('"gateway listening"')) return JSON.parse(line).url;
+    }
+    if (child.exitCode !== null) throw new Error(`the gateway exited ${child.exitCode}:\n${output()}`);
+    if (Date.now() > deadline) throw new Error(`the gateway did not listen:\n${output()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
