@@ -10,6 +10,7 @@ export { ConfigError } from './config-error.js';
 export { type ApiKeySet, generateApiKey, parseApiKeys, presentedKey } from './api-keys.js';
 export { createGatewayApp, type GatewayApp, type GatewayAppOptions } from './http/app.js';
 export { PROBLEM_CATALOGUE, ProblemError, type ProblemName } from './problems.js';
+export { type DocsPageOptions, docsAssetFiles, docsHtml, STATIC_DOCS_CSP } from './pages/docs-routes.js';
 export { createGatewayLogger } from './logger.js';
 export { createMetrics, type GatewayMetrics } from './metrics.js';
 export { decodeAndCheck } from './qr/qr-decode.js';

@@ -1,6 +1,7 @@
 import { document } from '@onelink-kit/generated/gateway';
 import { Router } from 'express';
 import { stringify } from 'yaml';
+import { ASSETS_DIR, redocBundlePath } from './assets.js';
 import { escapeHtml } from './html.js';
 import { DOCS_CSP, pageHeaders } from './page-security.js';
 
@@ -12,6 +13,25 @@ export interface DocsPageOptions {
   specUrl?: string;
   /** ... or a script that sets `window.ONELINK_SPEC` (static pages opened from disk cannot fetch). */
   specScript?: string;
+  /** A policy in a <meta> element, for static pages that no server sends headers for. */
+  metaCsp?: string;
+}
+
+/**
+ * The policy of the static pages of `pnpm docs`, opened from disk: their own files only (file: is
+ * named because a file:// page has no origin for 'self' to match), so Redoc's CDN logo is never fetched.
+ */
+export const STATIC_DOCS_CSP = [
+  "default-src 'none'",
+  "script-src 'self' file:",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "worker-src 'self' blob:",
+].join('; ');
+
+/** The files a docs page loads from its asset base, by name (for copying into a static site). */
+export function docsAssetFiles(): Record<string, string> {
+  return { 'redoc.standalone.js': redocBundlePath(), 'docs.js': `${ASSETS_DIR}docs.js` };
 }
 
 /**
@@ -30,7 +50,7 @@ export function docsHtml(options: DocsPageOptions): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(options.title)}</title>
+${options.metaCsp === undefined ? '' : `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(options.metaCsp)}">\n`}<title>${escapeHtml(options.title)}</title>
 <script defer src="${base}/redoc.standalone.js"></script>
 ${spec}<script defer src="${base}/docs.js"></script>
 </head>
