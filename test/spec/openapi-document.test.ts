@@ -98,7 +98,7 @@ describe('1link-p2m-qr.yaml: operations, servers and security as the 1LINK sandb
   it('serves the QR operations from the sandbox and production 1Link bases', () => {
     expect(doc.servers.map((s) => s.url)).toEqual([
       'https://sandboxapi.1link.net.pk/uat-1link/sandbox/1Link',
-      'https://api.1link.net.pk/1link/production/1Link',
+      'https://public-interface.1link.net.pk/onelink/production/1Link',
     ]);
   });
 
@@ -106,7 +106,7 @@ describe('1link-p2m-qr.yaml: operations, servers and security as the 1LINK sandb
     const servers = doc.paths['/oauth2/token']!.servers ?? [];
     expect(servers.map((s) => `${s.url}/oauth2/token`)).toEqual([
       'https://sandboxapi.1link.net.pk/uat-1link/sandbox/oauth2/token',
-      'https://api.1link.net.pk/1link/production/oauth2/token',
+      'https://public-interface.1link.net.pk/onelink/production/oauth2/token',
     ]);
   });
 
