@@ -705,7 +705,7 @@ describe('GET /v1/transactions (reconciliation export)', () => {
     if (want === 'all') expect(all.length).toBeGreaterThan(0);
   });
 
-  const bad = ['status=bogus', 'format=xml', 'from=yesterday', 'limit=5', 'from=2026-11-22T00:00:00+05:00'];
+  const bad = ['status=bogus', 'format=xml', 'from=yesterday', 'page=5', 'limit=0', 'from=2026-11-22T00:00:00+05:00'];
   it.each(bad)('?%s → 400', async (query) => {
     const res = await api().get(`/v1/transactions?${query}`).set(bearer).expect(400);
     expect(res.body.type).toBe('urn:onelink-kit:problem:validation');
