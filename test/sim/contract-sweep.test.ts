@@ -173,7 +173,7 @@ function invoiceAction(invoiceNo: string): Json {
 
 /** Ways to spoil a valid request: the body, its content type, a header, or the credentials. */
 const spoil = fc.oneof(
-  fc.constant((s: Sent): Sent => ({ ...s, body: '{"unterminated":' })),
+  fc.constant((s: Sent): Sent => (s.body === undefined ? s : { ...s, body: '{"unterminated":' })),
   fc.constant((s: Sent): Sent => ({ ...s, headers: { ...s.headers, 'content-type': 'text/plain' } })),
   fc.jsonValue().map(
     (v) =>
