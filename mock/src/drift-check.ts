@@ -2,6 +2,8 @@ import path from 'node:path';
 import type { FixtureFile } from './fixtures.js';
 import { indexFixtures, type MockLayout } from './mock-servers.js';
 import { OpenApiValidator, type ValidationIssue } from './openapi-validator.js';
+import type { OperationRef } from './spec-catalog.js';
+import { responseSchemaOf, undeclaredFields } from './undeclared-fields.js';
 
 export interface FixtureProblem {
   /** Fixture path relative to the repository root. */
@@ -47,6 +49,7 @@ export function checkFixtureDrift(layout: MockLayout): DriftReport {
       continue;
     }
     const issues = validator.validateFixture(op, f.fixture);
+    issues.push(...undeclaredIssues(op, f.fixture.response));
     if (f.fixture.provenance.specFile !== op.spec.specFile) {
       issues.push({
         location: 'provenance.specFile',
@@ -70,6 +73,21 @@ export function checkFixtureDrift(layout: MockLayout): DriftReport {
     }
   }
   return { checked: index.fixtures.length, problems, staleHashes };
+}
+
+/**
+ * A success answer's members the spec does not describe. Its schemas allow extra members (1LINK may
+ * add some), so validation passes; but a recording that carries them means the spec should adopt them
+ * (the capture report beside the fixtures gives the edit).
+ */
+function undeclaredIssues(op: OperationRef, response: { status: number; body?: unknown }): ValidationIssue[] {
+  if (response.status < 200 || response.status >= 300 || response.body === undefined) return [];
+  const schema = responseSchemaOf(op, response.status);
+  if (schema === undefined) return [];
+  return undeclaredFields(op.spec.document, schema, response.body).map((field) => ({
+    location: `response.body${field.path.slice(1)}`,
+    message: `not described by the spec (${field.type}${field.schemaRef ? ` under ${field.schemaRef}` : ''}): adopt it in ${op.spec.specFile} (pnpm record's capture-report.md gives the edit)`,
+  }));
 }
 
 export function formatDriftReport(report: DriftReport): string {

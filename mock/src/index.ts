@@ -54,30 +54,15 @@ export {
   startOneLinkMock,
 } from './mock-servers.js';
 export { formatIssues, OpenApiValidator, type ValidationIssue } from './openapi-validator.js';
-export {
-  DEFAULT_SIM_PORT,
-  type JournalEntry,
-  MAX_DELAY_MS,
-  parsePrefer,
-  parseSimConfig,
-  type Preference,
-  pktDayOf,
-  type RunningSimulator,
-  runSim,
-  SIM_BODY_LIMIT_BYTES,
-  SIM_FAULTS,
-  SIM_USAGE,
-  type SimConfig,
-  SimConfigError,
-  type SimFault,
-  type SimIo,
-  type SimServer,
-  SimState,
-  type StartSimulatorOptions,
-  startOneLinkSim,
-  startSimulator,
-} from './sim/index.js';
 export { type PrismServer, type StartPrismOptions, startPrism } from './prism.js';
+export {
+  type CaptureFinding,
+  type CaptureInput,
+  type CaptureReport,
+  captureFinding,
+  formatCaptureReport,
+  writeCaptureReport,
+} from './record/capture-report.js';
 export { maskCnic, maskEmail, maskIban, maskPhone } from './record/pii-masks.js';
 export {
   NOT_RECORDABLE,
@@ -98,6 +83,29 @@ export {
 export { createThrottle, type Throttle, type ThrottleClock } from './record/throttle.js';
 export { curlExample, preferHeader, renderScenariosMd } from './scenarios-md.js';
 export {
+  DEFAULT_SIM_PORT,
+  type JournalEntry,
+  MAX_DELAY_MS,
+  type Preference,
+  parsePrefer,
+  parseSimConfig,
+  pktDayOf,
+  type RunningSimulator,
+  runSim,
+  SIM_BODY_LIMIT_BYTES,
+  SIM_FAULTS,
+  SIM_USAGE,
+  type SimConfig,
+  SimConfigError,
+  type SimFault,
+  type SimIo,
+  type SimServer,
+  SimState,
+  type StartSimulatorOptions,
+  startOneLinkSim,
+  startSimulator,
+} from './sim/index.js';
+export {
   findOperation,
   listOperations,
   loadSpec,
@@ -117,3 +125,4 @@ export {
 export { linkPaymentsFixtures, TEST_LINK_HASH_KEY } from './synthetic/link-payments.js';
 export { ONELINK_QR_FIXTURE_TOOL, oneLinkQrFixtures } from './synthetic/onelink-qr.js';
 export { snapFixtures, TEST_SNAP_CLIENT_SECRET } from './synthetic/snap.js';
+export { responseSchemaOf, type UndeclaredField, undeclaredFields } from './undeclared-fields.js';

@@ -42,7 +42,7 @@ describe('scrubValue', () => {
       access_token: '<ACCESS_TOKEN>',
       note: 'echo <ONELINK_CLIENT_SECRET> for cnic 00000-0000000-1',
       merchantDetails: {
-        iban: 'PK00XXXX0000000000006702',
+        iban: 'PK35XXXX0000000000006702',
         contactDetails: { mobileNo: '03000000067', email: 'x@y.example' },
       },
       list: ['call +92 300 0000067'],
@@ -67,7 +67,7 @@ describe('scrubText on an EMV QR payload', () => {
 
   it('masks the IBAN inside the payload and recomputes the CRC so it still verifies', () => {
     const scrubbed = scrubText(qr, secrets);
-    expect(scrubbed).toContain('PK00XXXX0000000000006702');
+    expect(scrubbed).toContain('PK35XXXX0000000000006702');
     expect(scrubbed).not.toContain('PK36SCBL0000001123456702');
     expect(scrubbed).toHaveLength(qr.length);
     expect(verify(scrubbed).ok).toBe(true);

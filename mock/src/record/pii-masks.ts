@@ -4,10 +4,27 @@
 
 const maskChar = (c: string) => (/[0-9]/.test(c) ? '0' : /[A-Za-z]/.test(c) ? 'X' : c);
 
-/** `PK36SCBL0000001123456702` → `PK00XXXX0000000000006702`: country kept, last 4 kept for tracing. */
+/**
+ * `PK36SCBL0000001123456702` → `PK22XXXX0000000000006702`: country kept, last 4 kept for tracing, and
+ * the check digits recomputed (ISO 13616 mod-97), so a client that checks them still sends a masked
+ * fixture's request.
+ */
 export function maskIban(iban: string): string {
   if (iban.length <= 6) return iban.replace(/[0-9A-Za-z]/g, maskChar);
-  return iban.slice(0, 2) + iban.slice(2, -4).replace(/[0-9A-Za-z]/g, maskChar) + iban.slice(-4);
+  const bban = iban.slice(4, -4).replace(/[0-9A-Za-z]/g, maskChar) + iban.slice(-4);
+  const country = iban.slice(0, 2);
+  if (!/^[A-Z]{2}$/.test(country) || !/^[0-9A-Z]+$/.test(bban)) {
+    return country + iban.slice(2, -4).replace(/[0-9A-Za-z]/g, maskChar) + iban.slice(-4);
+  }
+  return `${country}${checkDigits(country, bban)}${bban}`;
+}
+
+/** ISO 13616: 98 − (BBAN + country + "00", letters as 10–35) mod 97, two digits. */
+function checkDigits(country: string, bban: string): string {
+  const numeric = `${bban}${country}00`.replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55));
+  let rem = 0;
+  for (const d of numeric) rem = (rem * 10 + Number(d)) % 97;
+  return String(98 - rem).padStart(2, '0');
 }
 
 /** `+923001234567` → `+923000000067`: `+` and the first 3 digits (country/operator prefix) and last 2 kept. */

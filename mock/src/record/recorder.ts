@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import {
   type AggregatorQrInput,
   createInProcessAllocator,
@@ -6,16 +7,13 @@ import {
   type MerchantQrInput,
   type OneLinkClient,
 } from '@onelink-kit/client';
+import type { LocatedQr } from '@onelink-kit/emvqr';
 import { type Fixture, fixturePath, serializeFixture, writeFixture } from '../fixtures.js';
 import { findOperation, type SpecEntry } from '../spec-catalog.js';
+import { type CaptureFinding, captureFinding, writeCaptureReport } from './capture-report.js';
 import { createRecordingFetch, type RawExchange } from './recording-fetch.js';
 import { assertNoSecrets, PLACEHOLDERS, replaceSecrets, type SecretValue } from './secrets.js';
-import {
-  aggregatorRequest,
-  ibanWithWrongCheckDigits,
-  merchantRequest,
-  simulatedIban,
-} from './simulated-data.js';
+import { aggregatorRequest, ibanWithWrongCheckDigits, merchantRequest } from './simulated-data.js';
 import { createThrottle, type Throttle } from './throttle.js';
 import { exchangeToFixture, specPathOf } from './to-fixture.js';
 
@@ -74,6 +72,8 @@ interface ScenarioRun {
   notes: string;
   /** The last error the client raised, to explain a scenario that got no usable answer. */
   error?: unknown;
+  /** Where the client found the QR in a success answer (its `result.qr`), for the capture report. */
+  located?: LocatedQr | undefined;
 }
 
 /** Runs client calls in order; a scenario expects some to fail, so errors are kept, not thrown. */
@@ -130,7 +130,7 @@ export async function recordFixtures(options: RecordOptions): Promise<RecordOutc
       retry: false,
       now,
     });
-  const recorder = (rewrite?: (r: Request) => Request) =>
+  const recorder = (rewrite?: (r: Request) => Request | Promise<Request>) =>
     createRecordingFetch({
       throttle,
       allowedOrigins,
@@ -145,11 +145,8 @@ export async function recordFixtures(options: RecordOptions): Promise<RecordOutc
   const qrBody = async (operationId: string, variant: 'ok' | 'invalid') => {
     const ids = await allocator.allocate();
     if (operationId === 'generateDQRCMerchant') {
-      return merchantRequest(
-        now(),
-        ids,
-        variant === 'invalid' ? { iban: ibanWithWrongCheckDigits(simulatedIban()) } : {},
-      );
+      // An invalid merchant body is made on the wire instead (see validation-error).
+      return merchantRequest(now(), ids);
     }
     return aggregatorRequest(
       now(),
@@ -163,11 +160,14 @@ export async function recordFixtures(options: RecordOptions): Promise<RecordOutc
       const rec = recorder();
       const client = newClient(rec.fetch);
       const body = operationId === 'requestToken' ? undefined : await qrBody(operationId, 'ok');
-      const error = await lastError(() =>
-        body === undefined ? client.tokens.getToken() : qrCall(client, operationId, body),
-      );
+      let located: LocatedQr | undefined;
+      const error = await lastError(async () => {
+        if (body === undefined) return client.tokens.getToken();
+        located = (await qrCall(client, operationId, body)).qr;
+      });
       return {
         error,
+        located,
         exchanges: rec.exchanges,
         pick: operationId === 'requestToken' ? 'first' : 'last',
         notes: `${common} Scenario: a valid request.`,
@@ -184,18 +184,32 @@ export async function recordFixtures(options: RecordOptions): Promise<RecordOutc
       };
     },
     async 'validation-error'(operationId) {
-      const rec = recorder();
-      const body = await qrBody(operationId, 'invalid');
+      const merchant = operationId === 'generateDQRCMerchant';
+      // The client refuses an IBAN with wrong check digits before sending (ISO 13616 mod-97), so the
+      // merchant body leaves it valid and the digits are broken on the wire, where only 1LINK sees them.
+      const rec = merchant
+        ? recorder(async (r) => {
+            if (!specPathOf(r.url, findOperation(options.specs, operationId)!)) return r;
+            const sent = (await r.clone().json()) as { merchantDetails?: { iban?: string } };
+            const iban = sent.merchantDetails?.iban;
+            if (iban === undefined) return r;
+            const broken = {
+              ...sent,
+              merchantDetails: { ...sent.merchantDetails, iban: ibanWithWrongCheckDigits(iban) },
+            };
+            return new Request(r, { body: JSON.stringify(broken) });
+          })
+        : recorder();
+      const body = await qrBody(operationId, merchant ? 'ok' : 'invalid');
       const error = await lastError(() => qrCall(newClient(rec.fetch), operationId, body));
-      const how =
-        operationId === 'generateDQRCMerchant'
-          ? 'an IBAN with wrong check digits'
-          : 'a merchant ID not registered for the aggregator';
+      const how = merchant
+        ? 'an IBAN with wrong check digits (broken on the wire, after the client checked it)'
+        : "a merchant ID not registered for the aggregator (passes the client's local checks)";
       return {
         error,
         exchanges: rec.exchanges,
         pick: 'last',
-        notes: `${common} Scenario: provoked with ${how} (passes the client's local checks).`,
+        notes: `${common} Scenario: provoked with ${how}.`,
       };
     },
     async 'duplicate-rrn'(operationId) {
@@ -236,6 +250,7 @@ export async function recordFixtures(options: RecordOptions): Promise<RecordOutc
   };
 
   const outcomes: RecordOutcome[] = [];
+  const findings: CaptureFinding[] = [];
   const operations = options.operations ?? Object.keys(RECORDABLE);
   for (const operationId of operations) {
     const op = findOperation(options.specs, operationId);
@@ -300,6 +315,36 @@ export async function recordFixtures(options: RecordOptions): Promise<RecordOutc
       writeFixture(options.outDir, operationId, scenario, fixture);
       outcomes.push({ operationId, scenario, status: 'written', file });
       log(`wrote  ${operationId}/${scenario} (HTTP ${chosen.status})`);
+      if (scenario === 'success' && operationId !== 'requestToken') {
+        // From the fixture as written (credentials replaced, personal data masked) and the client's
+        // own reading of where the QR was.
+        findings.push(
+          captureFinding({
+            op,
+            fixture: `${operationId}/${scenario}.json`,
+            status: chosen.status,
+            request: fixture.request.body,
+            answer: fixture.response.body,
+            located: run.located,
+          }),
+        );
+      }
+    }
+  }
+  if (findings.length > 0) {
+    const report = {
+      recordedAt: new Date(now()).toISOString(),
+      environment: `${options.environmentLabel} (${origin})`,
+      findings,
+    };
+    try {
+      assertNoSecrets('capture-report.json', JSON.stringify(report), secrets);
+      const written = writeCaptureReport(options.outDir, report);
+      log(`capture report: ${written.markdown} (and ${path.basename(written.json)})`);
+    } catch (err) {
+      const reason = (err as Error).message;
+      outcomes.push({ operationId: '*', scenario: 'capture-report', status: 'refused', reason });
+      log(`REFUSE ${reason}`);
     }
   }
   return outcomes;
