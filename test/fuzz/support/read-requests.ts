@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { FuzzRequest } from './requests.js';
-import { dateTime } from './schema-arbitrary.js';
+import { arbitraryFor, dateTime } from './schema-arbitrary.js';
 import type { Operation } from './spec.js';
 
 // GET operations: ids (known, unknown, malformed), image scales, export filters and hostile query strings.
@@ -100,22 +100,19 @@ export function readRequests(op: Operation, key: string): fc.Arbitrary<FuzzReque
     }
   } else if (op.operationId === 'listTransactions') {
     const instant = fc.oneof(dateTime(), fc.constantFrom(...ODD_VALID_INSTANTS));
-    const valid = fc
-      .record(
-        {
-          from: instant,
-          to: instant,
-          status: fc.constantFrom('pending', 'succeeded', 'rejected', 'failed', 'unknown'),
-          format: fc.constantFrom('json', 'csv'),
-        },
-        { requiredKeys: [] },
-      )
-      .map((query) => {
-        const text = Object.entries(query)
-          .map(([k, v]) => `${k}=${String(v).replace(/\+/g, '%2B')}`)
-          .join('&');
-        return request('valid', true, `${op.path}${text ? `?${text}` : ''}`);
-      });
+    // Every query parameter the spec declares, each present or absent; from/to as RFC 3339 instants.
+    const model: Record<string, fc.Arbitrary<unknown>> = {};
+    for (const p of op.parameters.filter((p) => p.in === 'query')) {
+      model[p.name] = p.name === 'from' || p.name === 'to' ? instant : arbitraryFor(p.schema);
+    }
+    const valid = fc.record(model, { requiredKeys: [] }).map((query) => {
+      // Paging is JSON only (the gateway's documented rule): a paged CSV request is an invalid one.
+      if (('limit' in query || 'cursor' in query) && query.format === 'csv') delete query.format;
+      const text = Object.entries(query)
+        .map(([k, v]) => `${k}=${String(v).replace(/\+/g, '%2B')}`)
+        .join('&');
+      return request('valid', true, `${op.path}${text ? `?${text}` : ''}`);
+    });
     arbitraries.push(
       valid,
       fc
@@ -127,7 +124,11 @@ export function readRequests(op: Operation, key: string): fc.Arbitrary<FuzzReque
           'format=xml',
           'status=unknown&status=failed',
           'from=2026-01-01T00:00:00Z&from=2026-02-01T00:00:00Z',
-          'limit=10',
+          'limit=0',
+          'limit=501',
+          'limit=5&format=csv',
+          'cursor=ABC',
+          'page=2',
           'access_token=abc',
           'format=',
           'status[]=unknown',
