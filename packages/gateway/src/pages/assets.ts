@@ -16,7 +16,17 @@ const TYPES: Record<string, string> = {
 };
 
 /** Only these names are served (no path from the URL ever reaches the file system). */
-export const ASSET_FILES = ['pages.css', 'console.js', 'pay.js', 'docs.js', 'format.js'] as const;
+export const ASSET_FILES = [
+  'pages.css',
+  'console.js',
+  'console-common.js',
+  'console-list.js',
+  'console-detail.js',
+  'console-create.js',
+  'pay.js',
+  'docs.js',
+  'format.js',
+] as const;
 
 /** Redoc's standalone bundle from the installed `redoc` package: no CDN, no font request. */
 export function redocBundlePath(): string {
