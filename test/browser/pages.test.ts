@@ -241,7 +241,8 @@ describe('GET /pay/{id} on a phone (390×844)', () => {
 
   it('a mismatched QR is never shown to the payer', async () => {
     // 1LINK answers 00 with a QR made for an earlier request (another RRN).
-    const earlier = gw.fake.requests('merchant')[0];
+    await createQr(KEYS.shopA);
+    const earlier = gw.fake.requests('merchant').at(-1);
     if (earlier === undefined) throw new Error('no earlier request');
     gw.fake.script('merchant', { status: 200, body: gw.fake.successBody(earlier) });
     const answer = await gw.api(KEYS.shopA, '/v1/qr/merchant', { method: 'POST', body: merchantRequest });
@@ -251,5 +252,15 @@ describe('GET /pay/{id} on a phone (390×844)', () => {
     await expect(page.locator('svg').count()).resolves.toBe(0);
     await expect(page.locator('main').textContent()).resolves.toContain('cannot be paid');
     writeFileSync(screenshotPath('pay-mismatched'), await page.screenshot());
+
+    // The operator sees it marked, with what to do and the fields that differ, and no QR drawn.
+    const { page: operator } = await newPage();
+    await signIn(operator, KEYS.shopA);
+    await operator.goto(`${gw.url}/console/transactions/${answer.body.transactionId as string}`);
+    await operator.locator('#todo.attention').waitFor();
+    await expect(operator.locator('#todo').textContent()).resolves.toMatch(/^mismatched.*Reconcile by RRN/);
+    await expect(operator.locator('#qr-image').textContent()).resolves.toContain('never drawn');
+    await expect(operator.locator('#check table tr').count()).resolves.toBeGreaterThan(1);
+    await operator.screenshot({ path: screenshotPath('console-mismatched-transaction'), fullPage: true });
   });
 });
