@@ -35,7 +35,7 @@ export default defineConfig({
     reporters: ['default', './.config/summary-reporter.ts'],
     projects: [
       ...packageDirs.map((dir) => ({
-        extends: true,
+        extends: true as const,
         test: {
           name: dir.replace(/^packages\//, ''),
           root: `${root}${dir}`,
@@ -46,7 +46,7 @@ export default defineConfig({
         },
       })),
       {
-        extends: true,
+        extends: true as const,
         test: {
           name: 'root',
           root,
@@ -60,7 +60,7 @@ export default defineConfig({
       {
         // Packs every published package once (global setup), installs the tarballs with npm into
         // projects outside the workspace and runs them as a team would. Needs `pnpm build` first.
-        extends: true,
+        extends: true as const,
         test: {
           name: 'consumers',
           root,

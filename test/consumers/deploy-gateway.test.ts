@@ -44,10 +44,10 @@ describe('pnpm deploy:gateway <dir>', () => {
       HOST: '127.0.0.1',
       DATABASE_URL: `sqlite:${path.join(path.dirname(dir), 'gateway.sqlite')}`,
       GATEWAY_API_KEYS: API_KEY,
-      ONELINK_BASE_URL: mock!.url,
-      ONELINK_TOKEN_URL: `${mock!.url}/oauth2/token`,
-      ONELINK_CLIENT_ID: 'consumer-deploy-client-id',
-      ONELINK_CLIENT_SECRET: 'consumer-deploy-client-secret',
+      // The local mock as upstream (no ONELINK_BASE_URL): Prism replays the recorded QR, whose RRN
+      // differs from the one sent, and only with the mock does the gateway show it (reporting the
+      // difference); a configured upstream would refuse it as upstream-qr-mismatch.
+      MOCK_PORT: new URL(mock!.url).port,
       LOG_LEVEL: 'info',
     });
     // cwd is / so nothing resolves from the workspace or the scratch folder.
@@ -80,9 +80,9 @@ describe('pnpm deploy:gateway <dir>', () => {
         reference: 'deploy-folder-test',
       }),
     });
-    const answer = await res.json();
+    const answer = (await res.json()) as { qr?: { payload?: string } };
     expect(res.status, JSON.stringify(answer)).toBe(201);
-    expect(answer.qr.payload).toBe(fixture.response.body.qrString);
+    expect(answer.qr?.payload).toBe(fixture.response.body.qrString);
 
     gateway.kill('SIGTERM');
     expect(await exited, output).toBe(0);

@@ -57,7 +57,7 @@ describe('CommonJS TypeScript service (module commonjs, compiled with tsc, run w
     expect(got.stderr).toBe(''); // no ExperimentalWarning from require(esm) either
     expect(got.code).toBe(0);
     expect(JSON.parse(got.stdout)).toEqual({
-      refused: { field: 'merchantDetails', rule: 'required', core: true },
+      refused: { field: 'merchantDetails.iban', rule: 'minLength', core: true },
       tags: ['00', '01', '26', '52', '53', '54', '58', '59', '60', '62', '80', '63'],
       fetchClient: 'function',
       requireModule: true,
