@@ -55,6 +55,16 @@ export {
 } from './http/retry.js';
 export { type AttemptSignal, attemptSignal } from './http/timeout.js';
 export { callUpstream, type UpstreamCallOptions } from './http/upstream-call.js';
+export {
+  AMOUNT_UNITS,
+  type AmountUnit,
+  DEFAULT_AMOUNT_UNIT,
+  instructedAmountFromRupees,
+  instructedAmountOfRupeesText,
+  isAmountUnit,
+  rupeesTextOfInstructedAmount,
+} from './layout/amount-unit.js';
+export { ibanChecksumValid, PK_IBAN_PATTERN } from './layout/iban.js';
 // layout/: where the 1LINK QR bodies keep paymentDetails and stan/rrn, and their checks.
 export {
   type AggregatorQrInput,
@@ -80,24 +90,14 @@ export {
   withPaymentDetails,
   withStanRrn,
 } from './layout/qr-layout.js';
-export {
-  AMOUNT_UNITS,
-  type AmountUnit,
-  DEFAULT_AMOUNT_UNIT,
-  instructedAmountFromRupees,
-  instructedAmountOfRupeesText,
-  isAmountUnit,
-  rupeesTextOfInstructedAmount,
-} from './layout/amount-unit.js';
-export { ibanChecksumValid, PK_IBAN_PATTERN } from './layout/iban.js';
 export { oneLinkRequestValidator, qrRequestIssues } from './layout/qr-request-issues.js';
 export {
   assertStanRrn,
+  PLACEHOLDER_STAN_RRN,
   RRN_PATTERN,
   STAN_PATTERN,
   type StanRrn,
   type StanRrnAllocator,
-  PLACEHOLDER_STAN_RRN,
   stanRrnIssues,
 } from './layout/stan-rrn.js';
 export { DEFAULT_TRANSACTION_TYPE } from './layout/transaction-type.js';

@@ -11,8 +11,8 @@ import {
   silentLogger,
 } from '@onelink-kit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ProblemError } from '../../src/problems.js';
 import { createMetrics } from '../../src/metrics.js';
+import { ProblemError } from '../../src/problems.js';
 import { type CreateMerchantQr, createQrService, type QrUpstream } from '../../src/qr/qr-service.js';
 import { createDatabase, type Database, migrateToLatest } from '../../src/storage/database.js';
 import { createRrnAllocator } from '../../src/storage/rrn-allocator.js';
