@@ -23,7 +23,13 @@ interface Child {
 function spawnGateway(env: Record<string, string>): Child {
   const proc = spawn(process.execPath, ['--import', 'tsx', mainFile], {
     cwd: repoRoot,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      // Workspace packages resolve to their sources under the condition vitest puts in NODE_OPTIONS.
+      NODE_OPTIONS: process.env.NODE_OPTIONS ?? '',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];
