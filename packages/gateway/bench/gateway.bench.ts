@@ -1,169 +1,205 @@
 /**
- * `pnpm bench:gateway`: a bounded loopback load against the gateway (its own process, SQLite in
- * WAL, or BENCH_DATABASE_URL) in front of Prism. Reports throughput and latency per scenario and
- * Prism alone as the floor. Numbers depend on the machine; they are for comparing changes.
+ * `pnpm bench:gateway [--short|--full]`: in one run on this machine, autocannon (32 connections, after a
+ * warm-up) against the test kit's fake 1LINK directly, a bare Node forwarder, Prism 5.14.2
+ * `proxy --errors` and the gateway on SQLite and on Postgres, all in front of the same fake. Prints
+ * req/s, p50/p99 latency and errors per row, the gateway/Prism ratios, a one-connection create row,
+ * idempotent replay and GET /v1/qr/{id}, and the gateway's RSS before and after N creates.
+ * Numbers depend on the machine and its load: compare rows of one run, never across machines.
  *
- *   BENCH_REQUESTS (default 2000 per scenario), BENCH_CONCURRENCY (default 16)
+ *   --short: 3 s per row, 2,000 creates for RSS (default) · --full: 8 s per row, 20,000 creates
+ *   BENCH_DATABASE_URL: the Postgres server (default postgres://postgres@127.0.0.1:5432/test); the run
+ *     uses a fresh schema there and drops it. BENCH_SKIP_POSTGRES=1 leaves Postgres out.
+ *   BENCH_CPU_PROF=<dir>: the gateway processes run under `node --cpu-prof`, profiles written there.
+ *   BENCH_ONLY=gateway: only the gateway rows (for profiling).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { createServer } from 'node:net';
-import { cpus, tmpdir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, hostname, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startOneLinkMock } from '@onelink-kit/mock';
+import { fullMerchantRequest, gatewayMerchantRequest, startFakeOneLink } from '@onelink-kit/testkit';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { rssMiB, startBareForwarder, startGateway, startPrismProxy, type Target } from './targets.js';
 
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const full = process.argv.includes('--full');
+const SECONDS = full ? 8 : 3;
+const WARM_UP_SECONDS = full ? 3 : 1;
+const RSS_CREATES = full ? 20_000 : 2_000;
+const CONNECTIONS = 32;
 const KEY = 'bench-key-0123456789abcdef';
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
-interface Result {
+interface Row {
   name: string;
-  ok: number;
-  failed: number;
-  seconds: number;
-  latencies: number[];
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
 }
 
-async function run(name: string, total: number, send: (i: number) => Promise<Response>): Promise<Result> {
-  const latencies: number[] = [];
-  let next = 0;
-  let ok = 0;
-  let failed = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < total) {
-        const i = next++;
-        const t0 = performance.now();
-        const res = await send(i);
-        await res.arrayBuffer();
-        latencies.push(performance.now() - t0);
-        if (res.status < 300) ok++;
-        else failed++;
-      }
-    }),
+interface Load {
+  url: string;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+  connections?: number;
+  amount?: number;
+}
+
+async function measure(name: string, load: Load, rows: Row[]): Promise<Row> {
+  const options = {
+    url: load.url,
+    method: load.method ?? 'POST',
+    headers: load.headers ?? {},
+    body: load.body,
+    connections: load.connections ?? CONNECTIONS,
+    timeout: 30,
+    workers: 1,
+  };
+  await autocannon({ ...options, duration: WARM_UP_SECONDS });
+  const r = await autocannon(
+    load.amount === undefined ? { ...options, duration: SECONDS } : { ...options, amount: load.amount },
   );
-  return { name, ok, failed, seconds: (performance.now() - started) / 1000, latencies };
+  const row = {
+    name,
+    rps: r.requests.total / r.duration,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors + r.timeouts + r.non2xx,
+  };
+  rows.push(row);
+  console.error(`  measured ${name}: ${row.rps.toFixed(0)} req/s`);
+  return row;
 }
 
-function report(r: Result): string {
-  const sorted = [...r.latencies].sort((a, b) => a - b);
-  const pct = (p: number) =>
-    sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(1);
-  const rps = (r.ok + r.failed) / r.seconds;
-  return `${r.name.padEnd(38)} ${rps.toFixed(0).padStart(6)} req/s   p50 ${pct(50).padStart(6)} ms   p95 ${pct(95).padStart(6)} ms   p99 ${pct(99).padStart(6)} ms   ${r.ok} ok / ${r.failed} failed`;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** The gateway as its own process (as deployed), quiet logs; ready when /healthz answers. */
-async function startGatewayProcess(
-  env: Record<string, string>,
-): Promise<{ url: string; proc: ChildProcess }> {
-  const port = await freePort();
-  const profile = process.env.BENCH_CPU_PROF
-    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
-    : [];
-  const proc = spawn(
-    process.execPath,
-    [...profile, '--import', 'tsx', join(root, 'packages/gateway/src/main.ts')],
-    {
-      cwd: root,
-      env: { ...process.env, ...env, PORT: String(port) },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    },
-  );
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error(`gateway exited with ${proc.exitCode}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return { url, proc };
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error('gateway did not start within 60 s');
-    await new Promise((r) => setTimeout(r, 100));
+function table(rows: Row[], prism: Row | undefined): string {
+  const lines = ['| target | req/s | p50 ms | p99 ms | errors | × Prism |', '|---|---:|---:|---:|---:|---:|'];
+  for (const r of rows) {
+    const ratio = prism && r !== prism ? `${(r.rps / prism.rps).toFixed(2)}×` : '';
+    lines.push(
+      `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | ${ratio} |`,
+    );
   }
+  return lines.join('\n');
 }
 
-const fixture = JSON.parse(
-  readFileSync(join(root, 'mock/fixtures/generateDQRCMerchant/success.json'), 'utf8'),
-) as { request: { body: Record<string, unknown> & { paymentDetails: { instructedAmount: number } } } };
-const upstreamBody = fixture.request.body;
-const gatewayBody = JSON.stringify({
-  merchantDetails: upstreamBody.merchantDetails,
-  payerDetails: upstreamBody.payerDetails,
-  amount: upstreamBody.paymentDetails.instructedAmount,
-  expiresInSeconds: 900,
-});
+/** A fresh schema on the Postgres server, dropped by `drop`; undefined when the server does not answer. */
+async function freshPostgres(): Promise<{ url: string; drop(): Promise<void> } | undefined> {
+  if (process.env.BENCH_SKIP_POSTGRES === '1') return undefined;
+  const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const schema = `bench_${process.pid}_${Date.now()}`;
+  const client = new pg.Client({ connectionString: base });
+  try {
+    await client.connect();
+    await client.query(`create schema ${schema}`);
+  } catch (error) {
+    console.error(`Postgres left out (${(error as Error).message})`);
+    await client.end().catch(() => {});
+    return undefined;
+  }
+  const url = new URL(base);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await client.query(`drop schema ${schema} cascade`);
+      await client.end();
+    },
+  };
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'gateway-bench-'));
-const mock = await startOneLinkMock({ port: 0 });
-let gateway: { url: string; proc: ChildProcess } | undefined;
+const onlyGateway = process.env.BENCH_ONLY === 'gateway';
+const started: Target[] = [];
+const fake = await startFakeOneLink();
+const postgres = await freshPostgres();
+const rows: Row[] = [];
+const memory: string[] = [];
+let prism: Row | undefined;
 try {
-  const database = process.env.BENCH_DATABASE_URL ?? `sqlite:${join(dir, 'bench.sqlite')}`;
-  gateway = await startGatewayProcess({
-    DATABASE_URL: database,
-    GATEWAY_API_KEYS: KEY,
-    ONELINK_BASE_URL: mock.url,
-    ONELINK_TOKEN_URL: `${mock.url}/oauth2/token`,
-    ONELINK_CLIENT_ID: 'bench-client',
-    ONELINK_CLIENT_SECRET: 'bench-client-secret-value',
-    LOG_LEVEL: 'error',
-  });
-  const url = gateway.url;
-  const headers = { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' };
-  const create = (key?: string) =>
-    fetch(`${url}/v1/qr/merchant`, {
+  const token = (await (
+    await fetch(fake.tokenUrl, {
       method: 'POST',
-      headers: key ? { ...headers, 'idempotency-key': key } : headers,
-      body: gatewayBody,
-    });
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'grant_type=client_credentials&client_id=bench-client&client_secret=bench-secret',
+    })
+  ).json()) as { access_token: string };
+  const upstreamLoad = (url: string): Load => ({
+    url: `${url}/generateDQRCMerchant`,
+    headers: {
+      'content-type': 'application/json',
+      'x-ibm-client-id': 'bench-client',
+      authorization: `Bearer ${token.access_token}`,
+    },
+    body: JSON.stringify(fullMerchantRequest({ stan: '123456', rrn: '123456789012' })),
+  });
+
+  console.error(
+    `gateway bench (${full ? 'full' : 'short'}): ${SECONDS} s per row after ${WARM_UP_SECONDS} s warm-up, ${CONNECTIONS} connections`,
+  );
+  if (!onlyGateway) {
+    await measure('fake 1LINK direct', upstreamLoad(fake.url), rows);
+    const forwarder = await startBareForwarder(fake.url);
+    started.push(forwarder);
+    await measure('bare Node forwarder (http.request, keep-alive)', upstreamLoad(forwarder.url), rows);
+    const proxy = await startPrismProxy(root, join(root, 'spec/1link-p2m-qr.yaml'), fake.url);
+    started.push(proxy);
+    prism = await measure('Prism 5.14.2 proxy --errors', upstreamLoad(proxy.url), rows);
+    await proxy.stop();
+  }
+
+  const backends: [label: string, url: string][] = [['SQLite', `sqlite:${join(dir, 'bench.sqlite')}`]];
+  if (postgres) backends.push(['Postgres', postgres.url]);
+  for (const [label, database] of backends) {
+    const gateway = await startGateway(
+      root,
+      {
+        DATABASE_URL: database,
+        GATEWAY_API_KEYS: KEY,
+        ONELINK_BASE_URL: fake.url,
+        ONELINK_TOKEN_URL: fake.tokenUrl,
+        ONELINK_CLIENT_ID: 'bench-client',
+        ONELINK_CLIENT_SECRET: 'bench-client-secret-value',
+        LOG_LEVEL: 'info',
+      },
+      process.env.BENCH_CPU_PROF,
+    );
+    started.push(gateway);
+    const headers = { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' };
+    const create: Load = {
+      url: `${gateway.url}/v1/qr/merchant`,
+      headers,
+      body: JSON.stringify(gatewayMerchantRequest()),
+    };
+    await measure(`gateway ${label}: create`, create, rows);
+    await measure(`gateway ${label}: create, 1 connection`, { ...create, connections: 1 }, rows);
+    const replayHeaders = { ...headers, 'idempotency-key': `bench-replay-${label}` };
+    const first = await fetch(create.url, { method: 'POST', headers: replayHeaders, body: create.body });
+    const { id } = (await first.json()) as { id: string };
+    await measure(`gateway ${label}: idempotent replay`, { ...create, headers: replayHeaders }, rows);
+    await measure(
+      `gateway ${label}: GET /v1/qr/{id}`,
+      { url: `${gateway.url}/v1/qr/${id}`, method: 'GET', headers },
+      rows,
+    );
+    const before = rssMiB(gateway.pid);
+    await measure(`gateway ${label}: ${RSS_CREATES} creates (RSS)`, { ...create, amount: RSS_CREATES }, rows);
+    const after = rssMiB(gateway.pid);
+    memory.push(
+      `gateway ${label}: RSS ${before.toFixed(0)} MiB before, ${after.toFixed(0)} MiB after ${RSS_CREATES} creates (${(((after - before) / before) * 100).toFixed(1)}%)`,
+    );
+    await gateway.stop();
+  }
 
   console.log(
-    `gateway bench: ${REQUESTS} requests per scenario, concurrency ${CONCURRENCY}, ${cpus().length} CPU(s), ` +
-      `${database.startsWith('sqlite:') ? 'SQLite (WAL)' : 'Postgres'}, upstream Prism ${mock.url}\n`,
+    `\n${new Date().toISOString()} · ${hostname()} · ${cpus().length}× ${cpus()[0]?.model ?? 'CPU'} · ${(totalmem() / 2 ** 30).toFixed(0)} GiB · Node ${process.version} · ${full ? 'full' : 'short'} mode\n`,
   );
-  // Warm both sides (token, JIT) before measuring.
-  await run('warm-up', 100, () => create());
-
-  const results: Result[] = [];
-  results.push(
-    await run('Prism alone: POST /generateDQRCMerchant', REQUESTS, () =>
-      fetch(`${mock.url}/generateDQRCMerchant`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-ibm-client-id': 'bench',
-          authorization: 'Bearer bench',
-        },
-        body: JSON.stringify(upstreamBody),
-      }),
-    ),
-  );
-  results.push(await run('gateway: GET /healthz', REQUESTS, () => fetch(`${url}/healthz`)));
-  results.push(await run('gateway: POST /v1/qr/merchant (new QR)', REQUESTS, () => create()));
-  const first = (await (await create('bench-replay')).json()) as { id: string };
-  results.push(await run('gateway: POST replay (Idempotency-Key)', REQUESTS, () => create('bench-replay')));
-  results.push(
-    await run('gateway: GET /v1/qr/{id}', REQUESTS, () => fetch(`${url}/v1/qr/${first.id}`, { headers })),
-  );
-  for (const r of results) console.log(report(r));
-  const failed = results.reduce((n, r) => n + r.failed, 0);
-  if (failed > 0) process.exitCode = 1;
+  console.log(table(rows, prism));
+  console.log(`\n${memory.join('\n')}`);
+  if (rows.some((r) => r.errors > 0)) process.exitCode = 1;
 } finally {
-  gateway?.proc.kill('SIGTERM');
-  await new Promise((r) => gateway?.proc.once('exit', r) ?? r(undefined));
-  await mock.stop();
+  for (const target of started.reverse()) await target.stop();
+  await fake.stop();
+  await postgres?.drop();
   rmSync(dir, { recursive: true, force: true });
 }

@@ -1,0 +1,172 @@
+// The servers `pnpm bench:gateway` puts in front of the test kit's fake 1LINK: a bare Node forwarder,
+// Prism's validating proxy and the gateway as its own process. Each listens on 127.0.0.1 on a port the
+// OS picked, and each `stop` ends it.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { Agent, createServer, request } from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
+
+export interface Target {
+  url: string;
+  /** The process serving it, for RSS and profiles; undefined when it runs in this process. */
+  pid?: number;
+  stop(): Promise<void>;
+}
+
+/** A forwarder with nothing else in it: `http.request` over a keep-alive agent, bodies piped. */
+export async function startBareForwarder(upstream: string): Promise<Target> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  const { hostname, port } = new URL(upstream);
+  const server = createServer((req, res) => {
+    const out = request(
+      { agent, hostname, port, method: req.method, path: req.url, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    out.on('error', () => {
+      if (!res.headersSent) res.writeHead(502);
+      res.end();
+    });
+    req.pipe(out);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    stop: async () => {
+      server.closeAllConnections();
+      agent.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+/** Ends a child: SIGTERM, then SIGKILL after `graceMs`. */
+function stopChild(child: ChildProcess, graceMs = 5_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+const LISTENING = /Prism is listening on (https?:\/\/[^\s]+?):(\d+)/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: Prism colours its log lines
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+/**
+ * Prism `proxy --errors` (the version @onelink-kit/mock pins) in front of `upstream`: it validates each
+ * request and each answer against the 1LINK spec and turns a violation into an error.
+ */
+export async function startPrismProxy(root: string, specFile: string, upstream: string): Promise<Target> {
+  const require = createRequire(join(root, 'mock/package.json'));
+  const pkgFile = require.resolve('@stoplight/prism-cli/package.json');
+  const pkg = JSON.parse(readFileSync(pkgFile, 'utf8')) as { bin: string | Record<string, string> };
+  const bin = typeof pkg.bin === 'string' ? pkg.bin : (pkg.bin.prism ?? 'dist/index.js');
+  const child = spawn(
+    process.execPath,
+    [
+      join(dirname(pkgFile), bin),
+      'proxy',
+      specFile,
+      upstream,
+      '--errors',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      '0',
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let out = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Prism did not start within 90 s:\n${out}`)), 90_000);
+    const onData = (chunk: Buffer) => {
+      // Prism logs every request: keep reading the pipe, keep only a tail.
+      out = (out + chunk.toString('utf8').replace(ANSI, '')).slice(-8_192);
+      const match = LISTENING.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve(`http://127.0.0.1:${match[2]}`);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Prism exited (${code}) before it was ready:\n${out}`));
+    });
+  });
+  return { url, pid: child.pid, stop: () => stopChild(child) };
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/**
+ * The gateway as deployed: its own process from `main.ts`, logging every request at `info` (to
+ * /dev/null, so the cost of writing the lines is in the numbers, not a terminal's). Ready when /healthz
+ * answers. `cpuProfDir` runs it under `node --cpu-prof`; the profile is written when it stops.
+ */
+export async function startGateway(
+  root: string,
+  env: Record<string, string>,
+  cpuProfDir?: string,
+): Promise<Target> {
+  const port = await freePort();
+  const profile = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [];
+  const child = spawn(
+    process.execPath,
+    [
+      ...profile,
+      '--conditions=@onelink-kit/source',
+      '--import',
+      'tsx',
+      join(root, 'packages/gateway/src/main.ts'),
+    ],
+    {
+      cwd: root,
+      env: { ...process.env, ...env, PORT: String(port) },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`gateway exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stopChild(child);
+      throw new Error('gateway did not start within 60 s');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { url, pid: child.pid, stop: () => stopChild(child, 30_000) };
+}
+
+/** Resident set size of a process in MiB, from /proc (Linux); NaN where that is not readable. */
+export function rssMiB(pid: number | undefined): number {
+  try {
+    const status = readFileSync(`/proc/${pid ?? process.pid}/status`, 'utf8');
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
+    return kb / 1024;
+  } catch {
+    return Number.NaN;
+  }
+}
