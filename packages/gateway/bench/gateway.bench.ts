@@ -12,13 +12,14 @@
  *   BENCH_CPU_PROF=<dir>: the gateway processes run under `node --cpu-prof`, profiles written there.
  *   BENCH_ONLY=gateway: only the gateway rows (for profiling).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, hostname, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fullMerchantRequest, gatewayMerchantRequest, startFakeOneLink } from '@onelink-kit/testkit';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { profileTop } from './profile-top.js';
 import { rssMiB, startBareForwarder, startGateway, startPrismProxy, type Target } from './targets.js';
 
 const full = process.argv.includes('--full');
@@ -202,4 +203,11 @@ try {
   await fake.stop();
   await postgres?.drop();
   rmSync(dir, { recursive: true, force: true });
+}
+const profiles = process.env.BENCH_CPU_PROF;
+if (profiles) {
+  // The largest file per gateway process is its main thread (the others are loader threads).
+  for (const file of readdirSync(profiles).filter((f) => f.endsWith('.cpuprofile') && f.includes('.0.'))) {
+    console.log(`\n${profileTop(join(profiles, file))}`);
+  }
 }
