@@ -1,8 +1,10 @@
 import type { Knex } from 'knex';
+import { idempotencyExpiryMigration, planRateLimitsMigration } from './retention-migrations.js';
 
 export const MIGRATIONS_TABLE = 'gateway_knex_migrations';
 export const TRANSACTIONS = 'gateway_transactions';
 export const RRN_COUNTERS = 'gateway_rrn_counters';
+export const RATE_LIMITS = 'gateway_rate_limits';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -74,6 +76,8 @@ const migrations: Record<string, Migration> = {
       });
     },
   },
+  '003_idempotency_expiry': idempotencyExpiryMigration(TRANSACTIONS),
+  '004_plan_rate_limits': planRateLimitsMigration(RATE_LIMITS),
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

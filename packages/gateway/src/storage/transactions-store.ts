@@ -91,6 +91,8 @@ export interface ListFilter {
   from?: string;
   to?: string;
   status?: TransactionStatus;
+  /** Only this caller's rows (a caller's own export); undefined lists every caller's (an admin's). */
+  caller?: string;
   /** Creation order: oldest first (default) or newest first. */
   order?: 'asc' | 'desc';
 }
@@ -123,6 +125,8 @@ export interface TransactionsStore {
   ): Promise<TransactionRecord | undefined>;
   findById(id: string): Promise<TransactionRecord | undefined>;
   findByIdempotencyKey(caller: string, key: string): Promise<TransactionRecord | undefined>;
+  /** The key stops holding this row (it expired): the same key can claim a new row. */
+  releaseIdempotencyKey(id: string, key: string): Promise<void>;
   /**
    * Pending rows created before `olderThan`, and every pending row of `owner` (an instance's own
    * rows at its start-up), become `unknown`; returns the rows changed.
@@ -153,6 +157,8 @@ export function createTransactionsStore(
         status: 'pending',
         caller: row.caller,
         idempotency_key: row.idempotencyKey,
+        // The live claim; an expired key or a purge clears it (idempotency_key stays for the export).
+        idempotency_key_live: row.idempotencyKey,
         request_hash: row.requestHash,
         caller_reference: row.callerReference,
         stan: row.stan,
@@ -210,8 +216,13 @@ export function createTransactionsStore(
     },
 
     async findByIdempotencyKey(caller, key) {
-      const row = await table().where({ caller, idempotency_key: key }).first();
+      const row = await table().where({ caller, idempotency_key_live: key }).first();
       return row === undefined ? undefined : fromRow(row);
+    },
+
+    async releaseIdempotencyKey(id, key) {
+      // Conditional on the key, so two requests releasing the same expired row do it once.
+      await table().where({ id, idempotency_key_live: key }).update({ idempotency_key_live: null });
     },
 
     async recoverPending(olderThan, owner) {
@@ -254,6 +265,7 @@ export function createTransactionsStore(
       if (filter.from !== undefined) query.andWhere('created_at', '>=', filter.from);
       if (filter.to !== undefined) query.andWhere('created_at', '<', filter.to);
       if (filter.status !== undefined) query.andWhere({ status: filter.status });
+      if (filter.caller !== undefined) query.andWhere({ caller: filter.caller });
       const rows = await query;
       const kept = rows.slice(0, request.limit);
       const last = kept[kept.length - 1];

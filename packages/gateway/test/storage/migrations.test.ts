@@ -17,7 +17,7 @@ describe('readiness on sqlite before and after migrations', () => {
     dirs.push(dir);
     const db = createDatabase({ client: 'sqlite', filename: join(dir, 'nested', 'gw.sqlite') });
     try {
-      expect(await checkReady(db)).toEqual({ ok: false, reason: '2 migration(s) pending' });
+      expect(await checkReady(db)).toEqual({ ok: false, reason: '4 migration(s) pending' });
       await migrateToLatest(db);
       expect(await checkReady(db)).toEqual({ ok: true });
       expect(await db.raw('pragma journal_mode')).toEqual([{ journal_mode: 'wal' }]);
