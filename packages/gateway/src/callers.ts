@@ -78,10 +78,10 @@ function parseEntry(entry: string, position: number, variable: string, admin: bo
   const named = eq > 0 && CALLER_NAME.test(entry.slice(0, eq));
   const name = named ? entry.slice(0, eq) : undefined;
   const secret = named ? entry.slice(eq + 1) : entry;
-  if (name?.startsWith(DERIVED_PREFIX)) {
+  if (name?.startsWith(DERIVED_PREFIX) || name === 'warmup') {
     throw new ConfigError(
       variable,
-      `entry ${position}: caller names starting with ${DERIVED_PREFIX} are reserved`,
+      `entry ${position}: caller names starting with ${DERIVED_PREFIX}, and warmup (start-up requests), are reserved`,
     );
   }
   const digest = digestOf(secret, position, variable);

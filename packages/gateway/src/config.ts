@@ -12,7 +12,11 @@ import {
   SecretUnavailableError,
 } from '@onelink-kit/core';
 import { type ApiKeySet, parseApiKeys } from './api-keys.js';
+import { combineCallerKeys, parseCallerKeys } from './callers.js';
 import { ConfigError } from './config-error.js';
+import { parseCorsOrigins } from './cors-origins.js';
+import { parseIdempotencyTtl } from './idempotency-ttl.js';
+import { type PlanRate, parsePlanRate } from './plan-rate.js';
 
 export { ConfigError };
 
@@ -54,6 +58,16 @@ export interface GatewayConfig {
   instanceId: string | undefined;
   publicBaseUrl: string | undefined;
   logLevel: string;
+  /**
+   * The 1LINK plan's rate limit (ONELINK_RATE_LIMIT), how long a create may wait for it
+   * (GATEWAY_RATE_LIMIT_WAIT_MS) and, when set, the Redis that counts it for every instance
+   * (ONELINK_RATE_LIMIT_REDIS_URL, non-enumerable: it may hold a password). Undefined: no limit.
+   */
+  planLimit: { rate: PlanRate; waitMs: number; readonly redisUrl?: string } | undefined;
+  /** How long an Idempotency-Key replays (GATEWAY_IDEMPOTENCY_TTL). */
+  idempotencyTtlMs: number;
+  /** Browser origins allowed by CORS (GATEWAY_CORS_ORIGINS); empty: CORS off. */
+  corsOrigins: string[];
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -80,7 +94,9 @@ function secretVar(env: Env, name: string, cwd: string): string | undefined {
  * Names: PORT, MOCK_PORT, DATABASE_URL, GATEWAY_API_KEYS(_FILE), ONELINK_BASE_URL,
  * ONELINK_TOKEN_URL, ONELINK_CLIENT_ID, ONELINK_CLIENT_SECRET(_FILE); optional extras:
  * HOST, LOG_LEVEL, ONELINK_TIMEOUT_MS, ONELINK_AMOUNT_UNIT, ONELINK_TRANSACTION_TYPE, GATEWAY_PUBLIC_URL, GATEWAY_RECOVERY_GRACE_MS,
- * GATEWAY_RECOVERY_SWEEP_MS, GATEWAY_INSTANCE_ID.
+ * GATEWAY_RECOVERY_SWEEP_MS, GATEWAY_INSTANCE_ID, GATEWAY_ADMIN_KEYS(_FILE), ONELINK_RATE_LIMIT,
+ * GATEWAY_RATE_LIMIT_WAIT_MS, ONELINK_RATE_LIMIT_REDIS_URL(_FILE), GATEWAY_IDEMPOTENCY_TTL,
+ * GATEWAY_CORS_ORIGINS.
  */
 export function parseConfig(env: Env = process.env, cwd = process.cwd()): GatewayConfig {
   const port = intVar(env, 'PORT', 8080, 0, 65535);
@@ -90,7 +106,11 @@ export function parseConfig(env: Env = process.env, cwd = process.cwd()): Gatewa
 
   // Read once: keys are hashed at start-up, and a change of keys is a deliberate restart.
   const rawKeys = secretVar(env, 'GATEWAY_API_KEYS', cwd);
-  const apiKeys: ApiKeySet = parseApiKeys(rawKeys ?? '', 'GATEWAY_API_KEYS');
+  const rawAdminKeys = secretVar(env, 'GATEWAY_ADMIN_KEYS', cwd);
+  const apiKeys: ApiKeySet = combineCallerKeys(
+    parseApiKeys(rawKeys ?? '', 'GATEWAY_API_KEYS'),
+    parseCallerKeys(rawAdminKeys ?? '', 'GATEWAY_ADMIN_KEYS', { admin: true }),
+  );
 
   const baseUrlRaw = nonEmpty(env.ONELINK_BASE_URL);
   const isMock = baseUrlRaw === undefined;
@@ -154,7 +174,39 @@ export function parseConfig(env: Env = process.env, cwd = process.cwd()): Gatewa
     instanceId: nonEmpty(env.GATEWAY_INSTANCE_ID) ?? (port === 0 ? undefined : `${hostname()}:${port}`),
     publicBaseUrl: publicBaseUrl?.replace(/\/+$/, ''),
     logLevel,
+    planLimit: parsePlanLimit(env, cwd),
+    idempotencyTtlMs: parseIdempotencyTtl(nonEmpty(env.GATEWAY_IDEMPOTENCY_TTL)),
+    corsOrigins: parseCorsOrigins(env.GATEWAY_CORS_ORIGINS),
   };
+}
+
+/** ONELINK_RATE_LIMIT, GATEWAY_RATE_LIMIT_WAIT_MS and ONELINK_RATE_LIMIT_REDIS_URL(_FILE). */
+function parsePlanLimit(env: Env, cwd: string): GatewayConfig['planLimit'] {
+  const rateText = nonEmpty(env.ONELINK_RATE_LIMIT);
+  const redisUrl = secretVar(env, 'ONELINK_RATE_LIMIT_REDIS_URL', cwd);
+  if (rateText === undefined) {
+    if (redisUrl !== undefined)
+      throw new ConfigError('ONELINK_RATE_LIMIT_REDIS_URL', 'needs ONELINK_RATE_LIMIT (e.g. 50/s)');
+    return undefined;
+  }
+  const limit = {
+    rate: parsePlanRate(rateText),
+    waitMs: intVar(env, 'GATEWAY_RATE_LIMIT_WAIT_MS', 2_000, 0, 60_000),
+  };
+  if (redisUrl !== undefined) {
+    let protocol = '';
+    try {
+      protocol = new URL(redisUrl).protocol;
+    } catch {
+      // The value may hold a password: the rule is named, the value never.
+    }
+    if (protocol !== 'redis:' && protocol !== 'rediss:') {
+      throw new ConfigError('ONELINK_RATE_LIMIT_REDIS_URL', 'must be a redis:// or rediss:// URL');
+    }
+    // Non-enumerable: a password in the URL stays out of JSON.stringify(config) and the logs.
+    Object.defineProperty(limit, 'redisUrl', { value: redisUrl, enumerable: false });
+  }
+  return limit;
 }
 
 /** `unset → ./data/gateway.sqlite`, `sqlite:PATH`, `postgres://…` / `postgresql://…`. */

@@ -1,5 +1,8 @@
 // Public entry of @onelink-kit/gateway.
 
+export { type ApiKeySet, generateApiKey, parseApiKeys, presentedKey } from './api-keys.js';
+export { type Caller, type CallerKeySet, canRead, combineCallerKeys, parseCallerKeys } from './callers.js';
+export { PURGE_USAGE, type PurgeIo, runPurge } from './cli/purge.js';
 export {
   type DatabaseTarget,
   type GatewayConfig,
@@ -7,16 +10,16 @@ export {
   parseDatabaseUrl,
 } from './config.js';
 export { ConfigError } from './config-error.js';
-export { type ApiKeySet, generateApiKey, parseApiKeys, presentedKey } from './api-keys.js';
 export { createGatewayApp, type GatewayApp, type GatewayAppOptions } from './http/app.js';
-export { PROBLEM_CATALOGUE, ProblemError, type ProblemName } from './problems.js';
-export { type DocsPageOptions, docsAssetFiles, docsHtml, STATIC_DOCS_CSP } from './pages/docs-routes.js';
 export { createGatewayLogger } from './logger.js';
 export { createMetrics, type GatewayMetrics } from './metrics.js';
+export { type DocsPageOptions, docsAssetFiles, docsHtml, STATIC_DOCS_CSP } from './pages/docs-routes.js';
+export { PROBLEM_CATALOGUE, ProblemError, type ProblemName } from './problems.js';
 export { decodeAndCheck } from './qr/qr-decode.js';
 export { type QrView, toQrView } from './qr/qr-view.js';
 export { describeDatabase, type RunningGateway, type StartOptions, startGateway } from './server.js';
 export { checkReady, createDatabase, type Database, migrateToLatest } from './storage/database.js';
+export { PURGED_COLUMNS, type PurgeResult, purgeBodies } from './storage/purge.js';
 export { createRrnAllocator, pktDay } from './storage/rrn-allocator.js';
 export {
   createTransactionsStore,

@@ -5,6 +5,7 @@ export interface GatewayMetrics {
   registry: Registry;
   httpRequests: Counter<'method' | 'route' | 'status'>;
   httpDuration: Histogram<'method' | 'route' | 'status'>;
+  callerRequests: Counter<'caller' | 'route' | 'status'>;
   upstreamOutcomes: Counter<'operation' | 'response_code' | 'outcome'>;
   tokenRefreshes: Counter<'result'>;
   qrMismatches: Counter<'kind'>;
@@ -28,6 +29,12 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Gatew
       help: 'HTTP request latency by route and status.',
       labelNames: ['method', 'route', 'status'],
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
+    callerRequests: new Counter({
+      name: 'gateway_caller_requests_total',
+      help: 'HTTP requests by caller name (never the key), route and status; none = no valid key.',
+      labelNames: ['caller', 'route', 'status'],
       registers: [registry],
     }),
     upstreamOutcomes: new Counter({

@@ -18,6 +18,7 @@ export const PROBLEM_CATALOGUE = {
   'unsupported-media-type': { status: 415, title: 'The request body must be application/json' },
   'idempotency-key-reused': { status: 422, title: 'This Idempotency-Key was used with a different request' },
   'upstream-rejected': { status: 422, title: '1LINK rejected the request' },
+  'plan-rate-limited': { status: 429, title: "The 1LINK plan's rate limit is reached" },
   'upstream-rate-limited': { status: 429, title: '1LINK rate limit exceeded' },
   internal: { status: 500, title: 'Internal gateway error' },
   'upstream-error': { status: 502, title: '1LINK failed to process the request' },

@@ -6,8 +6,10 @@ import { warmUp, withWarmUpKey } from './http/warm-up.js';
 import { createGatewayLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createDatabase, type Database, migrateToLatest } from './storage/database.js';
+import { RATE_LIMITS } from './storage/migrations.js';
 import { createRrnAllocator } from './storage/rrn-allocator.js';
 import type { TransactionRecord } from './storage/transactions-store.js';
+import { createPlanLimit, type PlanLimit, type PlanLimitStore } from './upstream/plan-limit.js';
 import { createUpstreamAnswers } from './upstream/upstream-answers.js';
 import { createUpstreamClient } from './upstream/upstream-client.js';
 
@@ -50,6 +52,7 @@ export async function startGateway(
     allocator: createRrnAllocator(db),
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
+  const planLimit = config.planLimit === undefined ? undefined : startPlanLimit(config, db, logger);
   const warm = withWarmUpKey(config.apiKeys);
   const gateway = createGatewayApp({
     db,
@@ -62,6 +65,9 @@ export async function startGateway(
     answers,
     instanceId: config.instanceId,
     mockUpstream: config.upstream.isMock,
+    idempotencyTtlMs: config.idempotencyTtlMs,
+    corsOrigins: config.corsOrigins,
+    ...(planLimit ? { planLimit } : {}),
     ...(options.upstreamHeaders ? { upstreamHeaders: options.upstreamHeaders } : {}),
   });
 
@@ -100,6 +106,7 @@ export async function startGateway(
   } catch (error) {
     // e.g. EADDRINUSE: release what start-up acquired before reporting.
     clearInterval(sweep);
+    await planLimit?.close();
     await db.destroy();
     throw error;
   }
@@ -116,7 +123,12 @@ export async function startGateway(
     gateway.metrics.httpDuration.reset();
   }
   logger.info(
-    { url, database: config.database.client, upstream: config.upstream.baseUrl },
+    {
+      url,
+      database: config.database.client,
+      upstream: config.upstream.baseUrl,
+      planLimit: planLimit?.store ?? 'none',
+    },
     'gateway listening',
   );
 
@@ -137,6 +149,7 @@ export async function startGateway(
       await closed;
       clearTimeout(timer);
       clearInterval(reaper);
+      await planLimit?.close();
       await db.destroy();
       logger.info('gateway stopped');
     })();
@@ -168,4 +181,26 @@ export function describeDatabase(target: GatewayConfig['database']): string {
   const url = new URL(target.connectionString);
   const user = url.username ? `${decodeURIComponent(url.username)}@` : '';
   return `Postgres ${user}${url.hostname}:${url.port || '5432'}${url.pathname}`;
+}
+
+/**
+ * The plan's limit counted where every instance sees it: Redis when ONELINK_RATE_LIMIT_REDIS_URL is
+ * set, else the Postgres database the instances share, else this process (SQLite runs one instance).
+ * Keyed by the 1LINK client id, since the plan belongs to the application.
+ */
+function startPlanLimit(config: GatewayConfig, db: Database, logger: Logger): PlanLimit {
+  const limit = config.planLimit!;
+  const store: PlanLimitStore =
+    limit.redisUrl !== undefined
+      ? { kind: 'redis', url: limit.redisUrl }
+      : config.database.client === 'postgres'
+        ? { kind: 'postgres', db, tableName: RATE_LIMITS }
+        : { kind: 'memory' };
+  return createPlanLimit({
+    rate: limit.rate,
+    waitMs: limit.waitMs,
+    store,
+    key: config.upstream.clientId,
+    logger,
+  });
 }

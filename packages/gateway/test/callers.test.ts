@@ -45,7 +45,10 @@ describe('parseCallerKeys', () => {
   const errors: Array<{ given: string; rule: RegExp }> = [
     { given: 'shop-a=short', rule: /entry 1: a raw key must be at least 16/ },
     { given: `shop-a=${RAW}, shop-b=sha256:abc`, rule: /entry 2: sha256: must be followed by 64 hex/ },
-    { given: `key_1234abcd=${RAW}`, rule: /entry 1: caller names starting with key_ are reserved/ },
+    {
+      given: `key_1234abcd=${RAW}`,
+      rule: /entry 1: caller names starting with key_, and warmup \(start-up requests\), are reserved/,
+    },
   ];
   for (const { given, rule } of errors) {
     it(`refuses ${JSON.stringify(given.slice(0, 30))} naming the variable and the entry, not its text`, () => {

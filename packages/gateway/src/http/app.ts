@@ -3,6 +3,7 @@ import type { StanRrnAllocator } from '@onelink-kit/core';
 import { document } from '@onelink-kit/generated/gateway';
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
+import type { ApiKeySet } from '../api-keys.js';
 import type { Logger } from '../logger.js';
 import { createMetrics, type GatewayMetrics } from '../metrics.js';
 import { pagesRoutes } from '../pages/pages-routes.js';
@@ -10,13 +11,15 @@ import { createQrService, type QrService, type QrUpstream } from '../qr/qr-servi
 import type { Database } from '../storage/database.js';
 import { createRrnAllocator } from '../storage/rrn-allocator.js';
 import { createTransactionsStore, type TransactionsStore } from '../storage/transactions-store.js';
+import type { PlanLimit } from '../upstream/plan-limit.js';
 import type { UpstreamAnswers } from '../upstream/upstream-answers.js';
-import type { ApiKeySet } from '../api-keys.js';
 import { apiKeyAuth } from './auth.js';
 import { notFound, problemHandler } from './error-handler.js';
 import { openApiValidator } from './openapi-validator.js';
 import { operationsRoutes } from './operations-routes.js';
 import { qrRoutes } from './qr-routes.js';
+import { redactUrl } from './redact-url.js';
+import { securityHeaders } from './security-headers.js';
 import { transactionsRoutes } from './transactions-routes.js';
 
 export interface GatewayAppOptions {
@@ -37,6 +40,12 @@ export interface GatewayAppOptions {
   instanceId?: string | undefined;
   /** The upstream is the default local mock, which replays one recorded QR (see qr/qr-acceptance.ts). */
   mockUpstream?: boolean;
+  /** How long an Idempotency-Key replays (default 24 h). */
+  idempotencyTtlMs?: number;
+  /** The 1LINK plan's rate limit, shared by every instance through its store. */
+  planLimit?: PlanLimit;
+  /** Browser origins CORS allows (none: CORS off). */
+  corsOrigins?: readonly string[];
 }
 
 export interface GatewayApp {
@@ -79,6 +88,8 @@ export function createGatewayApp(options: GatewayAppOptions): GatewayApp {
     ...(options.upstreamHeaders === undefined ? {} : { upstreamHeaders: options.upstreamHeaders }),
     ...(options.answers === undefined ? {} : { answers: options.answers }),
     ...(options.mockUpstream === undefined ? {} : { mockUpstream: options.mockUpstream }),
+    ...(options.idempotencyTtlMs === undefined ? {} : { idempotencyTtlMs: options.idempotencyTtlMs }),
+    ...(options.planLimit === undefined ? {} : { planLimit: options.planLimit }),
   });
 
   const app = express();
@@ -104,7 +115,8 @@ export function createGatewayApp(options: GatewayAppOptions): GatewayApp {
         req: (req: { id?: unknown; method?: string; url?: string }) => ({
           id: req.id,
           method: req.method,
-          url: req.url,
+          // A key someone sent as ?api_key=… never reaches the log.
+          url: redactUrl(req.url),
         }),
         res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
       },
@@ -128,10 +140,14 @@ export function createGatewayApp(options: GatewayAppOptions): GatewayApp {
       const labels = { method: req.method, route, status: String(res.statusCode) };
       metrics.httpRequests.inc(labels);
       end(labels);
+      // By the caller's name (never its key); requests without a valid key count as `none`.
+      const caller = typeof res.locals.caller === 'string' ? res.locals.caller : 'none';
+      if (caller !== 'warmup') metrics.callerRequests.inc({ caller, route, status: labels.status });
     });
     next();
   });
 
+  app.use(...securityHeaders(options.corsOrigins ?? []));
   // Pages people look at answer without a key (see pages/pages-routes.ts).
   app.use(pagesRoutes({ store, now: nowMs }));
   app.use(apiKeyAuth(options.apiKeys));

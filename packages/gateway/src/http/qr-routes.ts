@@ -4,6 +4,7 @@ import { type ProblemBody, ProblemError } from '../problems.js';
 import type { CreateAggregatorQr, CreateMerchantQr, CreateResult, QrService } from '../qr/qr-service.js';
 import { toQrView } from '../qr/qr-view.js';
 import type { TransactionRecord, TransactionsStore } from '../storage/transactions-store.js';
+import { findReadable } from './auth.js';
 
 export function qrRoutes(deps: {
   service: QrService;
@@ -21,19 +22,19 @@ export function qrRoutes(deps: {
   });
 
   router.get('/v1/qr/:id', async (req, res) => {
-    res.json(toQrView(await find(store, req.params.id as string), publicBaseUrl));
+    res.json(toQrView(await findReadable(store, req.params.id as string, res), publicBaseUrl));
   });
+  // Images carry the payer's QR: no-store like every /v1 answer (see security-headers.ts).
   router.get('/v1/qr/:id/image.png', async (req, res) => {
-    const payload = qrPayload(await find(store, req.params.id as string));
+    const payload = qrPayload(await findReadable(store, req.params.id as string, res));
     const scale = Number(req.query.scale ?? 8);
     const png = await renderPng(payload, { scale });
-    // A transaction's QR never changes, so the image may be cached by the caller.
-    res.set('Cache-Control', 'private, max-age=86400, immutable').type('image/png').send(png);
+    res.type('image/png').send(png);
   });
   router.get('/v1/qr/:id/image.svg', async (req, res) => {
-    const payload = qrPayload(await find(store, req.params.id as string));
+    const payload = qrPayload(await findReadable(store, req.params.id as string, res));
     const svg = await renderSvg(payload);
-    res.set('Cache-Control', 'private, max-age=86400, immutable').type('image/svg+xml').send(svg);
+    res.type('image/svg+xml').send(svg);
   });
   return router;
 }
@@ -54,12 +55,6 @@ function send(res: Response, result: CreateResult): void {
     throw ProblemError.fromBody(result.body as ProblemBody, result.headers);
   }
   res.status(result.status).set(result.headers).json(result.body);
-}
-
-async function find(store: TransactionsStore, id: string): Promise<TransactionRecord> {
-  const row = await store.findById(id);
-  if (row === undefined) throw new ProblemError('not-found', `No transaction ${id}.`);
-  return row;
 }
 
 function qrPayload(row: TransactionRecord): string {

@@ -1,9 +1,12 @@
 import { once } from 'node:events';
 import { type Response, Router } from 'express';
+import { listScope } from '../callers.js';
 import type { Logger } from '../logger.js';
 import { ProblemError } from '../problems.js';
 import { CSV_COLUMNS, csvRow, toExport } from '../qr/qr-view.js';
 import type { ListFilter, TransactionStatus, TransactionsStore } from '../storage/transactions-store.js';
+import { callerOf, findReadable } from './auth.js';
+import { instantFromQuery } from './date-query.js';
 
 /**
  * The reconciliation export, streamed: rows come from the store in keyset-paged batches and are
@@ -12,10 +15,12 @@ import type { ListFilter, TransactionStatus, TransactionsStore } from '../storag
 export function transactionsRoutes(deps: { store: TransactionsStore; logger: Logger }): Router {
   const router = Router();
   router.get('/v1/transactions', async (req, res) => {
-    const filter: ListFilter = {};
+    // A caller exports its own rows; an admin key, every caller's.
+    const scope = listScope(callerOf(res));
+    const filter: ListFilter = scope === undefined ? {} : { caller: scope };
     // Stored times are ISO-8601 UTC; normalising the bounds makes text comparison exact.
-    if (typeof req.query.from === 'string') filter.from = new Date(req.query.from).toISOString();
-    if (typeof req.query.to === 'string') filter.to = new Date(req.query.to).toISOString();
+    if (typeof req.query.from === 'string') filter.from = instantFromQuery('from', req.query.from);
+    if (typeof req.query.to === 'string') filter.to = instantFromQuery('to', req.query.to);
     if (typeof req.query.status === 'string') filter.status = req.query.status as TransactionStatus;
     if (req.query.order === 'desc') filter.order = 'desc';
     const csv = req.query.format === 'csv';
@@ -33,7 +38,7 @@ export function transactionsRoutes(deps: { store: TransactionsStore; logger: Log
         );
       }
       // The cursor is the last row's sequence number in base 36: opaque to callers, checked by the spec's pattern.
-      const cursor = typeof req.query.cursor === 'string' ? Number.parseInt(req.query.cursor, 36) : undefined;
+      const cursor = typeof req.query.cursor === 'string' ? cursorValue(req.query.cursor) : undefined;
       const page = await deps.store.page(filter, {
         limit: Number(req.query.limit ?? 100),
         ...(cursor === undefined ? {} : { after: cursor }),
@@ -70,11 +75,21 @@ export function transactionsRoutes(deps: { store: TransactionsStore; logger: Log
     res.end(csv ? '' : ']}');
   });
   router.get('/v1/transactions/:id', async (req, res) => {
-    const row = await deps.store.findById(req.params.id as string);
-    if (row === undefined) throw new ProblemError('not-found', `No transaction ${req.params.id}.`);
+    const row = await findReadable(deps.store, req.params.id as string, res);
     res.json(toExport(row));
   });
   return router;
+}
+
+/**
+ * Row sequence numbers are 32-bit integers on both databases. A cursor beyond them (the spec's pattern
+ * allows 16 base-36 digits) selects what it says, nothing after it ascending, everything before it
+ * descending, which the largest sequence number selects too, without overflowing the database's integer.
+ */
+const MAX_SEQ = 2_147_483_647;
+
+function cursorValue(text: string): number {
+  return Math.min(Number.parseInt(text, 36), MAX_SEQ);
 }
 
 async function write(res: Response, chunk: string): Promise<void> {

@@ -22,7 +22,7 @@ export function withWarmUpKey(keys: ApiKeySet): { keys: ApiKeySet; key: string; 
         // Always compare against both sets so timing does not depend on which one matches.
         const warmUp = warm.verify(presented);
         if (regular) return regular;
-        return active && warmUp ? { id: 'warmup' } : undefined;
+        return active && warmUp ? { id: 'warmup', admin: false } : undefined;
       },
     },
     done() {

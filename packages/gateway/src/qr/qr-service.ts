@@ -1,14 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import type { StanRrnAllocator } from '@onelink-kit/core';
+import { DEFAULT_IDEMPOTENCY_TTL_MS, idempotencyKeyExpired } from '../idempotency-ttl.js';
 import type { Logger } from '../logger.js';
 import type { GatewayMetrics } from '../metrics.js';
-import type { ProblemBody } from '../problems.js';
+import { type ProblemBody, ProblemError } from '../problems.js';
 import {
   IdempotencyConflict,
   type QrKind,
   type TransactionRecord,
   type TransactionsStore,
 } from '../storage/transactions-store.js';
+import type { PlanLimit } from '../upstream/plan-limit.js';
 import type { UpstreamAnswers } from '../upstream/upstream-answers.js';
 import { requestHash, settledRow } from './idempotency.js';
 import { callQrOperation, type QrUpstream } from './qr-operation.js';
@@ -49,6 +51,10 @@ export interface QrServiceOptions {
   answers?: UpstreamAnswers;
   /** The upstream is the gateway's default local mock (see qr-acceptance.ts). */
   mockUpstream?: boolean;
+  /** How long an Idempotency-Key replays (GATEWAY_IDEMPOTENCY_TTL); later the same key creates a new QR. */
+  idempotencyTtlMs?: number;
+  /** The 1LINK plan's rate limit (ONELINK_RATE_LIMIT), taken before a STAN/RRN is allocated. */
+  planLimit?: Pick<PlanLimit, 'acquire'>;
 }
 
 export function createQrService(options: QrServiceOptions) {
@@ -57,6 +63,7 @@ export function createQrService(options: QrServiceOptions) {
   const now = options.now ?? Date.now;
   const baseUrl = options.publicBaseUrl ?? '';
   const waitMs = options.idempotencyWaitMs ?? 30_000;
+  const ttlMs = options.idempotencyTtlMs ?? DEFAULT_IDEMPOTENCY_TTL_MS;
 
   async function create(
     kind: QrKind,
@@ -75,7 +82,11 @@ export function createQrService(options: QrServiceOptions) {
     // Fast path for a sequential replay: no allocation, no insert.
     if (key !== undefined) {
       const existing = await store.findByIdempotencyKey(context.caller, key);
-      if (existing !== undefined) return replay(existing, hash, kind, context.requestId);
+      if (existing !== undefined && !idempotencyKeyExpired(existing.createdAt, ttlMs, now())) {
+        return replay(existing, hash, kind, context.requestId);
+      }
+      // Expired: the key no longer holds that row, and this request creates a new QR with it.
+      if (existing !== undefined) await store.releaseIdempotencyKey(existing.id, key);
     }
 
     // The client's amount unit and transaction type: set once (ONELINK_AMOUNT_UNIT/_TRANSACTION_TYPE).
@@ -83,6 +94,17 @@ export function createQrService(options: QrServiceOptions) {
       ...(upstream.amountUnit ? { amountUnit: upstream.amountUnit } : {}),
       ...(upstream.transactionType ? { transactionType: upstream.transactionType } : {}),
     });
+    // The plan's limit is taken after every local check and before anything is spent: a refusal
+    // leaves no row and no RRN.
+    const slot = await options.planLimit?.acquire();
+    if (slot !== undefined && !slot.ok) {
+      throw new ProblemError(
+        'plan-rate-limited',
+        `The 1LINK plan's rate limit is reached; nothing was sent. Retry after ${slot.retryAfterSeconds} s.`,
+        { retryable: true },
+        { 'Retry-After': String(slot.retryAfterSeconds) },
+      );
+    }
     const ids = await allocator.allocate();
     const body = withInfo(kind, prepared.body, ids);
     const id = `qr_${randomBytes(16).toString('hex')}`;

@@ -1,0 +1,225 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  type FakeOneLink,
+  gatewayMerchantRequest,
+  type SeenRequest,
+  startFakeOneLink,
+} from '@onelink-kit/testkit';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { storageBackends } from '../storage/backends.js';
+
+// The 1LINK plan limit is per application, not per process: two gateway processes (src/main.ts) share
+// one count, in Postgres or in Redis, in front of a fake 1LINK that records when each call arrived.
+// A burst through both must reach 1LINK at no more than the plan's rate.
+
+const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+const mainFile = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
+const KEY = 'shop-a=plan-limit-key-0123456789';
+const PRESENTED = 'plan-limit-key-0123456789';
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** The plan in this test: 5 calls a second; the burst needs six windows. */
+const LIMIT = 5;
+const BURST = 30;
+
+interface Child {
+  proc: ChildProcess;
+  lines: string[];
+}
+
+function spawnGateway(env: Record<string, string>): Child {
+  const proc = spawn(process.execPath, ['--import', 'tsx', mainFile], {
+    cwd: repoRoot,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      ...(process.env.NODE_OPTIONS ? { NODE_OPTIONS: process.env.NODE_OPTIONS } : {}),
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  let buffered = '';
+  const collect = (chunk: Buffer) => {
+    buffered += chunk.toString();
+    const parts = buffered.split('\n');
+    buffered = parts.pop() ?? '';
+    lines.push(...parts.filter((l) => l.trim() !== ''));
+  };
+  proc.stdout?.on('data', collect);
+  proc.stderr?.on('data', collect);
+  return { proc, lines };
+}
+
+/** The port is read from the process's own "gateway listening" log line (it listens on port 0). */
+async function listeningUrl(child: Child, ms = 60_000): Promise<string> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const line = child.lines.find((l) => l.includes('"gateway listening"'));
+    if (line !== undefined) return (JSON.parse(line) as { url: string }).url;
+    if (child.proc.exitCode !== null) throw new Error(`gateway exited: ${child.lines.join('\n')}`);
+    if (Date.now() > deadline) throw new Error(`gateway did not start: ${child.lines.join('\n')}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** Most calls that arrived within any `windowMs`. */
+function busiestWindow(calls: readonly SeenRequest[], windowMs: number): number {
+  const times = calls.map((c) => c.at).sort((a, b) => a - b);
+  let most = 0;
+  for (let i = 0, j = 0; i < times.length; i++) {
+    while (times[i]! - times[j]! >= windowMs) j++;
+    most = Math.max(most, i - j + 1);
+  }
+  return most;
+}
+
+let fake: FakeOneLink;
+const children: Child[] = [];
+const dirs: string[] = [];
+
+beforeAll(async () => {
+  fake = await startFakeOneLink();
+});
+afterEach(async () => {
+  for (const child of children.splice(0)) {
+    if (child.proc.exitCode === null) {
+      const exited = new Promise((resolve) => child.proc.once('exit', resolve));
+      child.proc.kill('SIGTERM');
+      await exited;
+    }
+  }
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+afterAll(async () => {
+  await fake?.stop();
+});
+
+function gatewayEnv(databaseUrl: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    PORT: '0',
+    DATABASE_URL: databaseUrl,
+    GATEWAY_API_KEYS: KEY,
+    ONELINK_BASE_URL: fake.url,
+    ONELINK_TOKEN_URL: fake.tokenUrl,
+    // A client id per test: the plan's counter is keyed by it, so runs never share a count.
+    ONELINK_CLIENT_ID: `plan-${randomBytes(4).toString('hex')}`,
+    ONELINK_CLIENT_SECRET: 'plan-client-secret-value',
+    ONELINK_RATE_LIMIT: `${LIMIT}/s`,
+    GATEWAY_RATE_LIMIT_WAIT_MS: '15000',
+    LOG_LEVEL: 'info',
+    ...extra,
+  };
+}
+
+async function create(url: string): Promise<number> {
+  const res = await fetch(`${url}/v1/qr/merchant`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${PRESENTED}`, 'content-type': 'application/json' },
+    body: JSON.stringify(gatewayMerchantRequest()),
+  });
+  await res.arrayBuffer();
+  return res.status;
+}
+
+/**
+ * One create through each gateway first (each fetches its 1LINK token then, which would hold back
+ * the burst's first calls and bunch them up with the next window's), a pause past that window, then
+ * the burst through both at once. Returns what 1LINK saw of the burst.
+ */
+async function burst(
+  urls: string[],
+): Promise<{ statuses: number[]; calls: SeenRequest[]; ratePerSecond: number }> {
+  for (const url of urls) expect(await create(url)).toBe(201);
+  await new Promise((resolve) => setTimeout(resolve, 1_200));
+  const before = fake.requests('qr').length;
+  const statuses = await Promise.all(Array.from({ length: BURST }, (_, i) => create(urls[i % urls.length]!)));
+  const calls = fake.requests('qr').slice(before);
+  const times = calls.map((c) => c.at).sort((a, b) => a - b);
+  // Calls after the first window, over the time they took: the sustained rate 1LINK saw.
+  const spanSeconds = (times[times.length - 1]! - times[0]!) / 1000;
+  return { statuses, calls, ratePerSecond: (calls.length - LIMIT) / spanSeconds };
+}
+
+function expectWithinPlan(
+  result: { statuses: number[]; calls: SeenRequest[]; ratePerSecond: number },
+  store: string,
+): void {
+  expect(result.statuses).toEqual(Array(BURST).fill(201));
+  expect(result.calls).toHaveLength(BURST);
+  // Two per-process limiters would let 2 × 5 = 10 a second through; one shared plan, 5.
+  expect(
+    result.ratePerSecond,
+    `${store}: observed ${result.ratePerSecond.toFixed(2)} calls/s`,
+  ).toBeLessThanOrEqual(LIMIT * 1.1);
+  console.info(
+    `[plan limit] ${store}: ${BURST} creates through 2 gateways reached 1LINK at ${result.ratePerSecond.toFixed(2)} calls/s (plan ${LIMIT}/s; busiest second ${busiestWindow(result.calls, 1_000)} calls)`,
+  );
+}
+
+const backends = await storageBackends();
+const pg = backends.find((b) => b.backend.name === 'postgres')!;
+
+describe.skipIf(pg.skip !== undefined)('two gateway processes on one Postgres database', () => {
+  it('send a burst to 1LINK within the plan shared through the database', async () => {
+    const db = await pg.backend.open();
+    try {
+      const env = gatewayEnv(db.databaseUrl);
+      const pair = [
+        spawnGateway({ ...env, GATEWAY_INSTANCE_ID: 'a' }),
+        spawnGateway({ ...env, GATEWAY_INSTANCE_ID: 'b' }),
+      ];
+      children.push(...pair);
+      const urls = await Promise.all(pair.map((child) => listeningUrl(child)));
+      expectWithinPlan(await burst(urls), 'Postgres');
+    } finally {
+      await db.close();
+    }
+  }, 120_000);
+});
+
+describe('two gateway processes sharing Redis', () => {
+  it('send a burst to 1LINK within the plan shared through Redis (each on its own SQLite file)', async () => {
+    const env = gatewayEnv('', { ONELINK_RATE_LIMIT_REDIS_URL: REDIS_URL });
+    const pair = ['a', 'b'].map((name) => {
+      const dir = mkdtempSync(join(tmpdir(), 'gateway-plan-'));
+      dirs.push(dir);
+      return spawnGateway({
+        ...env,
+        DATABASE_URL: `sqlite:${join(dir, 'gateway.sqlite')}`,
+        GATEWAY_INSTANCE_ID: name,
+      });
+    });
+    children.push(...pair);
+    const urls = await Promise.all(pair.map((child) => listeningUrl(child)));
+    expectWithinPlan(await burst(urls), 'Redis');
+  }, 120_000);
+});
+
+describe('control: two processes counting apart', () => {
+  it('each on its own SQLite file with the in-process limiter sends about twice the plan (what sharing prevents)', async () => {
+    const env = gatewayEnv('');
+    const pair = ['a', 'b'].map((name) => {
+      const dir = mkdtempSync(join(tmpdir(), 'gateway-plan-'));
+      dirs.push(dir);
+      return spawnGateway({
+        ...env,
+        DATABASE_URL: `sqlite:${join(dir, 'gateway.sqlite')}`,
+        GATEWAY_INSTANCE_ID: name,
+      });
+    });
+    children.push(...pair);
+    const urls = await Promise.all(pair.map((child) => listeningUrl(child)));
+    const result = await burst(urls);
+    expect(result.statuses).toEqual(Array(BURST).fill(201));
+    expect(result.ratePerSecond).toBeGreaterThan(LIMIT * 1.5);
+    console.info(
+      `[plan limit] apart: ${result.ratePerSecond.toFixed(2)} calls/s with two in-process limiters`,
+    );
+  }, 120_000);
+});
