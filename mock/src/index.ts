@@ -64,9 +64,8 @@ export {
   writeCaptureReport,
 } from './record/capture-report.js';
 export { maskCnic, maskEmail, maskIban, maskPhone } from './record/pii-masks.js';
+export { NOT_RECORDABLE, RECORDABLE } from './record/recordable.js';
 export {
-  NOT_RECORDABLE,
-  RECORDABLE,
   RECORDER_TOOL,
   type RecordOptions,
   type RecordOutcome,

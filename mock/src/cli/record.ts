@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import { environmentUrls } from '@onelink-kit/client';
 import { fromEnv } from '@onelink-kit/core';
 import { defaultLayout } from '../mock-servers.js';
-import { NOT_RECORDABLE, RECORDABLE, recordFixtures } from '../record/recorder.js';
+import { NOT_RECORDABLE, RECORDABLE } from '../record/recordable.js';
+import { recordFixtures } from '../record/recorder.js';
 import { loadSpecs } from '../spec-catalog.js';
 import type { CliIo } from './mock-build.js';
 

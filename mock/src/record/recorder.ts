@@ -11,6 +11,7 @@ import type { LocatedQr } from '@onelink-kit/emvqr';
 import { type Fixture, fixturePath, serializeFixture, writeFixture } from '../fixtures.js';
 import { findOperation, type SpecEntry } from '../spec-catalog.js';
 import { type CaptureFinding, captureFinding, writeCaptureReport } from './capture-report.js';
+import { NOT_RECORDABLE, RECORDABLE } from './recordable.js';
 import { createRecordingFetch, type RawExchange } from './recording-fetch.js';
 import { assertNoSecrets, PLACEHOLDERS, replaceSecrets, type SecretValue } from './secrets.js';
 import { aggregatorRequest, ibanWithWrongCheckDigits, merchantRequest } from './simulated-data.js';
@@ -18,22 +19,6 @@ import { createThrottle, type Throttle } from './throttle.js';
 import { exchangeToFixture, specPathOf } from './to-fixture.js';
 
 export const RECORDER_TOOL = 'onelink-kit pnpm record 0.1.0';
-
-/** What each scenario expects upstream to answer; a different answer is reported, not written. */
-export const RECORDABLE: Record<string, Record<string, number>> = {
-  requestToken: { success: 200, 'invalid-client': 401 },
-  generateDQRCMerchant: { success: 200, 'validation-error': 400, 'duplicate-rrn': 409, unauthorized: 401 },
-  generateDQRCAggregator: { success: 200, 'validation-error': 400, 'duplicate-rrn': 409, unauthorized: 401 },
-};
-
-/**
- * Scenarios we will not provoke against a real environment: it would take load or luck, and 1LINK's
- * sandbox terms forbid performance, load and stress tests.
- */
-export const NOT_RECORDABLE: Record<string, string> = {
-  'rate-limited': 'would need a burst of requests, which 1LINK terms forbid; stays synthetic',
-  'server-error': 'cannot be provoked on purpose; stays synthetic',
-};
 
 export interface RecordOptions {
   specs: SpecEntry[];
