@@ -15,7 +15,8 @@ const CODEGEN = '^packages/codegen/src/';
 const MOCK = '^mock/src/';
 const TESTKIT = '^packages/testkit/';
 /** Code that ships or runs as a tool: everything but tests. */
-const NOT_TESTS = '^(generated/(src|runtime)|packages/(?!testkit/)[^/]+/(src|bench)|mock/src|scripts)/';
+// Benchmarks start the test kit's fake 1LINK as their upstream, like tests do; shipped code and tools never.
+const NOT_TESTS = '^(generated/(src|runtime)|packages/(?!testkit/)[^/]+/src|mock/src|scripts)/';
 /**
  * The entry points a package offers others: the TypeScript targets of its package.json "exports" (the
  * `@onelink-kit/source` condition, or a plain path), read from the manifests so the rule cannot drift.
@@ -119,7 +120,8 @@ module.exports = {
     {
       name: 'testkit-only-from-tests',
       severity: 'error',
-      comment: '@onelink-kit/testkit is a devDependency for tests; no shipped code or tool imports it.',
+      comment:
+        '@onelink-kit/testkit is a devDependency for tests and benchmarks; no shipped code or tool imports it.',
       from: { path: NOT_TESTS },
       to: { path: TESTKIT },
     },
@@ -171,7 +173,7 @@ module.exports = {
     gatewayRoom(
       'shared',
       GATEWAY_SHARED,
-      `${room('(http|qr|storage|upstream)')}|${GATEWAY_COMPOSITION}`,
+      `${room('(http|qr|storage|upstream|pages|cli)')}|${GATEWAY_COMPOSITION}`,
       'config, logger, metrics, problems and the like at src/ are shared by the rooms and import none of them.',
     ),
     gatewayRoom(
@@ -183,19 +185,31 @@ module.exports = {
     gatewayRoom(
       'qr',
       room('qr'),
-      `${room('http')}|${GATEWAY_COMPOSITION}`,
+      `${room('(http|pages|cli)')}|${GATEWAY_COMPOSITION}`,
       'qr/ (the QR domain) may use storage/, upstream/ and the shared root modules, never the HTTP edge.',
+    ),
+    gatewayRoom(
+      'pages',
+      room('pages'),
+      `${room('(http|qr|upstream|cli)')}|${GATEWAY_COMPOSITION}`,
+      'pages/ (docs, console, payer page) read stored rows through storage/ and the shared root modules; the HTTP edge mounts them.',
+    ),
+    gatewayRoom(
+      'cli',
+      room('cli'),
+      `${room('(http|qr|upstream|pages)')}|${GATEWAY_COMPOSITION}`,
+      'cli/ (operator commands such as purge) works on storage/ with the shared configuration, never through HTTP.',
     ),
     gatewayRoom(
       'storage',
       room('storage'),
-      `${room('(http|qr|upstream)')}|${GATEWAY_COMPOSITION}`,
+      `${room('(http|qr|upstream|pages|cli)')}|${GATEWAY_COMPOSITION}`,
       'storage/ may use only the shared root modules.',
     ),
     gatewayRoom(
       'upstream',
       room('upstream'),
-      `${room('(http|qr|storage)')}|${GATEWAY_COMPOSITION}`,
+      `${room('(http|qr|storage|pages|cli)')}|${GATEWAY_COMPOSITION}`,
       'upstream/ (the 1LINK side) may use only the shared root modules.',
     ),
   ],
