@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startOneLinkMockForTest, type TestMock } from '../support/onelink-mock.js';
@@ -30,7 +30,11 @@ describe('pnpm deploy:gateway <dir>', () => {
       env: { ...outsideEnv(), PATH: process.env.PATH },
     });
     expect(existsSync(path.join(dir, 'dist/main.js'))).toBe(true);
-    expect(existsSync(path.join(dir, 'src'))).toBe(false);
+    // No TypeScript sources: only the pages' static assets (browser scripts, CSS) come from src/.
+    expect(
+      readdirSync(path.join(dir, 'src'), { recursive: true }).filter((f) => String(f).endsWith('.ts')),
+    ).toEqual([]);
+    expect(existsSync(path.join(dir, 'src/pages/assets'))).toBe(true);
     const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
     // Production dependencies only: the gateway's devDependencies (type packages) are not installed.
     const devDependencies = Object.keys(manifest.devDependencies ?? {});
@@ -80,9 +84,17 @@ describe('pnpm deploy:gateway <dir>', () => {
         reference: 'deploy-folder-test',
       }),
     });
-    const answer = (await res.json()) as { qr?: { payload?: string } };
+    const answer = (await res.json()) as { qr?: { payload?: string }; links?: { pay?: string } };
     expect(res.status, JSON.stringify(answer)).toBe(201);
     expect(answer.qr?.payload).toBe(fixture.response.body.qrString);
+    // The pages work from the folder too (their assets are shipped beside dist/).
+    for (const page of [
+      '/docs',
+      '/console',
+      '/pages/assets/pages.css',
+      answer.links?.pay ?? '/pay/missing-link',
+    ])
+      expect((await fetch(new URL(page, url))).status, page).toBe(200);
 
     gateway.kill('SIGTERM');
     expect(await exited, output).toBe(0);
