@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { GatewayMetrics } from '../metrics.js';
-import { checkReady, type Database } from '../storage/database.js';
 import { ProblemError } from '../problems.js';
+import { checkReady, type Database } from '../storage/database.js';
 
 /** Unauthenticated probes: liveness, readiness (database + migrations) and Prometheus metrics. */
 export function operationsRoutes(deps: { db: Database; metrics: GatewayMetrics }): Router {

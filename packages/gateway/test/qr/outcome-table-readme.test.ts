@@ -24,7 +24,9 @@ function readmeOutcomeTable(text: string): ReadmeRow[] {
   const section = text.split(/^### Outcomes: what reconciliation relies on$/m)[1];
   if (section === undefined)
     throw new Error('README has no "### Outcomes: what reconciliation relies on" section');
-  const lines = section.split('\n').filter((line) => line.startsWith('|'));
+  // The section ends at the next heading (later sections have tables of their own).
+  const body = section.split(/^#{1,3} /m)[0] ?? '';
+  const lines = body.split('\n').filter((line) => line.startsWith('|'));
   const [header, rule, ...rows] = lines;
   expect(header).toBe(
     '| situation | when | client retries (same STAN/RRN) | row | caller may retry | problem |',
