@@ -257,6 +257,10 @@ async function demo(gw: RunningGateway, key: string): Promise<void> {
   const png = `${gw.url}${answer.links.png}`;
   console.log(`\n  PNG:  ${png}`);
   console.log(`  SVG:  ${gw.url}${answer.links.svg}`);
+  console.log('\n  Pages (open in a browser):');
+  if (answer.links.pay) console.log(`    payer's page  ${gw.url}${answer.links.pay}`);
+  console.log(`    console       ${gw.url}/console  (paste the API key above)`);
+  console.log(`    API docs      ${gw.url}/docs`);
   console.log(`\n  Fetch the PNG:\n    curl -H 'Authorization: Bearer ${key}' -o qr.png ${png}`);
   console.log(`  Look it up:\n    curl -H 'Authorization: Bearer ${key}' ${gw.url}${answer.links.self}`);
   console.log(
