@@ -1,8 +1,6 @@
-#!/usr/bin/env tsx
 // onelink-codegen: the codegen's command line. main(argv, io) does the work and returns the exit code, so
-// tests call it in-process; the bottom of the file runs it when this file is the program.
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// tests call it in-process. The programs are thin: bin/onelink-codegen.js (installed) and
+// scripts/codegen.ts (this workspace's pnpm gen, gen:check and spec:diff).
 import { UsageError } from './cli/args.js';
 import { diffCommand } from './cli/diff-command.js';
 import { genCommand } from './cli/gen-command.js';
@@ -61,18 +59,4 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     io.err(`${name}: ${error instanceof Error ? error.message : String(error)}`);
     return command.failure;
   }
-}
-
-function isProgram(): boolean {
-  const script = process.argv[1];
-  if (script === undefined) return false;
-  try {
-    return realpathSync(script) === fileURLToPath(import.meta.url);
-  } catch {
-    return false;
-  }
-}
-
-if (isProgram()) {
-  process.exitCode = await main(process.argv.slice(2));
 }

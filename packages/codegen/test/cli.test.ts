@@ -12,7 +12,8 @@ import { RULES } from '../src/diff/rules.js';
 
 const fixtures = fileURLToPath(new URL('../../../generated/test/fixtures/specs/', import.meta.url));
 const p2mSpec = fileURLToPath(new URL('../../../spec/1link-p2m-qr.yaml', import.meta.url));
-const cliPath = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
+// The workspace's program for it (`pnpm gen`); bin/onelink-codegen.js is the installed one (consumer tests).
+const cliPath = fileURLToPath(new URL('../../../scripts/codegen.ts', import.meta.url));
 const tsx = fileURLToPath(new URL('../../../node_modules/tsx/dist/cli.mjs', import.meta.url));
 
 let work: string;

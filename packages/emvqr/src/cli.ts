@@ -1,9 +1,7 @@
-#!/usr/bin/env tsx
 // `pnpm qr` (onelink-qr): main(argv, io) does the work and returns the exit code, so tests call it
-// in-process; the bottom of the file runs it when this file is the program.
-import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
+// in-process. The programs are thin: bin/onelink-qr.js (installed) and scripts/qr.ts (this workspace).
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from './build.js';
 import type { EmvQrError, EmvQrProblem } from './errors.js';
@@ -286,18 +284,4 @@ export async function main(argv: readonly string[], io: QrCliIo = processIo): Pr
     io.err(error instanceof Error ? (error.stack ?? error.message) : String(error));
     return 1;
   }
-}
-
-function isProgram(): boolean {
-  const script = process.argv[1];
-  if (script === undefined) return false;
-  try {
-    return realpathSync(script) === fileURLToPath(import.meta.url);
-  } catch {
-    return false;
-  }
-}
-
-if (isProgram()) {
-  process.exitCode = await main(process.argv.slice(2));
 }

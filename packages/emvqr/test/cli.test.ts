@@ -12,7 +12,8 @@ import { BASE, decodePng } from './helpers.js';
 import { PUBLIC_VECTORS } from './vectors.js';
 
 const PACKAGE = fileURLToPath(new URL('..', import.meta.url));
-const CLI = join(PACKAGE, 'src/cli.ts');
+// The workspace's program for it (`pnpm qr`); bin/onelink-qr.js is the installed one (consumer tests).
+const CLI = join(PACKAGE, '../../scripts/qr.ts');
 const dir = mkdtempSync(join(tmpdir(), 'emvqr-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -4,9 +4,8 @@
 // Secrets come from the environment (NAME or NAME_FILE, core's one rule) only, never from flags.
 // main(argv, env, io) does the work and returns the exit code, so tests call it in-process; the bottom of
 // the file runs it when this file is the program.
-import { readFileSync, realpathSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { fromEnv } from '@onelink-kit/core';
 import { SECRET_FLAGS, USAGE } from './cli/usage.js';
@@ -201,17 +200,3 @@ export const processIo: SignIo = {
   err: (text) => process.stderr.write(`${text}\n`),
   cwd: process.cwd(),
 };
-
-function isProgram(): boolean {
-  const script = process.argv[1];
-  if (script === undefined) return false;
-  try {
-    return realpathSync(script) === fileURLToPath(import.meta.url);
-  } catch {
-    return false;
-  }
-}
-
-if (isProgram()) {
-  process.exitCode = await main(process.argv.slice(2), process.env, processIo);
-}
