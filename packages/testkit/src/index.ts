@@ -1,6 +1,5 @@
 // Public entry of @onelink-kit/testkit: what the tests of every package share. A devDependency only.
 export { closedPortUrl, freePort } from './closed-port.js';
-export { ibanChecks } from './fake-one-link/qr-answer.js';
 export { startFakeOneLink } from './fake-one-link/server.js';
 export type {
   FakeOneLink,

@@ -1,4 +1,4 @@
-import { type QrKind, qrBodyParts } from '@onelink-kit/core';
+import { ibanChecksumValid, PK_IBAN_PATTERN, type QrKind, qrBodyParts } from '@onelink-kit/core';
 import {
   build,
   fieldsFromRequest,
@@ -79,17 +79,6 @@ export function qrSuccess(
   };
 }
 
-/** ISO 13616 mod-97 check of a Pakistani IBAN. */
-export function ibanChecks(iban: string): boolean {
-  if (!/^PK[0-9]{2}[A-Z]{4}[0-9]{16}$/.test(iban)) return false;
-  const numeric = `${iban.slice(4)}${iban.slice(0, 4)}`.replace(/[A-Z]/g, (c) =>
-    String(c.charCodeAt(0) - 55),
-  );
-  let rem = 0;
-  for (const d of numeric) rem = (rem * 10 + Number(d)) % 97;
-  return rem === 1;
-}
-
 /**
  * The refusal 1LINK gives a request it cannot process, or undefined: code 30 without STAN/RRN, 12 for
  * a bad IBAN or an aggregator it does not know, 94 for an RRN it has seen (`usedRrns` is updated).
@@ -106,7 +95,9 @@ export function qrRefusal(
     body: { responseCode, responseDescription, ...ids },
   });
   if (!ids.stan || !ids.rrn) return reject(400, '30', 'Format error');
-  if (kind === 'merchant' && !ibanChecks(request.merchantDetails?.iban ?? '')) {
+  const iban = request.merchantDetails?.iban ?? '';
+  // Core's rule, the one the client checks before sending: the spec's PK shape and the mod-97 digits.
+  if (kind === 'merchant' && !(PK_IBAN_PATTERN.test(iban) && ibanChecksumValid(iban))) {
     return reject(400, '12', 'Invalid transaction / request field');
   }
   if (kind === 'aggregator' && !registry[request.merchantDetails?.merchantID ?? '']) {

@@ -4,7 +4,6 @@ import {
   type FakeOneLink,
   fullAggregatorRequest,
   fullMerchantRequest,
-  ibanChecks,
   startFakeOneLink,
 } from '../../src/index.js';
 import { postQr, tokenOf } from './call.js';
@@ -110,6 +109,11 @@ describe('strict: the refusals 1LINK gives', () => {
       },
       want: { status: 400, responseCode: '12' },
     },
+    {
+      given: 'an IBAN two digits short of the PK shape',
+      body: { ...merchant, merchantDetails: { ...merchant.merchantDetails, iban: 'PK36SCBL00000011234567' } },
+      want: { status: 400, responseCode: '12' },
+    },
     { given: 'malformed JSON', body: '{"merchantDetails":', want: { status: 400, responseCode: '30' } },
   ])('merchant with $given → $want.status code $want.responseCode', async ({ body, want }) => {
     const { fake, headers } = await authorised({ strict: true });
@@ -140,15 +144,5 @@ describe('strict: the refusals 1LINK gives', () => {
     const lenient = await authorised();
     await postQr(lenient.fake, 'generateDQRCMerchant', merchant, lenient.headers);
     expect((await postQr(lenient.fake, 'generateDQRCMerchant', merchant, lenient.headers)).status).toBe(200);
-  });
-});
-
-describe('ibanChecks', () => {
-  it.each([
-    { given: 'PK36SCBL0000001123456702', want: true },
-    { given: 'PK00SCBL0000001123456702', want: false },
-    { given: 'PK36SCBL00000011234567', want: false },
-  ])('$given → $want', ({ given, want }) => {
-    expect(ibanChecks(given)).toBe(want);
   });
 });
