@@ -6,8 +6,9 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
-// The spec's request schemas must match seed 000 §5.1 and §5.2 field by field. The seed's JSON schemas are
-// parsed from the seed text at test time, so a change on either side shows up here.
+// The spec's request schemas must match the merchant and aggregator request body schemas of the 1LINK P2M QR
+// document (the source document 000_*.txt in ../shared/seeds, next to the checkout) field by field. Those JSON
+// schemas are parsed from the document's text at test time, so a change on either side shows up here.
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const specFile = join(root, 'spec', '1link-p2m-qr.yaml');
 const seedDir = join(root, '..', 'shared', 'seeds');

@@ -23,7 +23,8 @@ export const oauthBehaviour: ApiBehaviour = {
     const grantType = issues.some((i) => i.field === 'grant_type' && i.rule === 'enum');
     const body = {
       ...(base.body as object),
-      // RFC 6749 §5.2: a missing or malformed parameter is invalid_request.
+      // RFC 6749 (OAuth 2.0) names a missing or malformed parameter invalid_request, an unknown grant type
+      // unsupported_grant_type.
       error: grantType ? 'unsupported_grant_type' : 'invalid_request',
       error_description: describeIssues(issues),
     };

@@ -198,7 +198,9 @@ export function oneLinkQrFixtures(spec: SpecEntry): SyntheticFixture[] {
         headers: responseHeaders(++n, { 'cache-control': 'no-store' }),
         body: { access_token: '<ACCESS_TOKEN>', token_type: 'Bearer', expires_in: 3600, scope: '1LinkApi' },
       },
-      provenance: provenance(`${NOTES}RFC 6749 §5.1 token response, one hour. ${REPLACE}`),
+      provenance: provenance(
+        `${NOTES}RFC 6749 (OAuth 2.0) successful token response, valid for one hour. ${REPLACE}`,
+      ),
     },
   });
   out.push({
@@ -211,7 +213,9 @@ export function oneLinkQrFixtures(spec: SpecEntry): SyntheticFixture[] {
         headers: responseHeaders(++n),
         body: { error: 'invalid_client', error_description: 'Client authentication failed' },
       },
-      provenance: provenance(`${NOTES}RFC 6749 §5.2 invalid_client for a wrong secret. ${REPLACE}`),
+      provenance: provenance(
+        `${NOTES}RFC 6749 (OAuth 2.0) answers a wrong client secret with invalid_client. ${REPLACE}`,
+      ),
     },
   });
 

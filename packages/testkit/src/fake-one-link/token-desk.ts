@@ -16,8 +16,8 @@ export interface AcceptedClient {
 
 /**
  * The fake's OAuth2 client-credentials endpoint and the bearer check of the QR operations: issues
- * `${prefix}${n}` tokens with a TTL, refuses wrong credentials the way RFC 6749 §5.2 says, and
- * remembers issued, expired and revoked tokens.
+ * `${prefix}${n}` tokens with a TTL, refuses wrong credentials the way RFC 6749 (OAuth 2.0) says
+ * (401 invalid_client), and remembers issued, expired and revoked tokens.
  */
 export class TokenDesk {
   refused = 0;
