@@ -1,6 +1,6 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { gatewayListeningUrl, type RunningProcess, startProcess } from '@onelink-kit/testkit';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startOneLinkMockForTest, type TestMock } from '../support/onelink-mock.js';
 import { outsideEnv, runOk } from './support/run.js';
@@ -12,12 +12,12 @@ const { scratch } = inject('consumers');
 const API_KEY = 'consumer-deploy-test-api-key-0123456789';
 
 let mock: TestMock | undefined;
-let gateway: ChildProcess | undefined;
+let gateway: RunningProcess | undefined;
 beforeAll(async () => {
   mock = await startOneLinkMockForTest();
 });
 afterAll(async () => {
-  if (gateway && gateway.exitCode === null) gateway.kill('SIGKILL');
+  await gateway?.stop('SIGKILL');
   await mock?.stop();
 });
 
@@ -55,16 +55,8 @@ describe('pnpm deploy:gateway <dir>', () => {
       LOG_LEVEL: 'info',
     });
     // cwd is / so nothing resolves from the workspace or the scratch folder.
-    gateway = spawn(process.execPath, [path.join(dir, 'dist/main.js')], { cwd: '/', env, stdio: 'pipe' });
-    let output = '';
-    gateway.stdout?.on('data', (c: Buffer) => {
-      output += c.toString();
-    });
-    gateway.stderr?.on('data', (c: Buffer) => {
-      output += c.toString();
-    });
-    const exited = new Promise<number | null>((resolve) => gateway?.on('exit', (code) => resolve(code)));
-    const url = await listeningUrl(() => output, gateway);
+    gateway = startProcess(process.execPath, [path.join(dir, 'dist/main.js')], { cwd: '/', env });
+    const url = await gatewayListeningUrl(gateway);
 
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
     const fixture = JSON.parse(
@@ -96,24 +88,10 @@ describe('pnpm deploy:gateway <dir>', () => {
     ])
       expect((await fetch(new URL(page, url))).status, page).toBe(200);
 
-    gateway.kill('SIGTERM');
-    expect(await exited, output).toBe(0);
+    expect(await gateway.stop('SIGTERM'), gateway.output()).toBe(0);
     // Logs are JSON lines (pino), one object per line.
-    const lines = output.split('\n').filter((l) => l.trim() !== '');
-    expect(lines.every((l) => l.startsWith('{'))).toBe(true);
+    expect(gateway.lines().every((l) => l.startsWith('{'))).toBe(true);
     // The first deploy on a machine may compile better-sqlite3 inside the folder (minutes on a busy
     // 2-core machine); later ones reuse pnpm's side-effects cache (seconds).
   }, 900_000);
 });
-
-async function listeningUrl(output: () => string, child: ChildProcess): Promise<string> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    for (const line of output().split('\n')) {
-      if (line.includes('"gateway listening"')) return JSON.parse(line).url;
-    }
-    if (child.exitCode !== null) throw new Error(`the gateway exited ${child.exitCode}:\n${output()}`);
-    if (Date.now() > deadline) throw new Error(`the gateway did not listen:\n${output()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}

@@ -1,56 +1,41 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '@onelink-kit/testkit';
+import {
+  childEnv,
+  freePort,
+  makeTempDir,
+  type RunningProcess,
+  runProcess,
+  startProcess,
+} from '@onelink-kit/testkit';
 import { afterAll, describe, expect, it } from 'vitest';
 
 // `pnpm start` as a new user runs it (scripts/start.ts), on free ports and a temp database.
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'gateway-start-'));
-let child: ChildProcess | undefined;
+const dir = makeTempDir('gateway-start-');
+const script = join(root, 'scripts/start.ts');
+let child: RunningProcess | undefined;
 
-afterAll(() => {
-  if (child && child.exitCode === null) child.kill('SIGKILL');
-  rmSync(dir, { recursive: true, force: true });
+afterAll(async () => {
+  await child?.stop('SIGKILL');
+  dir.remove();
 });
 
 /** Starts scripts/start.ts with `args` on free ports, a temp database and log file; resolves once it serves. */
-async function startScript(
-  args: string[],
-  ports: Record<string, number>,
-): Promise<{ output: () => string; exited: Promise<number | null> }> {
-  child = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts/start.ts'), ...args], {
+async function startScript(args: string[], ports: Record<string, number>): Promise<RunningProcess> {
+  child = startProcess(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: root,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      // Workspace packages resolve to their sources under vitest's condition, as `pnpm start` runs them.
-      NODE_OPTIONS: process.env.NODE_OPTIONS ?? '',
+    // Workspace packages resolve to their sources under vitest's condition, as `pnpm start` runs them.
+    env: childEnv({
       ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])),
-      DATABASE_URL: `sqlite:${join(dir, `start-${args.join('') || 'sim'}.sqlite`)}`,
-      LOG_FILE: join(dir, 'gateway.log'),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+      DATABASE_URL: `sqlite:${dir.join(`start-${args.join('') || 'sim'}.sqlite`)}`,
+      LOG_FILE: dir.join('gateway.log'),
+    }),
   });
-  let output = '';
-  child.stdout?.on('data', (c: Buffer) => {
-    output += c.toString();
-  });
-  child.stderr?.on('data', (c: Buffer) => {
-    output += c.toString();
-  });
-  const started = child;
-  const exited = new Promise<number | null>((resolve) => started.on('exit', (code) => resolve(code)));
-  const deadline = Date.now() + 90_000;
-  while (!output.includes('Serving.')) {
-    if (started.exitCode !== null) throw new Error(`pnpm start exited early:\n${output}`);
-    if (Date.now() > deadline) throw new Error(`pnpm start did not get ready:\n${output}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { output: () => output, exited };
+  await child.waitFor('pnpm start to serve', (output) => output.includes('Serving.') || undefined, 90_000);
+  return child;
 }
 
 const fixture = JSON.parse(
@@ -69,12 +54,12 @@ describe('pnpm start', () => {
     expect(output).toContain('Starting the 1LINK simulator on 127.0.0.1:');
     expect(output).toContain(`1LINK simulator:     http://127.0.0.1:${simPort}`);
     expect(output).toContain(
-      `Gateway:             http://127.0.0.1:${port}  (SQLite file ${join(dir, 'start-sim.sqlite')})`,
+      `Gateway:             http://127.0.0.1:${port}  (SQLite file ${dir.join('start-sim.sqlite')})`,
     );
-    expect(output).toContain(`Gateway log:         ${join(dir, 'gateway.log')}`);
+    expect(output).toContain(`Gateway log:         ${dir.join('gateway.log')}`);
     // The JSON log went to the file, not among the lines a person reads.
     expect(output).not.toMatch(/^\{"level"/m);
-    expect(readFileSync(join(dir, 'gateway.log'), 'utf8')).toMatch(/^\{"level"/);
+    expect(readFileSync(dir.join('gateway.log'), 'utf8')).toMatch(/^\{"level"/);
     expect(output).toMatch(/upstream is the 1LINK simulator/);
     expect(output).toMatch(/[▀▄█]{10}/); // QR blocks
     expect(output).toMatch(
@@ -98,8 +83,7 @@ describe('pnpm start', () => {
     ).toBe('PNG');
     expect((await fetch(png!)).status).toBe(401);
 
-    child?.kill('SIGINT');
-    expect(await run.exited).toBe(0);
+    expect(await run.stop('SIGINT')).toBe(0);
     expect(run.output()).toContain('Stopped.');
     await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
     await expect(fetch(`http://127.0.0.1:${simPort}/__sim/requests`)).rejects.toThrow();
@@ -115,8 +99,7 @@ describe('pnpm start', () => {
       new RegExp(`info\\.rrn \\[tag 62\\.05\\]: sent \\d{12}, QR has ${fixture.response.body.rrn}`),
     );
     expect(output).toContain('Expected with --prism');
-    child?.kill('SIGINT');
-    expect(await run.exited).toBe(0);
+    expect(await run.stop('SIGINT')).toBe(0);
     await expect(fetch(`http://127.0.0.1:${mockPort}/`)).rejects.toThrow();
   });
 });
@@ -125,47 +108,27 @@ describe('pnpm start arguments', () => {
   // Nothing is started for these: no port is bound, no Prism, no database. scripts/start.ts runs on import
   // and exports no main, so each case spawns it; the cases run side by side.
   const cases = [
-    { given: ['--help'], want: { status: 0, stream: 'stdout', text: /^Usage: pnpm start/ } },
-    { given: ['-h'], want: { status: 0, stream: 'stdout', text: /GATEWAY_API_KEYS\(_FILE\)/ } },
-    { given: ['--port', '1'], want: { status: 2, stream: 'stderr', text: /unknown argument --port/ } },
+    { given: ['--help'], want: { code: 0, stream: 'stdout', text: /^Usage: pnpm start/ } },
+    { given: ['-h'], want: { code: 0, stream: 'stdout', text: /GATEWAY_API_KEYS\(_FILE\)/ } },
+    { given: ['--port', '1'], want: { code: 2, stream: 'stderr', text: /unknown argument --port/ } },
     {
       given: ['--prism', '--help'],
-      want: { status: 0, stream: 'stdout', text: /--prism\s+play the recorded fixtures back/ },
+      want: { code: 0, stream: 'stdout', text: /--prism\s+play the recorded fixtures back/ },
     },
   ] as const;
-  it.concurrent.each(cases)('$given → exit $want.status', async ({ given, want }) => {
+  it.concurrent.each(cases)('$given → exit $want.code', async ({ given, want }) => {
     const run = await spawnStart(given);
-    expect(run.status).toBe(want.status);
+    expect(run.code).toBe(want.code);
     expect(run[want.stream]).toMatch(want.text);
     // PORT is invalid: had the script gone past its arguments, it would report a configuration error.
     expect(`${run.stdout}${run.stderr}`).not.toContain('Configuration error');
   });
 });
 
-function spawnStart(
-  args: readonly string[],
-): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const run = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts/start.ts'), ...args], {
-      cwd: root,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
-        NODE_OPTIONS: process.env.NODE_OPTIONS ?? '',
-        PORT: 'not-a-port',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: 60_000,
-    });
-    let stdout = '';
-    let stderr = '';
-    run.stdout.on('data', (c: Buffer) => {
-      stdout += c.toString();
-    });
-    run.stderr.on('data', (c: Buffer) => {
-      stderr += c.toString();
-    });
-    run.on('error', reject);
-    run.on('close', (status) => resolve({ status, stdout, stderr }));
+function spawnStart(args: readonly string[]) {
+  return runProcess(process.execPath, ['--import', 'tsx', script, ...args], {
+    cwd: root,
+    env: childEnv({ PORT: 'not-a-port' }),
+    timeoutMs: 60_000,
   });
 }

@@ -1,7 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { type RunningSimulator, runSim, SIM_USAGE } from '@onelink-kit/mock/sim';
+import { type RunningProcess, startProcess } from '@onelink-kit/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
 
 // `pnpm sim` as a function (runSim) in-process, and once as a person runs it, for Ctrl-C.
@@ -120,34 +120,22 @@ describe('runSim serving', () => {
 });
 
 describe('pnpm sim in a terminal', () => {
-  let child: ChildProcess | undefined;
-  afterEach(() => {
-    if (child && child.exitCode === null) child.kill('SIGKILL');
+  let child: RunningProcess | undefined;
+  afterEach(async () => {
+    await child?.stop('SIGKILL');
   });
 
   it('stops on Ctrl-C (SIGINT) with exit 0, so pnpm reports no failure', async () => {
     const root = fileURLToPath(new URL('../../', import.meta.url));
-    child = spawn(process.execPath, ['--import', 'tsx', 'scripts/sim.ts'], {
+    child = startProcess(process.execPath, ['--import', 'tsx', 'scripts/sim.ts'], {
       cwd: root,
       env: { ...process.env, SIM_PORT: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
     });
-    let output = '';
-    child.stdout?.on('data', (c: Buffer) => {
-      output += c.toString();
-    });
-    child.stderr?.on('data', (c: Buffer) => {
-      output += c.toString();
-    });
-    const exited = new Promise<number | null>((resolve) => child?.once('exit', (code) => resolve(code)));
-    const deadline = Date.now() + 60_000;
-    while (!output.includes('Ctrl-C stops the simulator.')) {
-      if (child.exitCode !== null || Date.now() > deadline)
-        throw new Error(`pnpm sim did not start:\n${output}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    child.kill('SIGINT');
-    expect(await exited).toBe(0);
-    expect(output).toContain('Stopped.');
+    await child.waitFor(
+      'pnpm sim to start',
+      (output) => output.includes('Ctrl-C stops the simulator.') || undefined,
+    );
+    expect(await child.stop('SIGINT')).toBe(0);
+    expect(child.output()).toContain('Stopped.');
   });
 });

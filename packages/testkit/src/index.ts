@@ -12,6 +12,16 @@ export type {
 } from './fake-one-link/types.js';
 export { captureLogs, type LogCapture } from './log-capture.js';
 export {
+  childEnv,
+  gatewayListeningUrl,
+  type ProcessOptions,
+  type Run,
+  type RunningProcess,
+  runProcess,
+  startProcess,
+  waitUntil,
+} from './process.js';
+export {
   aggregatorBody,
   fullAggregatorRequest,
   fullMerchantRequest,

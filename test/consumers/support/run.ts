@@ -1,14 +1,6 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { type Run, runProcess } from '@onelink-kit/testkit';
 import { WORKSPACE_ROOT } from './workspace.js';
-
-export interface Run {
-  /** Exit code; -1 when the process was ended by a signal. */
-  code: number;
-  stdout: string;
-  stderr: string;
-  ms: number;
-}
 
 /**
  * The environment of a project outside this workspace: without the workspace's source condition in
@@ -29,32 +21,13 @@ export function outsideEnv(extra: Record<string, string> = {}): NodeJS.ProcessEn
   return { ...env, NO_COLOR: '1', ...extra };
 }
 
-/** Runs a command to its end and collects its output (never throws for a non-zero exit). */
+/** Runs a command to its end, by default in the outside environment (never throws for a non-zero exit). */
 export function run(
   command: string,
   args: readonly string[],
   options: { cwd: string; env?: NodeJS.ProcessEnv },
 ): Promise<Run> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd: options.cwd,
-      env: options.env ?? outsideEnv(),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => {
-      stdout += c.toString();
-    });
-    child.stderr.on('data', (c: Buffer) => {
-      stderr += c.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (code) =>
-      resolve({ code: code ?? -1, stdout, stderr, ms: Math.round(performance.now() - started) }),
-    );
-  });
+  return runProcess(command, args, { cwd: options.cwd, env: options.env ?? outsideEnv() });
 }
 
 /** Like run, but a non-zero exit is an error carrying the command's output. */

@@ -1,24 +1,22 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   type FakeOneLink,
+  gatewayListeningUrl,
   gatewayMerchantRequest,
+  makeTempDir,
+  type RunningProcess,
   type SeenRequest,
   startFakeOneLink,
+  type TempDir,
 } from '@onelink-kit/testkit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { storageBackends } from '../storage/backends.js';
+import { spawnGateway } from '../support/gateway-process.js';
 
 // The 1LINK plan limit is per application, not per process: two gateway processes (src/main.ts) share
 // one count, in Postgres or in Redis, in front of a fake 1LINK that records when each call arrived.
 // A burst through both must reach 1LINK at no more than the plan's rate.
 
-const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
-const mainFile = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
 const KEY = 'shop-a=plan-limit-key-0123456789';
 const PRESENTED = 'plan-limit-key-0123456789';
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -26,47 +24,6 @@ const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 /** The plan in this test: 5 calls a second; the burst needs eight windows (more windows, less weight on the first one's start-up skew). */
 const LIMIT = 5;
 const BURST = 40;
-
-interface Child {
-  proc: ChildProcess;
-  lines: string[];
-}
-
-function spawnGateway(env: Record<string, string>): Child {
-  const proc = spawn(process.execPath, ['--import', 'tsx', mainFile], {
-    cwd: repoRoot,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      ...(process.env.NODE_OPTIONS ? { NODE_OPTIONS: process.env.NODE_OPTIONS } : {}),
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const lines: string[] = [];
-  let buffered = '';
-  const collect = (chunk: Buffer) => {
-    buffered += chunk.toString();
-    const parts = buffered.split('\n');
-    buffered = parts.pop() ?? '';
-    lines.push(...parts.filter((l) => l.trim() !== ''));
-  };
-  proc.stdout?.on('data', collect);
-  proc.stderr?.on('data', collect);
-  return { proc, lines };
-}
-
-/** The port is read from the process's own "gateway listening" log line (it listens on port 0). */
-async function listeningUrl(child: Child, ms = 60_000): Promise<string> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const line = child.lines.find((l) => l.includes('"gateway listening"'));
-    if (line !== undefined) return (JSON.parse(line) as { url: string }).url;
-    if (child.proc.exitCode !== null) throw new Error(`gateway exited: ${child.lines.join('\n')}`);
-    if (Date.now() > deadline) throw new Error(`gateway did not start: ${child.lines.join('\n')}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 /** Most calls that arrived within any `windowMs`. */
 function busiestWindow(calls: readonly SeenRequest[], windowMs: number): number {
@@ -80,21 +37,15 @@ function busiestWindow(calls: readonly SeenRequest[], windowMs: number): number 
 }
 
 let fake: FakeOneLink;
-const children: Child[] = [];
-const dirs: string[] = [];
+const children: RunningProcess[] = [];
+const dirs: TempDir[] = [];
 
 beforeAll(async () => {
   fake = await startFakeOneLink();
 });
 afterEach(async () => {
-  for (const child of children.splice(0)) {
-    if (child.proc.exitCode === null) {
-      const exited = new Promise((resolve) => child.proc.once('exit', resolve));
-      child.proc.kill('SIGTERM');
-      await exited;
-    }
-  }
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  for (const child of children.splice(0)) await child.stop('SIGTERM');
+  for (const dir of dirs.splice(0)) dir.remove();
 });
 afterAll(async () => {
   await fake?.stop();
@@ -114,6 +65,22 @@ function gatewayEnv(databaseUrl: string, extra: Record<string, string> = {}): Re
     GATEWAY_RATE_LIMIT_WAIT_MS: '15000',
     LOG_LEVEL: 'info',
     ...extra,
+  };
+}
+
+/** Gateway processes a and b, each with the environment `envOf` gives it; resolves to their URLs. */
+async function startPair(envOf: (name: 'a' | 'b') => Record<string, string>): Promise<string[]> {
+  const pair = (['a', 'b'] as const).map((name) => spawnGateway(envOf(name)));
+  children.push(...pair);
+  return Promise.all(pair.map((child) => gatewayListeningUrl(child)));
+}
+
+/** `env` for each process, each on its own SQLite file (a temp dir removed after the test). */
+function onOwnSqliteFile(env: Record<string, string>): (name: 'a' | 'b') => Record<string, string> {
+  return (name) => {
+    const dir = makeTempDir('gateway-plan-');
+    dirs.push(dir);
+    return { ...env, DATABASE_URL: `sqlite:${dir.join('gateway.sqlite')}`, GATEWAY_INSTANCE_ID: name };
   };
 }
 
@@ -170,12 +137,7 @@ describe.skipIf(pg.skip !== undefined)('two gateway processes on one Postgres da
     const db = await pg.backend.open();
     try {
       const env = gatewayEnv(db.databaseUrl);
-      const pair = [
-        spawnGateway({ ...env, GATEWAY_INSTANCE_ID: 'a' }),
-        spawnGateway({ ...env, GATEWAY_INSTANCE_ID: 'b' }),
-      ];
-      children.push(...pair);
-      const urls = await Promise.all(pair.map((child) => listeningUrl(child)));
+      const urls = await startPair((name) => ({ ...env, GATEWAY_INSTANCE_ID: name }));
       expectWithinPlan(await burst(urls), 'Postgres');
     } finally {
       await db.close();
@@ -186,17 +148,7 @@ describe.skipIf(pg.skip !== undefined)('two gateway processes on one Postgres da
 describe('two gateway processes sharing Redis', () => {
   it('send a burst to 1LINK within the plan shared through Redis (each on its own SQLite file)', async () => {
     const env = gatewayEnv('', { ONELINK_RATE_LIMIT_REDIS_URL: REDIS_URL });
-    const pair = ['a', 'b'].map((name) => {
-      const dir = mkdtempSync(join(tmpdir(), 'gateway-plan-'));
-      dirs.push(dir);
-      return spawnGateway({
-        ...env,
-        DATABASE_URL: `sqlite:${join(dir, 'gateway.sqlite')}`,
-        GATEWAY_INSTANCE_ID: name,
-      });
-    });
-    children.push(...pair);
-    const urls = await Promise.all(pair.map((child) => listeningUrl(child)));
+    const urls = await startPair(onOwnSqliteFile(env));
     expectWithinPlan(await burst(urls), 'Redis');
   }, 120_000);
 });
@@ -204,17 +156,7 @@ describe('two gateway processes sharing Redis', () => {
 describe('control: two processes counting apart', () => {
   it('each on its own SQLite file with the in-process limiter sends about twice the plan (what sharing prevents)', async () => {
     const env = gatewayEnv('');
-    const pair = ['a', 'b'].map((name) => {
-      const dir = mkdtempSync(join(tmpdir(), 'gateway-plan-'));
-      dirs.push(dir);
-      return spawnGateway({
-        ...env,
-        DATABASE_URL: `sqlite:${join(dir, 'gateway.sqlite')}`,
-        GATEWAY_INSTANCE_ID: name,
-      });
-    });
-    children.push(...pair);
-    const urls = await Promise.all(pair.map((child) => listeningUrl(child)));
+    const urls = await startPair(onOwnSqliteFile(env));
     const result = await burst(urls);
     expect(result.statuses).toEqual(Array(BURST).fill(201));
     expect(result.ratePerSecond).toBeGreaterThan(LIMIT * 1.5);
