@@ -1,7 +1,8 @@
+import { findPostgres } from '@onelink-kit/testkit';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fuzzSettings } from './support/fuzz-settings.js';
-import { FUZZ_KEY, type FuzzTarget, findPostgres, startFuzzTarget } from './support/fuzz-target.js';
+import { FUZZ_KEY, type FuzzTarget, startFuzzTarget } from './support/fuzz-target.js';
 import { rawRequest } from './support/raw-http.js';
 import { readRequests } from './support/read-requests.js';
 import { createRequests, type FuzzRequest } from './support/requests.js';

@@ -11,6 +11,7 @@ export type {
   SeenRequest,
 } from './fake-one-link/types.js';
 export { captureLogs, type LogCapture } from './log-capture.js';
+export { createTestSchema, findPostgres, type TestSchema } from './postgres.js';
 export {
   childEnv,
   gatewayListeningUrl,

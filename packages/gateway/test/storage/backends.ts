@@ -1,8 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import knex from 'knex';
+import { createTestSchema, findPostgres, makeTempDir } from '@onelink-kit/testkit';
 import type { DatabaseTarget } from '../../src/config.js';
 import { createDatabase, type Database, migrateToLatest } from '../../src/storage/database.js';
 
@@ -17,35 +13,11 @@ export interface Backend {
   open(): Promise<{ db: Database; target: DatabaseTarget; databaseUrl: string; close(): Promise<void> }>;
 }
 
-const PG_CANDIDATES = process.env.TEST_DATABASE_URL
-  ? [process.env.TEST_DATABASE_URL]
-  : ['postgres://postgres@127.0.0.1:5432/test', 'postgres://root@127.0.0.1:5432/test'];
-
-async function probePostgres(): Promise<{ url?: string; reason: string }> {
-  const reasons: string[] = [];
-  for (const url of PG_CANDIDATES) {
-    const probe = knex({
-      client: 'pg',
-      connection: { connectionString: url, connectionTimeoutMillis: 2_000 },
-      pool: { min: 0, max: 1 },
-    });
-    try {
-      await probe.raw('select 1');
-      return { url, reason: '' };
-    } catch (error) {
-      reasons.push(`${new URL(url).username}@: ${(error as Error).message.split('\n')[0]}`);
-    } finally {
-      await probe.destroy();
-    }
-  }
-  return { reason: reasons.join('; ') };
-}
-
 const sqlite: Backend = {
   name: 'sqlite',
   async open() {
-    const dir = mkdtempSync(join(tmpdir(), 'gateway-storage-'));
-    const target: DatabaseTarget = { client: 'sqlite', filename: join(dir, 'gateway.sqlite') };
+    const dir = makeTempDir('gateway-storage-');
+    const target: DatabaseTarget = { client: 'sqlite', filename: dir.join('gateway.sqlite') };
     const db = createDatabase(target);
     await migrateToLatest(db);
     return {
@@ -54,7 +26,7 @@ const sqlite: Backend = {
       databaseUrl: `sqlite:${target.filename}`,
       async close() {
         await db.destroy();
-        rmSync(dir, { recursive: true, force: true });
+        dir.remove();
       },
     };
   },
@@ -64,22 +36,17 @@ function postgres(url: string): Backend {
   return {
     name: 'postgres',
     async open() {
-      const schema = `gw_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-      const admin = knex({ client: 'pg', connection: { connectionString: url }, pool: { min: 0, max: 1 } });
-      await admin.raw('create schema ??', [schema]);
+      const { schema, databaseUrl, drop } = await createTestSchema(url, 'gw_test');
       const target: DatabaseTarget = { client: 'postgres', connectionString: url, searchPath: schema };
       const db = createDatabase(target);
       await migrateToLatest(db);
-      // The same schema for a whole gateway configured by DATABASE_URL (libpq `options`).
-      const databaseUrl = `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
       return {
         db,
         target,
         databaseUrl,
         async close() {
           await db.destroy();
-          await admin.raw('drop schema if exists ?? cascade', [schema]);
-          await admin.destroy();
+          await drop();
         },
       };
     },
@@ -88,10 +55,9 @@ function postgres(url: string): Backend {
 
 /** Resolves the backends for this run; top-level await in the test file calls it once. */
 export async function storageBackends(): Promise<Array<{ backend: Backend; skip?: string }>> {
-  const pg = await probePostgres();
+  const pg = await findPostgres();
   if (pg.url !== undefined) return [{ backend: sqlite }, { backend: postgres(pg.url) }];
-  const where = [...new Set(PG_CANDIDATES.map((u) => new URL(u).host + new URL(u).pathname))].join(', ');
-  const message = `no Postgres answered at ${where} (${pg.reason}); set TEST_DATABASE_URL to use another`;
+  const message = pg.reason;
   if (process.env.CI) {
     throw new Error(`CI requires the Postgres storage run: ${message}`);
   }
