@@ -1,5 +1,10 @@
 import { createGatewayLogger, parseConfig, type RunningGateway, startGateway } from '@onelink-kit/gateway';
-import { type FakeOneLink, makeTempDir, startFakeOneLink } from '@onelink-kit/testkit';
+import {
+  type FakeOneLink,
+  gatewayMerchantRequest,
+  makeTempDir,
+  startFakeOneLink,
+} from '@onelink-kit/testkit';
 
 /** Two shops and the reconciliation team (admin: sees every caller's rows). */
 export const KEYS = {
@@ -8,19 +13,9 @@ export const KEYS = {
   admin: 'recon-browser-key-0123456789',
 };
 
-export const merchantRequest = {
-  merchantDetails: {
-    dbaName: 'Karachi Chai Corner',
-    merchantName: 'Chai Corner (Private) Limited',
-    iban: 'PK36SCBL0000001123456702',
-    bankBic: 'SCBLPK',
-    merchantCategoryCode: '5812',
-    merchantID: 'MER0000123',
-    postalAddress: { townName: 'Karachi', addressLine: 'Shop 4, Block 2, Clifton', subDept: '0001' },
-  },
-  amount: 125000,
-  expiresInSeconds: 900,
-};
+// The gateway spec's merchant example; the amount is large enough to show the lakh grouping
+// (Rs. 1,25,000.00) the console formats.
+export const merchantRequest = { ...gatewayMerchantRequest(), amount: 125_000 };
 
 /** A JSON answer of the gateway (a QR transaction, a page of the export or a problem). */
 export interface ApiAnswer {
