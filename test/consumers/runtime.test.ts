@@ -22,7 +22,7 @@ afterAll(async () => {
 
 describe('plain Node ESM (node app.mjs)', () => {
   it('creates a merchant QR on the mock and gets the typed error of an error scenario', async () => {
-    const dir = copyFixture('esm', appDir);
+    const dir = copyFixture('esm', appDir, 'merchant-body.mjs');
     const got = await runOk('node', ['app.mjs'], {
       cwd: dir,
       env: outsideEnv({ ONELINK_MOCK_URL: mock!.url }),
@@ -47,7 +47,7 @@ describe('plain Node ESM (node app.mjs)', () => {
 
 describe('CommonJS TypeScript service (module commonjs, compiled with tsc, run with node)', () => {
   it('compiles against the node10 types and runs the ESM-only packages through require(esm)', async () => {
-    const dir = copyFixture('cjs-ts', appDir);
+    const dir = copyFixture('cjs-ts', appDir, 'src/merchant-body.ts');
     await runOk('npx', ['--no-install', 'tsc', '-p', '.'], { cwd: dir });
     const emitted = readFileSync(path.join(dir, 'dist/main.js'), 'utf8');
     expect(emitted).toContain('require("@onelink-kit/client")');

@@ -9,7 +9,7 @@ const { appDir } = inject('consumers');
 
 describe.each(['nodenext', 'bundler'])('moduleResolution %s', (resolution) => {
   it('accepts the right types and refuses a wrong field name', async () => {
-    const dir = copyFixture('types', appDir);
+    const dir = copyFixture('types', appDir, 'merchant-body.ts');
     const got = await run('npx', ['--no-install', 'tsc', '-p', `tsconfig.${resolution}.json`], { cwd: dir });
     const errors = got.stdout.split('\n').filter((line) => /error TS\d+/.test(line));
     expect(got.code, got.stdout).toBe(2);
