@@ -11,6 +11,8 @@
  *     uses a fresh schema there and drops it. BENCH_SKIP_POSTGRES=1 leaves Postgres out.
  *   BENCH_CPU_PROF=<dir>: the gateway processes run under `node --cpu-prof`, profiles written there.
  *   BENCH_ONLY=gateway: only the gateway rows (for profiling).
+ *   BENCH_ROWS=create,create1,replay,get,rss: only these gateway rows (default: all).
+ * The gateway runs from its build (`dist/main.js`, as deployed); the pnpm script builds first.
  */
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, hostname, tmpdir, totalmem } from 'node:os';
@@ -111,6 +113,7 @@ async function freshPostgres(): Promise<{ url: string; drop(): Promise<void> } |
 
 const dir = mkdtempSync(join(tmpdir(), 'gateway-bench-'));
 const onlyGateway = process.env.BENCH_ONLY === 'gateway';
+const ROWS = new Set((process.env.BENCH_ROWS ?? 'create,create1,replay,get,rss').split(','));
 const started: Target[] = [];
 const fake = await startFakeOneLink();
 const postgres = await freshPostgres();
@@ -172,17 +175,27 @@ try {
       headers,
       body: JSON.stringify(gatewayMerchantRequest()),
     };
-    await measure(`gateway ${label}: create`, create, rows);
-    await measure(`gateway ${label}: create, 1 connection`, { ...create, connections: 1 }, rows);
+    if (ROWS.has('create')) await measure(`gateway ${label}: create`, create, rows);
+    if (ROWS.has('create1')) {
+      await measure(`gateway ${label}: create, 1 connection`, { ...create, connections: 1 }, rows);
+    }
     const replayHeaders = { ...headers, 'idempotency-key': `bench-replay-${label}` };
     const first = await fetch(create.url, { method: 'POST', headers: replayHeaders, body: create.body });
     const { id } = (await first.json()) as { id: string };
-    await measure(`gateway ${label}: idempotent replay`, { ...create, headers: replayHeaders }, rows);
-    await measure(
-      `gateway ${label}: GET /v1/qr/{id}`,
-      { url: `${gateway.url}/v1/qr/${id}`, method: 'GET', headers },
-      rows,
-    );
+    if (ROWS.has('replay')) {
+      await measure(`gateway ${label}: idempotent replay`, { ...create, headers: replayHeaders }, rows);
+    }
+    if (ROWS.has('get')) {
+      await measure(
+        `gateway ${label}: GET /v1/qr/{id}`,
+        { url: `${gateway.url}/v1/qr/${id}`, method: 'GET', headers },
+        rows,
+      );
+    }
+    if (!ROWS.has('rss')) {
+      await gateway.stop();
+      continue;
+    }
     const before = rssMiB(gateway.pid);
     await measure(`gateway ${label}: ${RSS_CREATES} creates (RSS)`, { ...create, amount: RSS_CREATES }, rows);
     const after = rssMiB(gateway.pid);

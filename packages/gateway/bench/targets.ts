@@ -131,10 +131,8 @@ export async function startGateway(
     process.execPath,
     [
       ...profile,
-      '--conditions=@onelink-kit/source',
-      '--import',
-      'tsx',
-      join(root, 'packages/gateway/src/main.ts'),
+      // The built gateway, as `pnpm deploy:gateway` ships it (`pnpm bench:gateway` builds first).
+      join(root, 'packages/gateway/dist/main.js'),
     ],
     {
       cwd: root,
