@@ -22,6 +22,9 @@ export function capAnswerSize(inner: typeof fetch, maxBytes = DEFAULT_MAX_ANSWER
     const response = await inner(input, init);
     if (response.body === null || NULL_BODY_STATUSES.has(response.status)) return response;
     const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+    // A declared length within the cap bounds the body already (the HTTP parser reads exactly that
+    // many bytes), so the answer is handed on unread instead of copied into a second Response.
+    if (Number.isFinite(declared) && declared <= maxBytes) return response;
     const reader = response.body.getReader();
     const chunks: Uint8Array[] = [];
     let total = 0;

@@ -57,6 +57,13 @@ describe('capAnswerSize', () => {
     );
   });
 
+  it('an answer whose declared Content-Length is within the cap is handed on unread, not copied', async () => {
+    const original = new Response('{"a":1}', { status: 200, headers: { 'content-length': '7' } });
+    const response = await capAnswerSize(async () => original, 100)('http://upstream.invalid/');
+    expect(response).toBe(original);
+    expect(await response.json()).toEqual({ a: 1 });
+  });
+
   it('answers without a body pass through', async () => {
     const inner: typeof fetch = async () => new Response(null, { status: 204 });
     expect((await capAnswerSize(inner, 10)('http://upstream.invalid/')).status).toBe(204);
