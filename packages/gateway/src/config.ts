@@ -1,5 +1,4 @@
 import { hostname } from 'node:os';
-import { isAbsolute, resolve } from 'node:path';
 import {
   AMOUNT_UNITS,
   type AmountUnit,
@@ -15,15 +14,17 @@ import { type ApiKeySet, parseApiKeys } from './api-keys.js';
 import { combineCallerKeys, parseCallerKeys } from './callers.js';
 import { ConfigError } from './config-error.js';
 import { parseCorsOrigins } from './cors-origins.js';
+import { type DatabaseTarget, parseDatabaseTarget, parseDatabaseUrl } from './database-target.js';
 import { parseIdempotencyTtl } from './idempotency-ttl.js';
 import { type PlanRate, parsePlanRate } from './plan-rate.js';
 
 export { ConfigError };
 
-/** Where the gateway stores transactions. */
-export type DatabaseTarget =
-  | { client: 'sqlite'; filename: string }
-  | { client: 'postgres'; connectionString: string; searchPath?: string };
+/** Sequence numbers an instance reserves at a time (see storage/rrn-allocator.ts). */
+export const DEFAULT_RRN_BLOCK_SIZE = 100;
+
+export type { DatabaseTarget };
+export { parseDatabaseUrl };
 
 export interface GatewayConfig {
   host: string;
@@ -66,6 +67,8 @@ export interface GatewayConfig {
   planLimit: { rate: PlanRate; waitMs: number; readonly redisUrl?: string } | undefined;
   /** How long an Idempotency-Key replays (GATEWAY_IDEMPOTENCY_TTL). */
   idempotencyTtlMs: number;
+  /** STAN/RRN sequence numbers reserved per database round trip (GATEWAY_RRN_BLOCK_SIZE). */
+  rrnBlockSize: number;
   /** Browser origins allowed by CORS (GATEWAY_CORS_ORIGINS); empty: CORS off. */
   corsOrigins: string[];
 }
@@ -96,13 +99,13 @@ function secretVar(env: Env, name: string, cwd: string): string | undefined {
  * HOST, LOG_LEVEL, ONELINK_TIMEOUT_MS, ONELINK_AMOUNT_UNIT, ONELINK_TRANSACTION_TYPE, GATEWAY_PUBLIC_URL, GATEWAY_RECOVERY_GRACE_MS,
  * GATEWAY_RECOVERY_SWEEP_MS, GATEWAY_INSTANCE_ID, GATEWAY_ADMIN_KEYS(_FILE), ONELINK_RATE_LIMIT,
  * GATEWAY_RATE_LIMIT_WAIT_MS, ONELINK_RATE_LIMIT_REDIS_URL(_FILE), GATEWAY_IDEMPOTENCY_TTL,
- * GATEWAY_CORS_ORIGINS.
+ * GATEWAY_CORS_ORIGINS, GATEWAY_RRN_BLOCK_SIZE, GATEWAY_SQLITE_SYNCHRONOUS.
  */
 export function parseConfig(env: Env = process.env, cwd = process.cwd()): GatewayConfig {
   const port = intVar(env, 'PORT', 8080, 0, 65535);
   const mockPort = intVar(env, 'MOCK_PORT', 4010, 1, 65535);
   const host = nonEmpty(env.HOST) ?? '127.0.0.1';
-  const database = parseDatabaseUrl(nonEmpty(env.DATABASE_URL), cwd);
+  const database = parseDatabaseTarget(env, cwd);
 
   // Read once: keys are hashed at start-up, and a change of keys is a deliberate restart.
   const rawKeys = secretVar(env, 'GATEWAY_API_KEYS', cwd);
@@ -176,6 +179,7 @@ export function parseConfig(env: Env = process.env, cwd = process.cwd()): Gatewa
     logLevel,
     planLimit: parsePlanLimit(env, cwd),
     idempotencyTtlMs: parseIdempotencyTtl(nonEmpty(env.GATEWAY_IDEMPOTENCY_TTL)),
+    rrnBlockSize: intVar(env, 'GATEWAY_RRN_BLOCK_SIZE', DEFAULT_RRN_BLOCK_SIZE, 1, 100_000),
     corsOrigins: parseCorsOrigins(env.GATEWAY_CORS_ORIGINS),
   };
 }
@@ -207,30 +211,6 @@ function parsePlanLimit(env: Env, cwd: string): GatewayConfig['planLimit'] {
     Object.defineProperty(limit, 'redisUrl', { value: redisUrl, enumerable: false });
   }
   return limit;
-}
-
-/** `unset → ./data/gateway.sqlite`, `sqlite:PATH`, `postgres://…` / `postgresql://…`. */
-export function parseDatabaseUrl(value: string | undefined, cwd = process.cwd()): DatabaseTarget {
-  if (value === undefined) return { client: 'sqlite', filename: resolve(cwd, 'data/gateway.sqlite') };
-  if (value.startsWith('sqlite:')) {
-    const path = value.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
-    if (path === '')
-      throw new ConfigError('DATABASE_URL', 'sqlite: needs a file path, e.g. sqlite:./data/gw.sqlite');
-    if (path === ':memory:') {
-      // Each pooled connection would get its own empty database.
-      throw new ConfigError('DATABASE_URL', 'sqlite::memory: is not supported; use a file path');
-    }
-    return { client: 'sqlite', filename: isAbsolute(path) ? path : resolve(cwd, path) };
-  }
-  if (/^postgres(ql)?:\/\//.test(value)) {
-    try {
-      new URL(value);
-    } catch {
-      throw new ConfigError('DATABASE_URL', 'is not a valid postgres:// URL');
-    }
-    return { client: 'postgres', connectionString: value };
-  }
-  throw new ConfigError('DATABASE_URL', 'must be unset, sqlite:PATH or postgres://user@host:port/db');
 }
 
 function missing(name: string, baseUrl: string | undefined): never {

@@ -45,11 +45,13 @@ export async function startGateway(
   const metrics = createMetrics();
 
   const answers = createUpstreamAnswers();
+  // One allocator for the process: the client's (bodies without a STAN/RRN) and the QR service's.
+  const allocator = createRrnAllocator(db, undefined, { blockSize: config.rrnBlockSize });
   const client = createUpstreamClient(config.upstream, {
     logger,
     metrics,
     answers,
-    allocator: createRrnAllocator(db),
+    allocator,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   const planLimit = config.planLimit === undefined ? undefined : startPlanLimit(config, db, logger);
@@ -67,6 +69,7 @@ export async function startGateway(
     mockUpstream: config.upstream.isMock,
     idempotencyTtlMs: config.idempotencyTtlMs,
     corsOrigins: config.corsOrigins,
+    allocator,
     ...(planLimit ? { planLimit } : {}),
     ...(options.upstreamHeaders ? { upstreamHeaders: options.upstreamHeaders } : {}),
   });

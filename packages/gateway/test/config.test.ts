@@ -148,6 +148,22 @@ describe('errors name the variable and the rule, never a secret value', () => {
       rule: /printable characters without spaces/,
     },
     { given: { GATEWAY_PUBLIC_URL: 'nope' }, variable: 'GATEWAY_PUBLIC_URL', rule: /absolute http/ },
+    {
+      given: { GATEWAY_RRN_BLOCK_SIZE: '0' },
+      variable: 'GATEWAY_RRN_BLOCK_SIZE',
+      rule: /between 1 and 100000/,
+    },
+    { given: { GATEWAY_RRN_BLOCK_SIZE: '2.5' }, variable: 'GATEWAY_RRN_BLOCK_SIZE', rule: /integer/ },
+    {
+      given: { GATEWAY_SQLITE_SYNCHRONOUS: 'off' },
+      variable: 'GATEWAY_SQLITE_SYNCHRONOUS',
+      rule: /one of normal, full/,
+    },
+    {
+      given: { DATABASE_URL: 'postgres://gw@db/gw', GATEWAY_SQLITE_SYNCHRONOUS: 'full' },
+      variable: 'GATEWAY_SQLITE_SYNCHRONOUS',
+      rule: /SQLite only/,
+    },
   ];
   it.each(cases)('$variable: $rule', ({ given, variable, rule }) => {
     let caught: unknown;
@@ -186,6 +202,33 @@ describe('parseDatabaseUrl', () => {
   ];
   it.each(cases)('$given', ({ given, want }) => {
     expect(parseDatabaseUrl(given, '/w')).toEqual(want);
+  });
+});
+
+describe('storage settings', () => {
+  const cases = [
+    {
+      given: {},
+      want: { rrnBlockSize: 100, database: { client: 'sqlite', filename: '/w/data/gateway.sqlite' } },
+    },
+    {
+      given: { GATEWAY_RRN_BLOCK_SIZE: '1', GATEWAY_SQLITE_SYNCHRONOUS: 'FULL' },
+      want: {
+        rrnBlockSize: 1,
+        database: { client: 'sqlite', filename: '/w/data/gateway.sqlite', synchronous: 'full' },
+      },
+    },
+    {
+      given: { DATABASE_URL: 'sqlite:gw.sqlite', GATEWAY_SQLITE_SYNCHRONOUS: 'normal' },
+      want: { database: { client: 'sqlite', filename: '/w/gw.sqlite', synchronous: 'normal' } },
+    },
+  ];
+  it.each(cases)('$given', ({ given, want }) => {
+    const config = parseConfig(given, '/w');
+    expect({ ...want, database: config.database, rrnBlockSize: config.rrnBlockSize }).toEqual({
+      rrnBlockSize: config.rrnBlockSize,
+      ...want,
+    });
   });
 });
 

@@ -46,6 +46,8 @@ export interface GatewayAppOptions {
   planLimit?: PlanLimit;
   /** Browser origins CORS allows (none: CORS off). */
   corsOrigins?: readonly string[];
+  /** The STAN/RRN allocator (default: one over `db`, a counter write per allocation). */
+  allocator?: StanRrnAllocator;
 }
 
 export interface GatewayApp {
@@ -74,7 +76,7 @@ export function createGatewayApp(options: GatewayAppOptions): GatewayApp {
   const metrics = options.metrics ?? createMetrics();
   const nowMs = options.now ?? Date.now;
   const store = createTransactionsStore(db, () => new Date(nowMs()), options.instanceId ?? null);
-  const allocator = createRrnAllocator(db, () => new Date(nowMs()));
+  const allocator = options.allocator ?? createRrnAllocator(db, () => new Date(nowMs()));
   const publicBaseUrl = options.publicBaseUrl ?? '';
   const service = createQrService({
     store,

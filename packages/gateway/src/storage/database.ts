@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import knex, { type Knex } from 'knex';
-import type { DatabaseTarget } from '../config.js';
+import type { DatabaseTarget } from '../database-target.js';
 import type { Logger } from '../logger.js';
 import { MIGRATIONS_TABLE, migrationSource } from './migrations.js';
+import { cachePreparedStatements } from './statement-cache.js';
 
 export type Database = Knex;
 
@@ -36,15 +37,17 @@ export function createDatabase(target: DatabaseTarget, logger?: Logger): Databas
         min: 1,
         max: 1,
         afterCreate(
-          conn: { pragma(sql: string): unknown },
+          conn: { pragma(sql: string): unknown; prepare(sql: string): unknown },
           done: (err: Error | null, conn: unknown) => void,
         ) {
           try {
             conn.pragma('journal_mode = WAL');
             conn.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-            // NORMAL is durable in WAL mode across process crashes (only an OS crash can lose
-            // the last commits), which is the failure the write-ahead row must survive.
-            conn.pragma('synchronous = NORMAL');
+            // NORMAL (the default) is durable in WAL mode across process crashes (only an OS crash
+            // can lose the last commits), which is the failure the write-ahead row must survive;
+            // FULL (GATEWAY_SQLITE_SYNCHRONOUS=full) syncs every commit, for power-loss durability.
+            conn.pragma(`synchronous = ${target.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
+            cachePreparedStatements(conn);
             done(null, conn);
           } catch (error) {
             done(error as Error, conn);

@@ -29,6 +29,7 @@ async function post(gw: CallersGateway, idempotencyKey?: string) {
   };
 }
 
+// With GATEWAY_RRN_BLOCK_SIZE=1 (below) the counter row is exactly the number of RRNs allocated.
 const counts = async (gw: CallersGateway) => ({
   rows: Number((await gw.db('gateway_transactions').count({ n: '*' }))[0]!.n),
   rrns: Number((await gw.db('gateway_rrn_counters').sum({ n: 'value' }))[0]!.n ?? 0),
@@ -37,7 +38,11 @@ const counts = async (gw: CallersGateway) => ({
 
 describe('the plan limit at the HTTP edge', () => {
   it('refuses what does not fit within the wait bound with 429 and Retry-After, spending nothing', async () => {
-    const gw = await startCallersGateway({ ONELINK_RATE_LIMIT: '2/min', GATEWAY_RATE_LIMIT_WAIT_MS: '0' });
+    const gw = await startCallersGateway({
+      ONELINK_RATE_LIMIT: '2/min',
+      GATEWAY_RATE_LIMIT_WAIT_MS: '0',
+      GATEWAY_RRN_BLOCK_SIZE: '1',
+    });
     started.push(gw);
     const first = await post(gw, 'order-1');
     expect((await post(gw)).status).toBe(201);

@@ -121,20 +121,105 @@ for (const { backend, skip } of backends) {
       expect(new Set(got.map((g) => g.stan)).size).toBe(500);
     });
 
-    it('3 processes allocating at once get distinct RRNs', async () => {
-      const { target } = await open();
-      const perChild = 150;
-      const outputs = await Promise.all(
-        [1, 2, 3].map(() =>
-          run(process.execPath, ['--import', 'tsx', child, JSON.stringify(target), String(perChild)], {
-            cwd: repoRoot,
-          }),
-        ),
-      );
-      const all = outputs.flatMap((o) => JSON.parse(o.stdout) as string[]);
-      expect(all).toHaveLength(3 * perChild);
-      expect(new Set(all).size).toBe(3 * perChild);
-      for (const rrn of all) expect(rrn).toMatch(/^\d{12}$/);
+    it.each([
+      { blockSize: 1, perChild: 150 },
+      { blockSize: 16, perChild: 150 },
+    ])(
+      '3 processes allocating at once get distinct RRNs (block of $blockSize)',
+      async ({ blockSize, perChild }) => {
+        const { target } = await open();
+        const outputs = await Promise.all(
+          [1, 2, 3].map(() =>
+            run(
+              process.execPath,
+              ['--import', 'tsx', child, JSON.stringify(target), String(perChild), String(blockSize)],
+              { cwd: repoRoot },
+            ),
+          ),
+        );
+        const all = outputs.flatMap((o) => JSON.parse(o.stdout) as string[]);
+        expect(all).toHaveLength(3 * perChild);
+        expect(new Set(all).size).toBe(3 * perChild);
+        for (const rrn of all) expect(rrn).toMatch(/^\d{12}$/);
+      },
+    );
+
+    describe('in blocks', () => {
+      const fixed = () => new Date('2026-05-01T10:00:00Z');
+      const sequence = (ids: { rrn: string }) => Number(ids.rrn.slice(5));
+      async function counter(db: Database): Promise<number> {
+        const row = await db(RRN_COUNTERS).where({ day: '26121' }).first();
+        return Number(row?.value);
+      }
+
+      it('hands out a block from memory: one counter write per block', async () => {
+        const { db } = await open();
+        const allocator = createRrnAllocator(db, fixed, { blockSize: 10 });
+        const got = [];
+        for (let i = 0; i < 12; i++) got.push(sequence(await allocator.allocate()));
+        expect(got).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+        expect(await counter(db)).toBe(20);
+      });
+
+      it('two instances take turns by block and never share a number', async () => {
+        const { db } = await open();
+        const a = createRrnAllocator(db, fixed, { blockSize: 3 });
+        const b = createRrnAllocator(db, fixed, { blockSize: 3 });
+        const got = [];
+        for (const allocator of [a, b, a, a, a, b]) got.push(sequence(await allocator.allocate()));
+        expect(got).toEqual([1, 4, 2, 3, 7, 5]);
+      });
+
+      it('a restart skips the rest of the last block instead of reissuing it', async () => {
+        const { db, target } = await open();
+        await createRrnAllocator(db, fixed, { blockSize: 10 }).allocate();
+        const restarted: Database = createDatabase(target);
+        try {
+          expect(await createRrnAllocator(restarted, fixed, { blockSize: 10 }).allocate()).toEqual({
+            stan: '000011',
+            rrn: '261210000011',
+          });
+        } finally {
+          await restarted.destroy();
+        }
+      });
+
+      it('500 concurrent allocations reserve blocks one at a time and use every number', async () => {
+        const { db } = await open();
+        const allocator = createRrnAllocator(db, fixed, { blockSize: 7 });
+        const got = await Promise.all(Array.from({ length: 500 }, () => allocator.allocate()));
+        expect(got.map(sequence).sort((x, y) => x - y)).toEqual(Array.from({ length: 500 }, (_, i) => i + 1));
+        expect(await counter(db)).toBe(504);
+      });
+
+      it('a new PKT day starts from its own counter', async () => {
+        const { db } = await open();
+        let now = new Date('2026-03-04T18:00:00Z');
+        const allocator = createRrnAllocator(db, () => now, { blockSize: 50 });
+        const first = await allocator.allocate();
+        now = new Date('2026-03-04T19:30:00Z');
+        expect([first, await allocator.allocate()]).toEqual([
+          { stan: '000001', rrn: '260630000001' },
+          { stan: '000001', rrn: '260640000001' },
+        ]);
+      });
+
+      it('a block reaching past 9,999,999 is cut there, then allocation is refused', async () => {
+        const { db } = await open();
+        await db(RRN_COUNTERS).insert({ day: '26121', value: 9_999_998 });
+        const allocator = createRrnAllocator(db, fixed, { blockSize: 100 });
+        expect(await allocator.allocate()).toEqual({ stan: '000009', rrn: '261219999999' });
+        await expect(allocator.allocate()).rejects.toBeInstanceOf(SequenceExhaustedError);
+        await expect(allocator.allocate()).rejects.toBeInstanceOf(SequenceExhaustedError);
+      });
     });
   });
 }
+
+describe('block size', () => {
+  it.each([0, -1, 1.5, 10_000_000])('%s is refused with the rule', (blockSize) => {
+    expect(() => createRrnAllocator({} as Database, undefined, { blockSize })).toThrow(
+      /whole number from 1 to 9999999/,
+    );
+  });
+});

@@ -1,0 +1,59 @@
+import { isAbsolute, resolve } from 'node:path';
+import { ConfigError } from './config-error.js';
+
+/**
+ * SQLite's `synchronous` setting in WAL mode. `normal`: a commit survives the process being killed
+ * (kill -9), and only an operating-system crash or power loss can lose the last commits. `full`: the
+ * WAL is synced on every commit, so a commit also survives power loss, at a cost per write that
+ * `pnpm bench:gateway` measures.
+ */
+export const SQLITE_SYNCHRONOUS = ['normal', 'full'] as const;
+export type SqliteSynchronous = (typeof SQLITE_SYNCHRONOUS)[number];
+
+/** Where the gateway stores transactions. */
+export type DatabaseTarget =
+  | { client: 'sqlite'; filename: string; synchronous?: SqliteSynchronous }
+  | { client: 'postgres'; connectionString: string; searchPath?: string };
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** DATABASE_URL and, for SQLite, GATEWAY_SQLITE_SYNCHRONOUS. */
+export function parseDatabaseTarget(env: Env, cwd = process.cwd()): DatabaseTarget {
+  const target = parseDatabaseUrl(env.DATABASE_URL?.trim() || undefined, cwd);
+  const synchronous = env.GATEWAY_SQLITE_SYNCHRONOUS?.trim().toLowerCase() || undefined;
+  if (synchronous === undefined) return target;
+  if (target.client !== 'sqlite') {
+    throw new ConfigError(
+      'GATEWAY_SQLITE_SYNCHRONOUS',
+      "applies to SQLite only (Postgres commits are as durable as the server's synchronous_commit)",
+    );
+  }
+  if (!(SQLITE_SYNCHRONOUS as readonly string[]).includes(synchronous)) {
+    throw new ConfigError('GATEWAY_SQLITE_SYNCHRONOUS', `must be one of ${SQLITE_SYNCHRONOUS.join(', ')}`);
+  }
+  return { ...target, synchronous: synchronous as SqliteSynchronous };
+}
+
+/** `unset → ./data/gateway.sqlite`, `sqlite:PATH`, `postgres://…` / `postgresql://…`. */
+export function parseDatabaseUrl(value: string | undefined, cwd = process.cwd()): DatabaseTarget {
+  if (value === undefined) return { client: 'sqlite', filename: resolve(cwd, 'data/gateway.sqlite') };
+  if (value.startsWith('sqlite:')) {
+    const path = value.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    if (path === '')
+      throw new ConfigError('DATABASE_URL', 'sqlite: needs a file path, e.g. sqlite:./data/gw.sqlite');
+    if (path === ':memory:') {
+      // Each pooled connection would get its own empty database.
+      throw new ConfigError('DATABASE_URL', 'sqlite::memory: is not supported; use a file path');
+    }
+    return { client: 'sqlite', filename: isAbsolute(path) ? path : resolve(cwd, path) };
+  }
+  if (/^postgres(ql)?:\/\//.test(value)) {
+    try {
+      new URL(value);
+    } catch {
+      throw new ConfigError('DATABASE_URL', 'is not a valid postgres:// URL');
+    }
+    return { client: 'postgres', connectionString: value };
+  }
+  throw new ConfigError('DATABASE_URL', 'must be unset, sqlite:PATH or postgres://user@host:port/db');
+}
