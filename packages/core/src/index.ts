@@ -42,7 +42,14 @@ export {
   type UpstreamFacts,
 } from './errors/upstream-errors.js';
 export { capAnswerSize, DEFAULT_MAX_ANSWER_BYTES } from './http/answer-cap.js';
-// http/: one upstream attempt, its timeout, and the retry loop.
+// http/: one upstream attempt, its timeout, the retry loop, and what the provider clients share.
+export {
+  type CallOptions,
+  type CodedAnswer,
+  callCodedUpstream,
+  type ProviderClientOptions,
+  providerDefaults,
+} from './http/provider-client.js';
 export {
   abortableSleep,
   backoffDelay,

@@ -1,14 +1,15 @@
 import {
   type AnswerFields,
-  callUpstream,
+  type CallOptions,
+  callCodedUpstream,
   fromEnv,
-  type Logger,
   OneLinkValidationError,
+  type ProviderClientOptions,
+  providerDefaults,
   RequestValidator,
   ResponseCodeTable,
   SecretReader,
   type SecretSource,
-  silentLogger,
 } from '@onelink-kit/core';
 import {
   type ApiResponse,
@@ -21,27 +22,16 @@ import { signLink } from '@onelink-kit/signing';
 import { type LinkOperationId, LinkPaymentsApiError } from './link-errors.js';
 import { createPaymentLinkIssues } from './link-rules.js';
 
-export interface LinkPaymentsClientOptions {
-  /** Provider base URL; the spec paths (/getTemplate, ...) are appended. */
-  baseUrl: string;
+export type { CallOptions };
+
+/** `baseUrl` takes the spec's paths (/getTemplate, ...); `now` is the clock of the expiryDateTime rule. */
+export interface LinkPaymentsClientOptions extends ProviderClientOptions {
   /** The merchant ID (MID). */
   merchantId: string;
   /** Merchant password; default: LINK_PASSWORD or the file named by LINK_PASSWORD_FILE. Never logged. */
   password?: SecretSource;
   /** HMAC key of the signatures; default: LINK_HASH_KEY or the file named by LINK_HASH_KEY_FILE. */
   hashKey?: SecretSource;
-  fetch?: typeof fetch;
-  logger?: Logger;
-  /** Clock for the expiryDateTime rule. */
-  now?: () => Date;
-  /** Per-request timeout; default 30 s. */
-  timeoutMs?: number;
-}
-
-export interface CallOptions {
-  signal?: AbortSignal;
-  /** Extra request headers, e.g. a mock's Prefer header. */
-  headers?: Record<string, string>;
 }
 
 type Fields<Op extends LinkOperationId, Omitted extends string> = Omit<RequestBody<Op>, Omitted>;
@@ -93,11 +83,9 @@ export const linkResponseCodes = ResponseCodeTable.fromDocument(document, 'spec/
 export function createLinkPaymentsClient(options: LinkPaymentsClientOptions): LinkPaymentsClient {
   const password = new SecretReader(options.password ?? fromEnv('LINK_PASSWORD'));
   const hashKey = new SecretReader(options.hashKey ?? fromEnv('LINK_HASH_KEY'));
-  const api = createApiClient({ baseUrl: options.baseUrl, fetch: options.fetch ?? globalThis.fetch });
+  const { fetch, log, now, timeoutMs } = providerDefaults(options, 'link-payments-client');
+  const api = createApiClient({ baseUrl: options.baseUrl, fetch });
   const validator = new RequestValidator(document, 'onelink:link-payments');
-  const log = (options.logger ?? silentLogger()).child({ component: 'link-payments-client' });
-  const now = options.now ?? (() => new Date());
-  const timeoutMs = options.timeoutMs ?? 30_000;
   const mid = options.merchantId;
 
   async function send<Op extends LinkOperationId>(
@@ -107,7 +95,7 @@ export function createLinkPaymentsClient(options: LinkPaymentsClientOptions): Li
     call: CallOptions,
   ): Promise<LinkResult<Op>> {
     const method = api[operationId] as (b: RequestBody<Op>, init: object) => Promise<ApiResponse<Op>>;
-    const { data, error, response } = await callUpstream(
+    const { data, response, answer } = await callCodedUpstream(
       (signal) =>
         method(body, {
           ...(signal ? { signal } : {}),
@@ -115,7 +103,9 @@ export function createLinkPaymentsClient(options: LinkPaymentsClientOptions): Li
         }),
       {
         timeoutMs,
-        signal: call.signal,
+        call,
+        table: linkResponseCodes,
+        fields: LINK_ANSWER_FIELDS,
         notJson: () =>
           new LinkPaymentsApiError({
             operationId,
@@ -128,7 +118,6 @@ export function createLinkPaymentsClient(options: LinkPaymentsClientOptions): Li
           }),
       },
     );
-    const answer = linkResponseCodes.read(response.status, data ?? error, LINK_ANSWER_FIELDS);
     const { code: statusCode, description: statusDescription } = answer;
     log.info(
       { operationId, status: response.status, statusCode, reference, kind: answer.kind },

@@ -1,15 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import {
   type AnswerFields,
-  callUpstream,
+  type CallOptions,
+  callCodedUpstream,
   fromEnv,
-  type Logger,
   OneLinkValidationError,
+  type ProviderClientOptions,
+  providerDefaults,
   RequestValidator,
   ResponseCodeTable,
   SecretReader,
   type SecretSource,
-  silentLogger,
   type ValidationIssue,
 } from '@onelink-kit/core';
 import {
@@ -34,9 +35,10 @@ export type AuthCodeResponse = SuccessResponse<'getOAuthCode'>;
 /** A value given directly or fetched per call (e.g. from a token cache). */
 export type TokenSource = string | (() => string | Promise<string>);
 
-export interface SnapClientOptions {
-  /** Provider base URL; the spec path /v1.0/get-auth-code is appended. */
-  baseUrl: string;
+export type { CallOptions };
+
+/** `baseUrl` takes the spec's path /v1.0/get-auth-code; `now` is the clock of X-TIMESTAMP. */
+export interface SnapClientOptions extends ProviderClientOptions {
   /** Access token (bare, without "Bearer "). Never logged. */
   accessToken: TokenSource;
   /** X-PARTNER-ID: the 6-character merchant identifier; also the default merchantId query value. */
@@ -47,14 +49,8 @@ export interface SnapClientOptions {
   clientKey?: string;
   /** Signing secret; default: SNAP_CLIENT_SECRET or the file named by SNAP_CLIENT_SECRET_FILE. */
   clientSecret?: SecretSource;
-  fetch?: typeof fetch;
-  logger?: Logger;
-  /** Clock for X-TIMESTAMP. */
-  now?: () => Date;
   /** Zone of X-TIMESTAMP, minutes east of UTC; default +420 (+07:00). */
   utcOffsetMinutes?: number;
-  /** Per-request timeout; default 30 s. */
-  timeoutMs?: number;
 }
 
 export interface GetOAuthCodeInput {
@@ -71,12 +67,6 @@ export interface GetOAuthCodeInput {
   externalId?: string;
   /** Default: the clock formatted as yyyy-MM-ddTHH:mm:ss±hh:mm. */
   timestamp?: string;
-}
-
-export interface CallOptions {
-  signal?: AbortSignal;
-  /** Extra request headers, e.g. a mock's Prefer header. */
-  headers?: Record<string, string>;
 }
 
 export interface GetOAuthCodeResult {
@@ -108,13 +98,10 @@ export const snapResponseCodes = ResponseCodeTable.fromDocument(document, 'spec/
  */
 export function createSnapClient(options: SnapClientOptions): SnapClient {
   const secret = new SecretReader(options.clientSecret ?? fromEnv('SNAP_CLIENT_SECRET'));
-  const baseFetch = options.fetch ?? globalThis.fetch;
+  const { fetch: baseFetch, log, now, timeoutMs } = providerDefaults(options, 'snap-client');
   const api = createApiClient({ baseUrl: options.baseUrl, fetch: baseFetch });
-  const log = (options.logger ?? silentLogger()).child({ component: 'snap-client' });
   const validator = new RequestValidator(document, 'onelink:snap-card-binding', { logger: log });
   const externalIds = new ExternalIdRegistry();
-  const now = options.now ?? (() => new Date());
-  const timeoutMs = options.timeoutMs ?? 30_000;
   const accessToken = async () =>
     typeof options.accessToken === 'function' ? await options.accessToken() : options.accessToken;
 
@@ -181,7 +168,7 @@ export function createSnapClient(options: SnapClientOptions): SnapClient {
     };
 
     const params = { query, header } as unknown as OperationInput<'getOAuthCode'>['params'];
-    const { data, error, response } = await callUpstream(
+    const { data, response, answer } = await callCodedUpstream(
       (signal) =>
         api.getOAuthCode(
           { params },
@@ -193,7 +180,9 @@ export function createSnapClient(options: SnapClientOptions): SnapClient {
         ),
       {
         timeoutMs,
-        signal: call.signal,
+        call,
+        table: snapResponseCodes,
+        fields: SNAP_ANSWER_FIELDS,
         notJson: () =>
           new SnapApiError({
             status: 200,
@@ -205,7 +194,6 @@ export function createSnapClient(options: SnapClientOptions): SnapClient {
           }),
       },
     );
-    const answer = snapResponseCodes.read(response.status, data ?? error, SNAP_ANSWER_FIELDS);
     const { code: responseCode, description: responseMessage } = answer;
     log.info(
       {
