@@ -113,9 +113,10 @@ export {
   createLogger,
   type Logger,
   type LoggerFactoryOptions,
-  REDACT_PATHS,
+  REDACT_KEYS,
   silentLogger,
 } from './log/logger.js';
+export { lineRedactor } from './log/redact-line.js';
 export {
   REDACTED,
   redactHeaders,

@@ -3,17 +3,10 @@ import type { DestinationStream } from 'pino';
 
 export type { Logger };
 
-/** Headers of gateway callers that carry credentials, on top of the client's redaction list. */
-export const GATEWAY_REDACT_PATHS = [
-  'req.headers["x-api-key"]',
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'headers["x-api-key"]',
-  'apiKey',
-  '*.apiKey',
-];
+/** Member names of gateway callers' credentials, on top of the toolkit's (authorization, cookie, …). */
+export const GATEWAY_REDACT_KEYS = ['x-api-key', 'apiKey'];
 
-/** The gateway's root logger: the toolkit's one pino factory plus the gateway's redaction paths. */
+/** The gateway's root logger: the toolkit's one pino factory plus the gateway's credential names. */
 export function createGatewayLogger(level: string, destination?: DestinationStream): Logger {
-  return createLogger({ name: 'onelink-gateway', level, redact: GATEWAY_REDACT_PATHS }, destination);
+  return createLogger({ name: 'onelink-gateway', level, redactKeys: GATEWAY_REDACT_KEYS }, destination);
 }

@@ -1,34 +1,19 @@
 import { type DestinationStream, type Logger, type LoggerOptions, pino } from 'pino';
-import { SENSITIVE_HEADERS, SENSITIVE_KEYS } from './redaction.js';
+import { lineRedactor } from './redact-line.js';
+import { REDACTED, SENSITIVE_HEADERS, SENSITIVE_KEYS } from './redaction.js';
 
 export type { Logger } from 'pino';
 
-// Pino paths cannot be case-insensitive or recursive, so list the shapes this package (and the
-// gateway's pino-http request logs) actually produce. Header names are logged lower-case.
-const headerPaths = SENSITIVE_HEADERS.flatMap((h) => [
-  `headers["${h}"]`,
-  `*.headers["${h}"]`,
-  `req.headers["${h}"]`,
-  `res.headers["${h}"]`,
-  `request.headers["${h}"]`,
-  `response.headers["${h}"]`,
-]);
-const keyPaths = SENSITIVE_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]);
+/**
+ * Member names whose values are credentials, redacted in every logger made here at any depth and in
+ * any letter case: header names, OAuth form and token fields, and the generic `token` and `secret`.
+ */
+export const REDACT_KEYS: readonly string[] = [...SENSITIVE_HEADERS, ...SENSITIVE_KEYS, 'token', 'secret'];
 
-/** Paths pino redacts in every logger made here. Exported so other packages' loggers can reuse them. */
-export const REDACT_PATHS: readonly string[] = [
-  ...headerPaths,
-  ...keyPaths,
-  'authorization',
-  '*.authorization',
-  'token',
-  '*.token',
-  'secret',
-  '*.secret',
-];
-
-export interface LoggerFactoryOptions extends Omit<LoggerOptions, 'redact'> {
-  /** Extra paths to redact in addition to REDACT_PATHS. */
+export interface LoggerFactoryOptions extends Omit<LoggerOptions, 'redact' | 'hooks'> {
+  /** More member names to redact, on top of REDACT_KEYS (any depth, any letter case). */
+  redactKeys?: string[];
+  /** pino redaction paths for what a member name cannot say (e.g. `card.pan`); costlier per line. */
   redact?: string[];
 }
 
@@ -37,12 +22,13 @@ export interface LoggerFactoryOptions extends Omit<LoggerOptions, 'redact'> {
  * output (tests) or route it; use `logger.child({ component })` for parts of the system.
  */
 export function createLogger(options: LoggerFactoryOptions = {}, destination?: DestinationStream): Logger {
-  const { redact = [], ...rest } = options;
+  const { redact = [], redactKeys = [], ...rest } = options;
   const config: LoggerOptions = {
     name: 'onelink',
     level: process.env.LOG_LEVEL ?? 'info',
     ...rest,
-    redact: { paths: [...REDACT_PATHS, ...redact], censor: '[REDACTED]' },
+    hooks: { streamWrite: lineRedactor([...REDACT_KEYS, ...redactKeys]) },
+    ...(redact.length > 0 ? { redact: { paths: redact, censor: REDACTED } } : {}),
   };
   return destination ? pino(config, destination) : pino(config);
 }

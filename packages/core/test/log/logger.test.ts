@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger, REDACT_PATHS, silentLogger } from '../../src/index.js';
+import { createLogger, lineRedactor, REDACT_KEYS, silentLogger } from '../../src/index.js';
 
 function capture(level = 'trace') {
   const lines: Array<Record<string, unknown>> = [];
@@ -20,6 +20,13 @@ describe('createLogger redacts credentials', () => {
     { given: { form: { client_secret: 's' } }, path: ['form', 'client_secret'] },
     { given: { body: { data: { access_token: 't' } } }, path: ['body', 'data', 'access_token'] },
     { given: { authorization: 'Bearer t' }, path: ['authorization'] },
+    // Any depth and any letter case, unlike pino's path redaction.
+    {
+      given: { a: { b: { c: { d: { Authorization: 'Bearer t' } } } } },
+      path: ['a', 'b', 'c', 'd', 'Authorization'],
+    },
+    { given: { list: [{ ACCESS_TOKEN: 't' }] }, path: ['list', '0', 'ACCESS_TOKEN'] },
+    { given: { secret: { nested: 'value' } }, path: ['secret'] },
   ])('$path', ({ given, path }) => {
     const { logger, lines } = capture();
     logger.info(given, 'event');
@@ -35,6 +42,19 @@ describe('createLogger redacts credentials', () => {
       headers: { authorization: '[REDACTED]' },
       name: 'onelink',
     });
+  });
+
+  it("redacts a credential in a child logger's bindings", () => {
+    const { logger, lines } = capture();
+    logger.child({ token: 'tok-in-bindings' }).info('x');
+    expect(lines[0]).toMatchObject({ token: '[REDACTED]', msg: 'x' });
+  });
+
+  it('accepts extra member names', () => {
+    const lines: string[] = [];
+    const logger = createLogger({ redactKeys: ['pan'] }, { write: (l: string) => void lines.push(l) });
+    logger.info({ card: { PAN: '4111111111111111', brand: 'visa' } });
+    expect(JSON.parse(lines[0]!)).toMatchObject({ card: { PAN: '[REDACTED]', brand: 'visa' } });
   });
 
   it('accepts extra redact paths', () => {
@@ -54,7 +74,35 @@ describe('createLogger redacts credentials', () => {
   });
 
   it('exports its paths and a silent logger', () => {
-    expect(REDACT_PATHS).toContain('*.client_secret');
+    expect(REDACT_KEYS).toContain('client_secret');
     expect(silentLogger().level).toBe('silent');
+  });
+});
+
+describe('lineRedactor', () => {
+  const redact = lineRedactor(['authorization', 'access_token']);
+  const cases = [
+    { given: '{"msg":"plain","rrn":"1"}\n', want: '{"msg":"plain","rrn":"1"}\n' },
+    {
+      given: '{"req":{"headers":{"Authorization":"Bearer t"}}}\n',
+      want: '{"req":{"headers":{"Authorization":"[REDACTED]"}}}\n',
+    },
+    { given: '{"a":[{"access_token":{"x":1}}]}\n', want: '{"a":[{"access_token":"[REDACTED]"}]}\n' },
+    // The name inside a string value is not a member: the line is left as it is.
+    {
+      given: '{"msg":"header \\"authorization\\": was missing"}\n',
+      want: '{"msg":"header \\"authorization\\": was missing"}\n',
+    },
+    {
+      given: '"authorization": not json\n',
+      want: '{"msg":"log line withheld: it names a credential and could not be redacted"}\n',
+    },
+  ];
+  it.each(cases)('$given', ({ given, want }) => {
+    expect(redact(given)).toBe(want);
+  });
+
+  it('with no names, every line passes unchanged', () => {
+    expect(lineRedactor([])('{"authorization":"x"}')).toBe('{"authorization":"x"}');
   });
 });
