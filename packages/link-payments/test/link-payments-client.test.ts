@@ -6,6 +6,7 @@ import {
   OneLinkValidationError,
 } from '@onelink-kit/core';
 import { verifyLink } from '@onelink-kit/signing';
+import { recordingFetch } from '@onelink-kit/testkit';
 import { describe, expect, it } from 'vitest';
 import { LinkPaymentsApiError } from '../src/link-errors.js';
 import { createLinkPaymentsClient, type LinkPaymentsClientOptions } from '../src/link-payments-client.js';
@@ -13,21 +14,6 @@ import { createLinkPaymentsClient, type LinkPaymentsClientOptions } from '../src
 // Test-only values; not secrets of any environment.
 const PASSWORD = 'test-password-not-real';
 const KEY = 'test-link-hash-key-not-real';
-
-function fakeUpstream(status: number, body: unknown) {
-  const requests: { url: string; method: string; headers: Headers; body: Record<string, unknown> }[] = [];
-  const fetch = async (input: Parameters<typeof globalThis.fetch>[0], init?: RequestInit) => {
-    const req = new Request(input, init);
-    requests.push({
-      url: req.url,
-      method: req.method,
-      headers: req.headers,
-      body: (await req.json()) as never,
-    });
-    return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-  };
-  return { fetch, requests };
-}
 
 function client(over: Partial<LinkPaymentsClientOptions> = {}) {
   return createLinkPaymentsClient({
@@ -50,7 +36,7 @@ const createInput = {
 
 describe('createLinkPaymentsClient: what is sent', () => {
   it('createPaymentLink sends MID, password and the HMAC over MID+Password+amount+merchantTxnId', async () => {
-    const up = fakeUpstream(200, {
+    const up = recordingFetch(200, {
       statusCode: 'OTS0001',
       statusDescription: 'Invoice Link Sent Successfully',
       invoiceNo: 'INV-1',
@@ -75,7 +61,11 @@ describe('createLinkPaymentsClient: what is sent', () => {
   ];
   for (const { op, answer } of invoiceOps) {
     it(`${op} signs MID+Password+InvoiceNo`, async () => {
-      const up = fakeUpstream(200, { statusCode: answer, statusDescription: 'ok', invoiceNo: 'INV-0000042' });
+      const up = recordingFetch(200, {
+        statusCode: answer,
+        statusDescription: 'ok',
+        invoiceNo: 'INV-0000042',
+      });
       const got = await client({ fetch: up.fetch })[op]({ invoiceNo: 'INV-0000042' });
       expect(got.statusCode).toBe(answer);
       const sent = up.requests[0]!;
@@ -86,10 +76,10 @@ describe('createLinkPaymentsClient: what is sent', () => {
   }
 
   it('getTemplate and getTemplateDetails send credentials and no signature', async () => {
-    const up = fakeUpstream(200, { statusCode: 'OTS0000', statusDescription: 'ok', templates: [] });
+    const up = recordingFetch(200, { statusCode: 'OTS0000', statusDescription: 'ok', templates: [] });
     await client({ fetch: up.fetch }).getTemplate();
     expect(up.requests[0]!.body).toEqual({ merchantId: 'MID123', password: PASSWORD });
-    const up2 = fakeUpstream(200, {
+    const up2 = recordingFetch(200, {
       statusCode: 'OTS0000',
       statusDescription: 'ok',
       template: { templateNo: 'TPL-001', templateName: 'n', fields: [] },
@@ -107,7 +97,7 @@ describe('createLinkPaymentsClient: what is sent', () => {
     process.env.LINK_PASSWORD = PASSWORD;
     process.env.LINK_HASH_KEY = KEY;
     try {
-      const up = fakeUpstream(200, { statusCode: 'OTS0002', statusDescription: 'ok', invoiceNo: 'INV-1' });
+      const up = recordingFetch(200, { statusCode: 'OTS0002', statusDescription: 'ok', invoiceNo: 'INV-1' });
       await client({ fetch: up.fetch, password: undefined, hashKey: undefined }).cancelPaymentLink({
         invoiceNo: 'INV-1',
       });
@@ -123,7 +113,7 @@ describe('createLinkPaymentsClient: what is sent', () => {
     delete process.env.LINK_HASH_KEY;
     delete process.env.LINK_HASH_KEY_FILE;
     try {
-      const up = fakeUpstream(200, {});
+      const up = recordingFetch(200, {});
       const p = client({ fetch: up.fetch, hashKey: undefined }).resendPaymentLink({ invoiceNo: 'INV-1' });
       await expect(p).rejects.toBeInstanceOf(OneLinkAuthError);
       await expect(p).rejects.toThrow(/LINK_HASH_KEY/);
@@ -170,7 +160,7 @@ describe('createLinkPaymentsClient: rules checked before sending', () => {
   ];
   for (const { name, given, want } of cases) {
     it(name, async () => {
-      const up = fakeUpstream(200, {});
+      const up = recordingFetch(200, {});
       const err = await client({ fetch: up.fetch })
         .createPaymentLink(given)
         .catch((e: unknown) => e);
@@ -183,7 +173,7 @@ describe('createLinkPaymentsClient: rules checked before sending', () => {
 
   it('a password breaking the schema is reported by field, never by value', async () => {
     const long = `secret-${'x'.repeat(80)}`;
-    const up = fakeUpstream(200, {});
+    const up = recordingFetch(200, {});
     const err = await client({ fetch: up.fetch, password: long })
       .getTemplate()
       .catch((e: unknown) => e);
@@ -217,7 +207,7 @@ describe('createLinkPaymentsClient: OTS answers become typed errors', () => {
   for (const { given, want } of cases) {
     it(`HTTP ${given.status} ${given.code ?? '(no code)'} -> ${want.kind}/${want.outcome}`, async () => {
       const body = given.code ? { statusCode: given.code, statusDescription: 'd' } : { error: 'unavailable' };
-      const up = fakeUpstream(given.status, body);
+      const up = recordingFetch(given.status, body);
       const err = await client({ fetch: up.fetch })
         .resendPaymentLink({ invoiceNo: 'INV-1' })
         .catch((e: unknown) => e);
@@ -294,7 +284,7 @@ describe('createLinkPaymentsClient: logging', () => {
   it('logs each answer with operation, OTS code and reference, never the password, key or signature', async () => {
     const lines: string[] = [];
     const logger = createLogger({ level: 'debug' }, { write: (s: string) => lines.push(s) });
-    const up = fakeUpstream(401, { statusCode: 'OTS1011', statusDescription: 'Signature Mismatched' });
+    const up = recordingFetch(401, { statusCode: 'OTS1011', statusDescription: 'Signature Mismatched' });
     await client({ fetch: up.fetch, logger })
       .createPaymentLink(createInput)
       .catch(() => undefined);

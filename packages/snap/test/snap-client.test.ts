@@ -9,6 +9,7 @@ import {
   OneLinkValidationError,
 } from '@onelink-kit/core';
 import { verifySnap } from '@onelink-kit/signing';
+import { recordingFetch } from '@onelink-kit/testkit';
 import { describe, expect, it } from 'vitest';
 import { createSnapClient, type SnapClientOptions } from '../src/snap-client.js';
 import { SnapApiError } from '../src/snap-errors.js';
@@ -16,15 +17,6 @@ import { SnapApiError } from '../src/snap-errors.js';
 // Test-only values; not secrets of any environment.
 const SECRET = 'test-client-secret-not-real';
 const TOKEN = 'synthetic-access-token-0001';
-
-function fakeUpstream(status: number, body: unknown) {
-  const requests: Request[] = [];
-  const fetch = async (input: Parameters<typeof globalThis.fetch>[0], init?: RequestInit) => {
-    requests.push(new Request(input, init));
-    return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-  };
-  return { fetch, requests };
-}
 
 function client(over: Partial<SnapClientOptions> = {}) {
   return createSnapClient({
@@ -47,7 +39,7 @@ const ok = (state: string | undefined) => ({
 
 describe('createSnapClient.getOAuthCode: what is sent', () => {
   it('sends every header and query parameter, signed over path + query as sent', async () => {
-    const up = fakeUpstream(200, ok('0123456789abcdef0123456789abcdef'));
+    const up = recordingFetch(200, ok('0123456789abcdef0123456789abcdef'));
     const got = await client({ fetch: up.fetch, clientKey: '0123456789ABCDEF0123456789ABCDEF' }).getOAuthCode(
       {
         seamlessData: { mobileNumber: '628123456789' },
@@ -91,7 +83,7 @@ describe('createSnapClient.getOAuthCode: what is sent', () => {
   });
 
   it('generates a 32-character state and external id when not given, and a fresh pair per call', async () => {
-    const up = fakeUpstream(200, ok(undefined));
+    const up = recordingFetch(200, ok(undefined));
     const c = client({ fetch: up.fetch });
     const a = await c.getOAuthCode({ seamlessData: { userId: 'cust_01' } });
     const b = await c.getOAuthCode({ seamlessData: { userId: 'cust_01' } });
@@ -111,7 +103,7 @@ describe('createSnapClient.getOAuthCode: what is sent', () => {
     process.env.SNAP_CLIENT_SECRET_FILE = file;
     delete process.env.SNAP_CLIENT_SECRET;
     try {
-      const up = fakeUpstream(200, ok(undefined));
+      const up = recordingFetch(200, ok(undefined));
       await client({ fetch: up.fetch, clientSecret: undefined }).getOAuthCode({
         seamlessData: { userId: 'u1' },
       });
@@ -134,7 +126,7 @@ describe('createSnapClient.getOAuthCode: what is sent', () => {
     delete process.env.SNAP_CLIENT_SECRET;
     delete process.env.SNAP_CLIENT_SECRET_FILE;
     try {
-      const up = fakeUpstream(200, ok(undefined));
+      const up = recordingFetch(200, ok(undefined));
       const p = client({ fetch: up.fetch, clientSecret: undefined }).getOAuthCode({
         seamlessData: { userId: 'u' },
       });
@@ -197,7 +189,7 @@ describe('createSnapClient.getOAuthCode: rules checked before sending', () => {
   ];
   for (const { name, given, want } of cases) {
     it(name, async () => {
-      const up = fakeUpstream(200, ok(undefined));
+      const up = recordingFetch(200, ok(undefined));
       const err = await client({ fetch: up.fetch })
         .getOAuthCode(given)
         .catch((e: unknown) => e);
@@ -211,7 +203,7 @@ describe('createSnapClient.getOAuthCode: rules checked before sending', () => {
   }
 
   it('refuses an X-EXTERNAL-ID already sent in the flow', async () => {
-    const up = fakeUpstream(200, ok(undefined));
+    const up = recordingFetch(200, ok(undefined));
     const c = client({ fetch: up.fetch });
     const externalId = 'A'.repeat(32);
     await c.getOAuthCode({ seamlessData: { userId: 'u' }, externalId });
@@ -221,7 +213,7 @@ describe('createSnapClient.getOAuthCode: rules checked before sending', () => {
   });
 
   it('sends an X-EXTERNAL-ID once when two calls with it run at the same time', async () => {
-    const up = fakeUpstream(200, ok(undefined));
+    const up = recordingFetch(200, ok(undefined));
     // The secret is read asynchronously, so both calls pass the first check before either sends.
     const c = client({ fetch: up.fetch, clientSecret: async () => SECRET });
     const externalId = 'C'.repeat(32);
@@ -237,7 +229,7 @@ describe('createSnapClient.getOAuthCode: rules checked before sending', () => {
   });
 
   it('rejects partner and channel ids of the wrong length (fixed per flow)', async () => {
-    const up = fakeUpstream(200, ok(undefined));
+    const up = recordingFetch(200, ok(undefined));
     const err = await client({ fetch: up.fetch, partnerId: '21662', channelId: '952210' })
       .getOAuthCode({ seamlessData: { userId: 'u' } })
       .catch((e: unknown) => e);
@@ -269,7 +261,7 @@ describe('createSnapClient.getOAuthCode: answers', () => {
       const body = given.code
         ? { responseCode: given.code, responseMessage: 'x' }
         : { message: 'bad gateway' };
-      const up = fakeUpstream(given.status, body);
+      const up = recordingFetch(given.status, body);
       const err = await client({ fetch: up.fetch })
         .getOAuthCode({ seamlessData: { userId: 'u' } })
         .catch((e: unknown) => e);
@@ -283,7 +275,7 @@ describe('createSnapClient.getOAuthCode: answers', () => {
   }
 
   it('rejects a success whose state differs from the one sent', async () => {
-    const up = fakeUpstream(200, ok('f'.repeat(32)));
+    const up = recordingFetch(200, ok('f'.repeat(32)));
     const err = await client({ fetch: up.fetch })
       .getOAuthCode({ seamlessData: { userId: 'u' }, state: 'a'.repeat(32) })
       .catch((e: unknown) => e);
@@ -352,7 +344,7 @@ describe('createSnapClient: logging', () => {
   it('logs each answer with status, code and external id, never the secret, token or signature', async () => {
     const lines: string[] = [];
     const logger = createLogger({ level: 'debug' }, { write: (s: string) => lines.push(s) });
-    const up = fakeUpstream(401, {
+    const up = recordingFetch(401, {
       responseCode: '4013000',
       responseMessage: 'Unauthorized. Invalid signature',
     });

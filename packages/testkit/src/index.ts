@@ -22,6 +22,7 @@ export {
   startProcess,
   waitUntil,
 } from './process.js';
+export { type RecordedRequest, recordingFetch } from './recording-fetch.js';
 export {
   aggregatorBody,
   fullAggregatorRequest,

@@ -1,0 +1,30 @@
+/** A request the recording fetch was given; `body` is its JSON (an empty object when it had none). */
+export interface RecordedRequest {
+  url: string;
+  method: string;
+  headers: Headers;
+  body: Record<string, unknown>;
+}
+
+/**
+ * A `fetch` for a client's `fetch` option that answers every request with `status` and `body` as JSON
+ * and records what it was sent, for tests of what a client puts on the wire without a server.
+ */
+export function recordingFetch(
+  status: number,
+  body: unknown,
+): { fetch: typeof globalThis.fetch; requests: RecordedRequest[] } {
+  const requests: RecordedRequest[] = [];
+  const fetch = async (input: Parameters<typeof globalThis.fetch>[0], init?: RequestInit) => {
+    const request = new Request(input, init);
+    const text = await request.text();
+    requests.push({
+      url: request.url,
+      method: request.method,
+      headers: request.headers,
+      body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>),
+    });
+    return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  };
+  return { fetch, requests };
+}
