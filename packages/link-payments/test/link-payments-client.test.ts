@@ -6,7 +6,7 @@ import {
   OneLinkValidationError,
 } from '@onelink-kit/core';
 import { verifyLink } from '@onelink-kit/signing';
-import { recordingFetch } from '@onelink-kit/testkit';
+import { hangingFetch, notJsonFetch, recordingFetch, refusedFetch } from '@onelink-kit/testkit';
 import { describe, expect, it } from 'vitest';
 import { LinkPaymentsApiError } from '../src/link-errors.js';
 import { createLinkPaymentsClient, type LinkPaymentsClientOptions } from '../src/link-payments-client.js';
@@ -225,18 +225,6 @@ describe('createLinkPaymentsClient: OTS answers become typed errors', () => {
 });
 
 describe('createLinkPaymentsClient: transport failures', () => {
-  // Never answers; rejects with the request signal's reason once it is aborted.
-  const hangingFetch = async (input: Parameters<typeof globalThis.fetch>[0], init?: RequestInit) => {
-    const signal = new Request(input, init).signal;
-    return new Promise<Response>((_, reject) => {
-      if (signal.aborted) reject(signal.reason);
-      signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-    });
-  };
-  const refusedFetch = async () => {
-    throw new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } });
-  };
-  const notJsonFetch = async () => new Response('<html>ok</html>', { status: 200 });
   const cases = [
     {
       name: 'the per-request timeout fires',

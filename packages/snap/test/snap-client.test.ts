@@ -9,7 +9,7 @@ import {
   OneLinkValidationError,
 } from '@onelink-kit/core';
 import { verifySnap } from '@onelink-kit/signing';
-import { recordingFetch } from '@onelink-kit/testkit';
+import { hangingFetch, notJsonFetch, recordingFetch, refusedFetch } from '@onelink-kit/testkit';
 import { describe, expect, it } from 'vitest';
 import { createSnapClient, type SnapClientOptions } from '../src/snap-client.js';
 import { SnapApiError } from '../src/snap-errors.js';
@@ -282,62 +282,50 @@ describe('createSnapClient.getOAuthCode: answers', () => {
     expect(err).toBeInstanceOf(SnapApiError);
     expect((err as SnapApiError).message).toMatch(/state/);
   });
-
-  it('turns a refused connection into OneLinkNetworkError', async () => {
-    const fetch = async () => {
-      throw new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } });
-    };
-    const err = await client({ fetch })
-      .getOAuthCode({ seamlessData: { userId: 'u' } })
-      .catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(OneLinkNetworkError);
-    expect(err).toMatchObject({ errno: 'ECONNREFUSED' });
-  });
 });
 
 describe('createSnapClient.getOAuthCode: transport failures', () => {
-  // Never answers; rejects with the request signal's reason once it is aborted.
-  const hangingFetch = async (input: Parameters<typeof globalThis.fetch>[0], init?: RequestInit) => {
-    const signal = new Request(input, init).signal;
-    return new Promise<Response>((_, reject) => {
-      if (signal.aborted) reject(signal.reason);
-      signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-    });
-  };
   const cases = [
     {
       name: 'the per-request timeout fires',
-      given: { timeoutMs: 1, abort: false },
+      given: { fetch: hangingFetch, timeoutMs: 1, abort: false },
       want: (err: unknown) => expect(err).toBeInstanceOf(OneLinkTimeoutError),
     },
     {
       name: 'the caller aborts: their reason, not a network error',
-      given: { timeoutMs: 60_000, abort: true },
+      given: { fetch: hangingFetch, timeoutMs: 60_000, abort: true },
       want: (err: unknown) => {
         expect(err).not.toBeInstanceOf(OneLinkNetworkError);
         expect(err).toMatchObject({ name: 'AbortError' });
+      },
+    },
+    {
+      name: 'a refused connection is OneLinkNetworkError with its errno',
+      given: { fetch: refusedFetch, timeoutMs: 60_000, abort: false },
+      want: (err: unknown) => {
+        expect(err).toBeInstanceOf(OneLinkNetworkError);
+        expect(err).toMatchObject({ errno: 'ECONNREFUSED' });
+      },
+    },
+    {
+      name: 'a 2xx body that is not JSON is an upstream SnapApiError, not a network error',
+      given: { fetch: notJsonFetch, timeoutMs: 60_000, abort: false },
+      want: (err: unknown) => {
+        expect(err).toBeInstanceOf(SnapApiError);
+        expect(err).toMatchObject({ kind: 'upstream', retryable: false });
       },
     },
   ];
   for (const { name, given, want } of cases) {
     it(name, async () => {
       const controller = new AbortController();
-      const p = client({ fetch: hangingFetch, timeoutMs: given.timeoutMs })
+      const p = client({ fetch: given.fetch, timeoutMs: given.timeoutMs })
         .getOAuthCode({ seamlessData: { userId: 'u' } }, { signal: controller.signal })
         .catch((e: unknown) => e);
       if (given.abort) controller.abort();
       want(await p);
     });
   }
-
-  it('a 2xx body that is not JSON is an upstream SnapApiError, not a network error', async () => {
-    const fetch = async () => new Response('<html>ok</html>', { status: 200 });
-    const err = await client({ fetch })
-      .getOAuthCode({ seamlessData: { userId: 'u' } })
-      .catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(SnapApiError);
-    expect(err).toMatchObject({ kind: 'upstream', retryable: false });
-  });
 });
 
 describe('createSnapClient: logging', () => {

@@ -10,6 +10,13 @@ export type {
   FakeTarget,
   SeenRequest,
 } from './fake-one-link/types.js';
+export {
+  hangingFetch,
+  notJsonFetch,
+  type RecordedRequest,
+  recordingFetch,
+  refusedFetch,
+} from './fetch-doubles.js';
 export { captureLogs, type LogCapture } from './log-capture.js';
 export { createTestSchema, findPostgres, type TestSchema } from './postgres.js';
 export {
@@ -22,7 +29,6 @@ export {
   startProcess,
   waitUntil,
 } from './process.js';
-export { type RecordedRequest, recordingFetch } from './recording-fetch.js';
 export {
   aggregatorBody,
   fullAggregatorRequest,

@@ -28,3 +28,21 @@ export function recordingFetch(
   };
   return { fetch, requests };
 }
+
+/** Never answers; rejects with the request signal's reason once it is aborted (as fetch does). */
+export const hangingFetch: typeof globalThis.fetch = async (input, init) => {
+  const signal = new Request(input, init).signal;
+  return new Promise<Response>((_, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
+};
+
+/** Fails as undici does when nothing listens: TypeError "fetch failed" with the socket's ECONNREFUSED. */
+export const refusedFetch: typeof globalThis.fetch = async () => {
+  throw new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } });
+};
+
+/** Answers 200 with a body that is not JSON (a proxy's HTML page, say). */
+export const notJsonFetch: typeof globalThis.fetch = async () =>
+  new Response('<html>ok</html>', { status: 200 });
