@@ -2,13 +2,8 @@ import { createLogger } from '@onelink-kit/core';
 import { type FakeOneLink, merchantBody, startFakeOneLink } from '@onelink-kit/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emit } from '../src/hooks.js';
-import {
-  createOneLinkClient,
-  type ErrorEvent,
-  type OneLinkClientOptions,
-  type RequestEvent,
-  type ResponseEvent,
-} from '../src/index.js';
+import type { ErrorEvent, OneLinkClientOptions, RequestEvent, ResponseEvent } from '../src/index.js';
+import { clientOfFake } from './support/fake-client.js';
 
 let upstream: FakeOneLink;
 beforeEach(async () => {
@@ -20,11 +15,7 @@ afterEach(async () => {
 
 type AnyEvent = RequestEvent | ResponseEvent | ErrorEvent;
 const clientWith = (events: AnyEvent[], extra: Partial<OneLinkClientOptions> = {}) =>
-  createOneLinkClient({
-    baseUrl: `${upstream.url}/1Link`,
-    tokenUrl: upstream.tokenUrl,
-    clientId: 'cid',
-    clientSecret: 'secret',
+  clientOfFake(upstream, {
     retry: { maxAttempts: 3, sleep: async () => {} },
     hooks: {
       onRequest: (e) => void events.push(e),
@@ -83,11 +74,7 @@ describe('hooks', () => {
   it('a throwing hook does not change the outcome and is logged', async () => {
     const lines: string[] = [];
     const logger = createLogger({ level: 'warn' }, { write: (l: string) => void lines.push(l) });
-    const client = createOneLinkClient({
-      baseUrl: `${upstream.url}/1Link`,
-      tokenUrl: upstream.tokenUrl,
-      clientId: 'cid',
-      clientSecret: 'secret',
+    const client = clientOfFake(upstream, {
       logger,
       hooks: {
         onRequest: () => {

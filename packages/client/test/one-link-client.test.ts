@@ -19,6 +19,7 @@ import {
   OneLinkValidationError,
   RateLimiter,
 } from '../src/index.js';
+import { clientOfFake } from './support/fake-client.js';
 
 let upstream: FakeOneLink;
 let sleeps: number[];
@@ -32,11 +33,7 @@ afterEach(async () => {
 });
 
 function client(overrides: Partial<OneLinkClientOptions> = {}) {
-  return createOneLinkClient({
-    baseUrl: `${upstream.url}/1Link`,
-    tokenUrl: upstream.tokenUrl,
-    clientId: 'test-client-id',
-    clientSecret: 'test-client-secret',
+  return clientOfFake(upstream, {
     // Injected sleep: retries are observed, never waited for.
     retry: { maxAttempts: 3, sleep: async (ms) => void sleeps.push(ms), random: () => 0.5 },
     ...overrides,

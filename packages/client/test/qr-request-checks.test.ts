@@ -3,12 +3,12 @@ import { aggregatorBody, type FakeOneLink, merchantBody, startFakeOneLink } from
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   type AggregatorQrBody,
-  createOneLinkClient,
   type MerchantQrBody,
   type OneLinkClientOptions,
   OneLinkValidationError,
   type StanRrnAllocator,
 } from '../src/index.js';
+import { clientOfFake } from './support/fake-client.js';
 
 let upstream: FakeOneLink;
 let allocations: number;
@@ -29,15 +29,7 @@ const allocator: StanRrnAllocator = {
 };
 
 function client(overrides: Partial<OneLinkClientOptions> = {}) {
-  return createOneLinkClient({
-    baseUrl: `${upstream.url}/1Link`,
-    tokenUrl: upstream.tokenUrl,
-    clientId: 'test-client-id',
-    clientSecret: 'test-client-secret',
-    retry: false,
-    allocator,
-    ...overrides,
-  });
+  return clientOfFake(upstream, { retry: false, allocator, ...overrides });
 }
 
 const merchant = merchantBody();
