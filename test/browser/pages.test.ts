@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { decodeQrPng } from '@onelink-kit/testkit';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeQr, launchChromium, recordOutsideRequests, screenshotPath } from './support/chromium.js';
+import { launchChromium, recordOutsideRequests, screenshotPath } from './support/chromium.js';
 import { KEYS, merchantRequest, type PagesGateway, startPagesGateway } from './support/gateway.js';
 
 // The three pages in Debian's Chromium (playwright-core, headless) against the gateway running in
@@ -101,7 +102,7 @@ describe('the console', () => {
     await expect(page.locator('#decoded').textContent()).resolves.toContain(shopARow.rrn);
     await expect(page.locator('#check').textContent()).resolves.toContain('matches the request');
     const shot = await page.screenshot({ path: screenshotPath('console-transaction'), fullPage: true });
-    expect(decodeQr(shot)).toBe(shopARow.qr?.payload);
+    expect(decodeQrPng(shot)).toBe(shopARow.qr?.payload);
     expect(outside).toEqual([]);
   });
 
@@ -205,7 +206,7 @@ describe('GET /pay/{id} on a phone (390×844)', () => {
     const { page, outside } = await newPage(phone);
     await page.goto(`${gw.url}${created.links.pay}`);
     const shot = await page.screenshot({ path: screenshotPath('pay-phone') });
-    expect(decodeQr(shot)).toBe(created.qr?.payload);
+    expect(decodeQrPng(shot)).toBe(created.qr?.payload);
     await expect(page.locator('#amount').textContent()).resolves.toBe('Rs. 1,25,000.00');
     await expect(page.locator('h1').textContent()).resolves.toBe('Karachi Chai Corner');
     // Fits the phone: no sideways scrolling.

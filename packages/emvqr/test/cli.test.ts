@@ -5,10 +5,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { decodeQrPng } from '@onelink-kit/testkit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
 import { build } from '../src/index.js';
-import { BASE, decodePng } from './helpers.js';
+import { BASE } from './helpers.js';
 import { PUBLIC_VECTORS } from './vectors.js';
 
 const PACKAGE = fileURLToPath(new URL('..', import.meta.url));
@@ -107,7 +108,7 @@ describe('qr render', () => {
     const out = join(dir, 'qr.png');
     const run = await qr('render', PAYLOAD, '--png', '--out', out);
     expect(run.code).toBe(0);
-    expect(decodePng(readFileSync(out))).toBe(PAYLOAD);
+    expect(decodeQrPng(readFileSync(out))).toBe(PAYLOAD);
   });
 
   it('--svg writes an SVG file and --terminal prints blocks', async () => {
@@ -126,7 +127,7 @@ describe('qr render', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('CRC_MISMATCH');
     expect((await qr('render', bad, '--png', '--out', out, '--force')).code).toBe(0);
-    expect(decodePng(readFileSync(out))).toBe(bad);
+    expect(decodeQrPng(readFileSync(out))).toBe(bad);
   });
 });
 

@@ -1,10 +1,4 @@
-import jsQRModule from 'jsqr';
-import { PNG } from 'pngjs';
 import { appendCrc, type DataObject, type DataObjectInput, encodeTlv } from '../src/index.js';
-
-// jsqr is CommonJS with an ESM-style declaration; under NodeNext its function is on `.default`
-// (the bundle sets both module.exports and module.exports.default).
-const jsQR = jsQRModule.default;
 
 export const RAAST_GUI = 'pk.1link.raast.p2m';
 
@@ -56,10 +50,4 @@ export function valueAt(objects: DataObject[], path: string): string | undefined
     list = found?.children;
   }
   return found?.value;
-}
-
-/** Reads a PNG QR code back with an independent reader (jsQR). */
-export function decodePng(png: Buffer): string | undefined {
-  const image = PNG.sync.read(png);
-  return jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data;
 }

@@ -29,6 +29,7 @@ export {
   startProcess,
   waitUntil,
 } from './process.js';
+export { decodeQrPng } from './qr-png.js';
 export {
   aggregatorBody,
   fullAggregatorRequest,

@@ -1,8 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import jsQRModule from 'jsqr';
 import { type Browser, type BrowserContext, chromium } from 'playwright-core';
-import { PNG } from 'pngjs';
 
 /** Debian's Chromium (`.ci/run` installs the `chromium` package when it is missing); never a downloaded browser. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -30,20 +28,6 @@ export async function launchChromium(): Promise<Browser> {
 
 export function screenshotPath(name: string): string {
   return `${SCREENSHOTS}${name}.png`;
-}
-
-// jsqr ships CommonJS with a default export; under NodeNext the callable sits on .default.
-const jsQR = ((jsQRModule as unknown as { default?: typeof jsQRModule }).default ??
-  jsQRModule) as unknown as (
-  data: Uint8ClampedArray,
-  width: number,
-  height: number,
-) => { data: string } | null;
-
-/** The text of the QR code in a PNG screenshot, or undefined when none can be read. */
-export function decodeQr(png: Buffer): string | undefined {
-  const image = PNG.sync.read(png);
-  return jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data;
 }
 
 /**
