@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
 import { build } from '../src/index.js';
 import { BASE } from './helpers.js';
-import { PUBLIC_VECTORS } from './vectors.js';
+import { EMVCO, PUBLIC_VECTORS } from './vectors.js';
 
 const PACKAGE = fileURLToPath(new URL('..', import.meta.url));
 // The workspace's program for it (`pnpm qr`); bin/onelink-qr.js is the installed one (consumer tests).
@@ -54,7 +54,6 @@ function spawnQr(...args: string[]): Promise<Run> {
 }
 
 const PAYLOAD = build(BASE);
-const EMVCO = PUBLIC_VECTORS[0]!.payload;
 
 describe('qr as a program (spawned)', () => {
   it('prints the table on stdout, the problems on stderr, and exits with the code main returns', async () => {

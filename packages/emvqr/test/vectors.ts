@@ -139,3 +139,25 @@ export const PUBLIC_VECTORS: PublicVector[] = [
     want: { '00': '02', '26.00': 'A0000006150001', '59': 'QRCSDNBHD', '63': '343F' },
   },
 ];
+
+/** The EMVCo specification example, the first public vector. */
+export const EMVCO = PUBLIC_VECTORS[0]!.payload;
+
+/** Its top-level tags in the order the payload has them (not ascending: 64 comes before 54). */
+export const EMVCO_PAYLOAD_ORDER = [
+  '00',
+  '01',
+  '29',
+  '31',
+  '52',
+  '58',
+  '59',
+  '60',
+  '64',
+  '54',
+  '53',
+  '55',
+  '62',
+  '91',
+  '63',
+];
