@@ -73,22 +73,25 @@ afterAll(async () => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
+/** Every scenario the recorder can capture from an upstream, as operationId/scenario, sorted. */
+const RECORDABLE = [
+  'generateDQRCAggregator/duplicate-rrn',
+  'generateDQRCAggregator/success',
+  'generateDQRCAggregator/unauthorized',
+  'generateDQRCAggregator/validation-error',
+  'generateDQRCMerchant/duplicate-rrn',
+  'generateDQRCMerchant/success',
+  'generateDQRCMerchant/unauthorized',
+  'generateDQRCMerchant/validation-error',
+  'requestToken/invalid-client',
+  'requestToken/success',
+];
+
 describe('pnpm record against a fake upstream', () => {
   it('exits 0 and writes every recordable scenario', () => {
     expect(run.code, run.stderr + run.stdout).toBe(0);
     const written = loadFixtures(outDir).map((f) => `${f.operationId}/${f.scenario}`);
-    expect(written).toEqual([
-      'generateDQRCAggregator/duplicate-rrn',
-      'generateDQRCAggregator/success',
-      'generateDQRCAggregator/unauthorized',
-      'generateDQRCAggregator/validation-error',
-      'generateDQRCMerchant/duplicate-rrn',
-      'generateDQRCMerchant/success',
-      'generateDQRCMerchant/unauthorized',
-      'generateDQRCMerchant/validation-error',
-      'requestToken/invalid-client',
-      'requestToken/success',
-    ]);
+    expect(written).toEqual(RECORDABLE);
     expect(run.stdout).toContain('10 written, 0 skipped, 0 refused, 0 failed');
   });
 
@@ -169,16 +172,9 @@ describe('recorded fixtures served by Prism (contract test 3 on a fresh recordin
 
   it('gives the client each recorded QR scenario: the body on success, the typed error otherwise', async () => {
     const qr = loadFixtures(outDir).filter((f) => f.operationId.startsWith('generateDQRC'));
-    expect(qr.map((f) => `${f.operationId}/${f.scenario}`).sort()).toEqual([
-      'generateDQRCAggregator/duplicate-rrn',
-      'generateDQRCAggregator/success',
-      'generateDQRCAggregator/unauthorized',
-      'generateDQRCAggregator/validation-error',
-      'generateDQRCMerchant/duplicate-rrn',
-      'generateDQRCMerchant/success',
-      'generateDQRCMerchant/unauthorized',
-      'generateDQRCMerchant/validation-error',
-    ]);
+    expect(qr.map((f) => `${f.operationId}/${f.scenario}`).sort()).toEqual(
+      RECORDABLE.filter((name) => name.startsWith('generateDQRC')),
+    );
     for (const f of qr) {
       const body = f.fixture.request.body as MerchantQrInput & AggregatorQrInput;
       const execution =
