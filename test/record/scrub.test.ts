@@ -1,5 +1,6 @@
 import { build, fieldsFromRequest, verify } from '@onelink-kit/emvqr';
 import { PLACEHOLDERS, type SecretValue, scrubHeaders, scrubText, scrubValue } from '@onelink-kit/mock';
+import { oneLinkExample } from '@onelink-kit/testkit';
 import { describe, expect, it } from 'vitest';
 
 const secrets: SecretValue[] = [
@@ -51,18 +52,8 @@ describe('scrubValue', () => {
 });
 
 describe('scrubText on an EMV QR payload', () => {
-  const request = {
-    merchantDetails: {
-      dbaName: 'Karachi Chai Corner',
-      iban: 'PK36SCBL0000001123456702',
-      bankBic: 'SCBLPK',
-      merchantCategoryCode: '5812',
-      merchantID: 'MER0000123',
-      postalAddress: { townName: 'Karachi', addressLine: 'x', subDept: '0001' },
-    },
-    paymentDetails: { expiryDateTime: '2026-11-22T10:15:00', instructedAmount: 310, transactionType: 'P2M' },
-    info: { stan: '123456', rrn: '633010123456' },
-  };
+  // The spec's merchant example (every field set): its IBAN is the one the secrets mask.
+  const request = oneLinkExample('MerchantRequestSuccess');
   const qr = build(fieldsFromRequest(request));
 
   it('masks the IBAN inside the payload and recomputes the CRC so it still verifies', () => {
