@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createGatewayLogger, parseConfig, type RunningGateway, startGateway } from '@onelink-kit/gateway';
+import { gatewayProblem } from '@onelink-kit/testkit';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOneLinkMockForTest, type TestMock } from '../support/onelink-mock.js';
@@ -105,12 +106,7 @@ describe('happy path through Prism', () => {
       ),
     ) as { response: { body: { rrn: string } } };
     const res = await request(gw.url).post('/v1/qr/merchant').set(auth).send(body).expect(502);
-    expect(res.body).toMatchObject({
-      type: 'urn:onelink-kit:problem:upstream-qr-mismatch',
-      transactionStatus: 'mismatched',
-      retryable: false,
-      responseCode: '00',
-    });
+    expect(res.body).toMatchObject(gatewayProblem('ProblemUpstreamQrMismatch'));
     expect(res.body.mismatches).toEqual([
       {
         field: 'info.rrn',

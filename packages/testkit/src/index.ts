@@ -43,6 +43,7 @@ export {
 export {
   type GatewayExampleName,
   gatewayExample,
+  gatewayProblem,
   type OneLinkExampleName,
   oneLinkExample,
 } from './requests/spec-examples.js';

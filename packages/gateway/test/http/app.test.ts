@@ -4,6 +4,7 @@ import {
   decodeQrPng,
   type FakeOneLink,
   type FakeReply,
+  gatewayProblem,
   oneLinkExample,
   startFakeOneLink,
 } from '@onelink-kit/testkit';
@@ -570,10 +571,7 @@ describe('upstream outcomes: stored with the right status, answered from the cat
     const { qrString } = oneLinkExample('MerchantQrSuccess');
     fake.always('qr', (req) => ({ status: 200, body: { ...fake.successBody(req), qrString } }));
     const res = await api().post('/v1/qr/merchant').set(bearer).send(merchantRequest).expect(502);
-    expect(res.body).toMatchObject({
-      type: 'urn:onelink-kit:problem:upstream-qr-mismatch',
-      transactionStatus: 'mismatched',
-    });
+    expect(res.body).toMatchObject(gatewayProblem('ProblemUpstreamQrMismatch'));
     expect(res.body.mismatches.map((m: { field: string }) => m.field)).toContain('info.rrn');
     const row = await gw.store.findById(res.body.transactionId);
     expect(row?.qrMismatch).toBe(true);
@@ -592,7 +590,7 @@ describe('upstream outcomes: stored with the right status, answered from the cat
       body: { ...fake.successBody(req), qrString: '000201010212630400' },
     }));
     const res = await api().post('/v1/qr/merchant').set(bearer).send(merchantRequest).expect(502);
-    expect(res.body.type).toBe('urn:onelink-kit:problem:upstream-qr-mismatch');
+    expect(res.body).toMatchObject(gatewayProblem('ProblemUpstreamQrMismatch'));
     const row = await gw.store.findById(res.body.transactionId);
     expect(row).toMatchObject({ status: 'mismatched', qrMismatch: true, qrString: '000201010212630400' });
   });

@@ -1,4 +1,4 @@
-import { type FakeOneLink, type SeenRequest, startFakeOneLink } from '@onelink-kit/testkit';
+import { type FakeOneLink, gatewayProblem, type SeenRequest, startFakeOneLink } from '@onelink-kit/testkit';
 import request from 'supertest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { storageBackends } from '../storage/backends.js';
@@ -176,12 +176,7 @@ for (const { backend, skip } of backends) {
           fake.always('qr', (req) => answerFor(fake, req, alter));
           const key = `mismatch-${name.replace(/\W/g, '-')}`;
           const res = await create(key, key).expect(502);
-          expect(res.body).toMatchObject({
-            type: 'urn:onelink-kit:problem:upstream-qr-mismatch',
-            transactionStatus: 'mismatched',
-            retryable: false,
-            responseCode: '00',
-          });
+          expect(res.body).toMatchObject(gatewayProblem('ProblemUpstreamQrMismatch'));
           expect(res.body.mismatches).toEqual([
             expect.objectContaining({ field, tag, sent: expect.any(String), received: expect.any(String) }),
           ]);
@@ -244,10 +239,7 @@ for (const { backend, skip } of backends) {
       ])('a 00 answer with $name is mismatched (was succeeded with a 502)', async ({ name, reply, rule }) => {
         fake.always('qr', reply);
         const res = await create(`unusable-${name}`).expect(502);
-        expect(res.body).toMatchObject({
-          type: 'urn:onelink-kit:problem:upstream-qr-mismatch',
-          transactionStatus: 'mismatched',
-        });
+        expect(res.body).toMatchObject(gatewayProblem('ProblemUpstreamQrMismatch'));
         expect(res.body.detail).toMatch(rule);
         expect(res.body.mismatches[0]).toMatchObject({ field: 'qrString' });
         const row = await gw.store.findById(res.body.transactionId);

@@ -31,3 +31,15 @@ export function gatewayExample<N extends GatewayExampleName>(name: N): ValueOf<G
   const examples: Record<string, { value?: unknown }> = gateway.document.components.examples;
   return copyOfExample(examples, name, 'spec/gateway.yaml') as ValueOf<GatewayExamples[N]>;
 }
+
+// The fields a problem answer repeats every time; the rest (detail, ids, mismatches) vary per request.
+const FIXED_PROBLEM_FIELDS = ['type', 'title', 'status', 'retryable', 'transactionStatus', 'responseCode'];
+
+/**
+ * What every answer of a gateway spec problem example's kind carries, for `toMatchObject`: its type,
+ * title, status and retryable, and its transactionStatus and responseCode where the example has them.
+ */
+export function gatewayProblem(name: GatewayExampleName & `Problem${string}`): Record<string, unknown> {
+  const example = gatewayExample(name) as Record<string, unknown>;
+  return Object.fromEntries(FIXED_PROBLEM_FIELDS.filter((k) => k in example).map((k) => [k, example[k]]));
+}

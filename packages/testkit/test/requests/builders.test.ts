@@ -7,6 +7,7 @@ import {
   gatewayAggregatorRequest,
   gatewayExample,
   gatewayMerchantRequest,
+  gatewayProblem,
   merchantBody,
   oneLinkExample,
 } from '../../src/index.js';
@@ -72,5 +73,31 @@ describe('gateway requests from the gateway spec examples', () => {
   it('aggregator: the example as it is', () => {
     expect(gatewayAggregatorRequest()).toEqual(gatewayExample('CreateAggregatorQrRequestExample'));
     expect(gatewayAggregatorRequest().expiresInSeconds).toBe(900);
+  });
+});
+
+describe('gatewayProblem', () => {
+  it.each([
+    {
+      given: 'ProblemUpstreamQrMismatch' as const,
+      want: {
+        type: 'urn:onelink-kit:problem:upstream-qr-mismatch',
+        title: 'The QR 1LINK returned does not match the request',
+        status: 502,
+        retryable: false,
+        transactionStatus: 'mismatched',
+        responseCode: '00',
+      },
+    },
+    {
+      given: 'ProblemUnauthenticated' as const,
+      want: { type: 'urn:onelink-kit:problem:unauthenticated', status: 401 },
+    },
+  ])('$given: the fixed fields of the example, no detail or ids', ({ given, want }) => {
+    const got = gatewayProblem(given);
+    expect(got).toMatchObject(want);
+    expect(got).not.toHaveProperty('detail');
+    expect(got).not.toHaveProperty('transactionId');
+    expect(got).not.toHaveProperty('mismatches');
   });
 });
