@@ -37,38 +37,19 @@ describe('onelink-sign (@onelink-kit/signing)', () => {
   const want = createHmac('sha512', 'consumer-test-hash-key')
     .update('MID0001consumer-test-password1500.00TXN42')
     .digest('hex');
+  // The installed bin, as a team's script calls it, for merchant MID0001.
+  const signLink = (...args: string[]) =>
+    run('npx', ['--no-install', 'onelink-sign', 'link', '--mid', 'MID0001', ...args], { cwd: appDir, env });
 
   it('signs a Link Based Payments create request with the secrets from the environment', async () => {
-    const args = [
-      '--no-install',
-      'onelink-sign',
-      'link',
-      '--mid',
-      'MID0001',
-      '--amount',
-      '1500.00',
-      '--txn-id',
-      'TXN42',
-    ];
-    const got = await run('npx', args, { cwd: appDir, env });
+    const got = await signLink('--amount', '1500.00', '--txn-id', 'TXN42');
     expect(got.code, got.stderr).toBe(0);
     expect(got.stdout).toContain(want);
     expect(got.stdout).not.toContain('consumer-test-password');
   });
 
   it('--verify with a wrong signature prints MISMATCH and exits 1', async () => {
-    const args = [
-      '--no-install',
-      'onelink-sign',
-      'link',
-      '--mid',
-      'MID0001',
-      '--invoice',
-      'INV1',
-      '--verify',
-      'ab',
-    ];
-    const got = await run('npx', args, { cwd: appDir, env });
+    const got = await signLink('--invoice', 'INV1', '--verify', 'ab');
     expect(got.code).toBe(1);
     expect(got.stdout).toContain('MISMATCH');
   });
