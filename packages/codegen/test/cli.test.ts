@@ -6,6 +6,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { captureIo } from '@onelink-kit/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
 import { RULES } from '../src/diff/rules.js';
@@ -28,10 +29,9 @@ afterEach(async () => {
 });
 
 async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t), cwd: work });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+  const printed = captureIo(work);
+  const code = await main(argv, printed.io);
+  return { code, stdout: printed.out.join('\n'), stderr: printed.err.join('\n') };
 }
 
 async function edit(path: string, from: string, to: string): Promise<void> {

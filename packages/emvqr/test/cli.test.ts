@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decodeQrPng } from '@onelink-kit/testkit';
+import { captureIo, decodeQrPng } from '@onelink-kit/testkit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
 import { build } from '../src/index.js';
@@ -25,19 +25,9 @@ interface Run {
 }
 
 async function qr(...args: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io = {
-    out: (text: string) => {
-      stdout += `${text}\n`;
-    },
-    err: (text: string) => {
-      stderr += `${text}\n`;
-    },
-    cwd: PACKAGE,
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
+  const printed = captureIo(PACKAGE);
+  const code = await main(args, printed.io);
+  return { code, stdout: printed.stdout(), stderr: printed.stderr() };
 }
 
 function spawnQr(...args: string[]): Promise<Run> {

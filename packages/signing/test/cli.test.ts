@@ -3,6 +3,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { captureIo } from '@onelink-kit/testkit';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
 
@@ -10,19 +11,9 @@ async function run(
   args: string[],
   env: Record<string, string> = {},
 ): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io = {
-    out: (text: string) => {
-      out += `${text}\n`;
-    },
-    err: (text: string) => {
-      err += `${text}\n`;
-    },
-    cwd: tmpdir(),
-  };
-  const code = await main(args, env, io);
-  return { code, out, err };
+  const printed = captureIo(tmpdir());
+  const code = await main(args, env, printed.io);
+  return { code, out: printed.stdout(), err: printed.stderr() };
 }
 
 const field = (out: string, name: string) => new RegExp(`^${name}:\\s+(.*)$`, 'm').exec(out)?.[1];

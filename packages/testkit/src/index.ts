@@ -1,4 +1,5 @@
 // Public entry of @onelink-kit/testkit: what the tests of every package share. A devDependency only.
+export { type CapturedIo, captureIo } from './cli-io.js';
 export { closedPortUrl, freePort } from './closed-port.js';
 export { startFakeOneLink } from './fake-one-link/server.js';
 export type {

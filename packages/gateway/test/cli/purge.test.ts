@@ -1,18 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { captureIo } from '@onelink-kit/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runPurge } from '../../src/cli/purge.js';
 import { createDatabase, migrateToLatest } from '../../src/storage/database.js';
 import { TRANSACTIONS } from '../../src/storage/migrations.js';
 
 const NOW = new Date('2026-03-31T00:00:00.000Z');
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l) }, out, err };
-}
 
 describe('pnpm gateway:purge (runPurge)', () => {
   const dirs: string[] = [];
@@ -49,19 +44,19 @@ describe('pnpm gateway:purge (runPurge)', () => {
 
   it('purges the rows older than N days of DATABASE_URL and says how many', async () => {
     const url = await database();
-    const dry = capture();
+    const dry = captureIo();
     expect(await runPurge(['--older-than-days', '30', '--dry-run'], { DATABASE_URL: url }, dry.io, NOW)).toBe(
       0,
     );
     expect(dry.out).toEqual([
       'would purge the bodies of 1 transaction(s) created before 2026-03-01T00:00:00.000Z',
     ]);
-    const run = capture();
+    const run = captureIo();
     expect(await runPurge(['--older-than-days=30'], { DATABASE_URL: url }, run.io, NOW)).toBe(0);
     expect(run.out).toEqual([
       'purged the bodies of 1 transaction(s) created before 2026-03-01T00:00:00.000Z',
     ]);
-    const again = capture();
+    const again = captureIo();
     expect(await runPurge(['--older-than-days', '30'], { DATABASE_URL: url }, again.io, NOW)).toBe(0);
     expect(again.out[0]).toMatch(/^purged the bodies of 0 transaction/);
   });
@@ -76,7 +71,7 @@ describe('pnpm gateway:purge (runPurge)', () => {
   ];
   for (const [args, env, message] of usage) {
     it(`exits 2 for ${JSON.stringify(args)} ${JSON.stringify(env)}`, async () => {
-      const run = capture();
+      const run = captureIo();
       expect(await runPurge(args, env, run.io, NOW)).toBe(2);
       expect(run.err.join('\n')).toMatch(message);
       expect(run.out).toEqual([]);
@@ -84,7 +79,7 @@ describe('pnpm gateway:purge (runPurge)', () => {
   }
 
   it('prints its usage for --help', async () => {
-    const run = capture();
+    const run = captureIo();
     expect(await runPurge(['--help'], {}, run.io)).toBe(0);
     expect(run.out[0]).toMatch(/^Usage: pnpm gateway:purge --older-than-days N/);
   });
