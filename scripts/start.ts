@@ -107,31 +107,28 @@ if (!env.GATEWAY_API_KEYS && !env.GATEWAY_API_KEYS_FILE) {
 }
 env.LOG_LEVEL ??= 'info';
 
-function configFrom(values: Record<string, string | undefined>): ReturnType<typeof parseConfig> {
+/** `parse(values)`, or on the configuration error it names (`Refused`) one line and exit 1. */
+function parseOrExit<T>(
+  parse: (values: Record<string, string | undefined>) => T,
+  Refused: new (...args: never[]) => Error,
+  values: Record<string, string | undefined>,
+): T {
   try {
-    return parseConfig(values);
+    return parse(values);
   } catch (error) {
-    if (error instanceof ConfigError) {
+    if (error instanceof Refused) {
       console.error(`Configuration error: ${error.message}`);
       process.exit(1);
     }
     throw error;
   }
 }
+const configFrom = (values: Record<string, string | undefined>) =>
+  parseOrExit(parseConfig, ConfigError, values);
 
 // Checked before anything starts, so a wrong variable is reported at once.
 let config = configFrom(env);
-const simConfig = (() => {
-  try {
-    return parseSimConfig(env);
-  } catch (error) {
-    if (error instanceof SimConfigError) {
-      console.error(`Configuration error: ${error.message}`);
-      process.exit(1);
-    }
-    throw error;
-  }
-})();
+const simConfig = parseOrExit(parseSimConfig, SimConfigError, env);
 
 try {
   if (config.upstream.isMock && usePrism) {
