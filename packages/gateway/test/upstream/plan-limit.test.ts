@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
+import { freePort } from '@onelink-kit/testkit';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '../../src/storage/database.js';
@@ -10,6 +10,12 @@ import { storageBackends } from '../storage/backends.js';
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const uniqueKey = () => `test-client-${randomBytes(6).toString('hex')}`;
 const okCount = (slots: PlanSlot[]) => slots.filter((s) => s.ok).length;
+/** `n` acquisitions at once, through `limits` in turn (two limits stand for two gateway processes). */
+const burst = (n: number, ...limits: PlanLimit[]) =>
+  Promise.all(Array.from({ length: n }, (_, i) => limits[i % limits.length]!.acquire()));
+/** A plan of `points` per `durationSec` counted in this process, waiting up to `waitMs` for a slot. */
+const inMemory = (points: number, durationSec: number, waitMs: number) =>
+  createPlanLimit({ rate: { points, durationSec }, waitMs, store: { kind: 'memory' }, key: 'c' });
 
 async function redisAnswers(): Promise<string | undefined> {
   const probe = new Redis(REDIS_URL, {
@@ -30,13 +36,7 @@ async function redisAnswers(): Promise<string | undefined> {
 
 describe('plan limit, memory store', () => {
   it('lets the plan through, then refuses at once with Retry-After when no wait is allowed', async () => {
-    const limit = createPlanLimit({
-      rate: { points: 3, durationSec: 1 },
-      waitMs: 0,
-      store: { kind: 'memory' },
-      key: 'c',
-    });
-    const slots = await Promise.all(Array.from({ length: 5 }, () => limit.acquire()));
+    const slots = await burst(5, inMemory(3, 1, 0));
     expect(okCount(slots)).toBe(3);
     expect(slots.filter((s) => !s.ok)).toEqual([
       { ok: false, retryAfterSeconds: 1 },
@@ -45,14 +45,8 @@ describe('plan limit, memory store', () => {
   });
 
   it('waits for the next window within the bound', async () => {
-    const limit = createPlanLimit({
-      rate: { points: 2, durationSec: 1 },
-      waitMs: 1_500,
-      store: { kind: 'memory' },
-      key: 'c',
-    });
     const started = Date.now();
-    const slots = await Promise.all(Array.from({ length: 4 }, () => limit.acquire()));
+    const slots = await burst(4, inMemory(2, 1, 1_500));
     expect(okCount(slots)).toBe(4);
     // Two went at once, two waited for the second window.
     expect(slots.filter((s) => s.ok && s.waitedMs >= 500)).toHaveLength(2);
@@ -60,12 +54,7 @@ describe('plan limit, memory store', () => {
   });
 
   it('refuses when the next window is further away than the bound', async () => {
-    const limit = createPlanLimit({
-      rate: { points: 1, durationSec: 60 },
-      waitMs: 200,
-      store: { kind: 'memory' },
-      key: 'c',
-    });
+    const limit = inMemory(1, 60, 200);
     expect((await limit.acquire()).ok).toBe(true);
     const started = Date.now();
     expect(await limit.acquire()).toEqual({ ok: false, retryAfterSeconds: 60 });
@@ -95,7 +84,7 @@ describe.skipIf(pg.skip !== undefined)('plan limit, Postgres store shared by two
       });
     const limits: PlanLimit[] = [make(a.db), make(second)];
     try {
-      const slots = await Promise.all(Array.from({ length: 10 }, (_, i) => limits[i % 2]!.acquire()));
+      const slots = await burst(10, ...limits);
       expect(okCount(slots)).toBe(4);
       const counted = await a
         .db(table)
@@ -132,7 +121,7 @@ describe.skipIf(redisSkip !== undefined)('plan limit, Redis store shared by two 
     }
     // ioredis connects in the background; without an offline queue the first command must wait for it.
     await new Promise((resolve) => setTimeout(resolve, 200));
-    const slots = await Promise.all(Array.from({ length: 8 }, (_, i) => limits[i % 2]!.acquire()));
+    const slots = await burst(8, ...limits);
     expect(okCount(slots)).toBe(3);
     expect(slots.find((s) => !s.ok)).toEqual({ ok: false, retryAfterSeconds: 5 });
   });
@@ -140,13 +129,7 @@ describe.skipIf(redisSkip !== undefined)('plan limit, Redis store shared by two 
 
 describe('plan limit, Redis unreachable', () => {
   it('falls back to counting in this process (never unlimited)', async () => {
-    const closed = await new Promise<number>((resolve) => {
-      const server = createServer();
-      server.listen(0, '127.0.0.1', () => {
-        const { port } = server.address() as { port: number };
-        server.close(() => resolve(port));
-      });
-    });
+    const closed = await freePort();
     const limit = createPlanLimit({
       rate: { points: 2, durationSec: 5 },
       waitMs: 0,
@@ -154,8 +137,7 @@ describe('plan limit, Redis unreachable', () => {
       key: uniqueKey(),
     });
     try {
-      const slots = await Promise.all(Array.from({ length: 4 }, () => limit.acquire()));
-      expect(okCount(slots)).toBe(2);
+      expect(okCount(await burst(4, limit))).toBe(2);
     } finally {
       await limit.close();
     }
