@@ -57,6 +57,11 @@ function api() {
   return request(gw.url);
 }
 
+/** A create as the shop with an Idempotency-Key (the merchant request unless another body is given). */
+function createWithKey(key: string, body: object = merchantRequest, path = '/v1/qr/merchant') {
+  return api().post(path).set(bearer).set('Idempotency-Key', key).send(body);
+}
+
 function upstreamCalls(): number {
   return fake.calls.merchant + fake.calls.aggregator;
 }
@@ -349,16 +354,12 @@ describe('authentication', () => {
 describe('idempotency', () => {
   it('same key, same body: the stored response, Idempotent-Replayed, no second upstream call', async () => {
     const key = `seq-${Date.now()}`;
-    const first = await api()
-      .post('/v1/qr/merchant')
-      .set(bearer)
-      .set('Idempotency-Key', key)
-      .send(merchantRequest);
+    const first = await createWithKey(key);
     expect(first.status).toBe(201);
     const calls = upstreamCalls();
     // Same body with keys in another order is the same request.
     const reordered = Object.fromEntries(Object.entries(merchantRequest).reverse());
-    const again = await api().post('/v1/qr/merchant').set(bearer).set('Idempotency-Key', key).send(reordered);
+    const again = await createWithKey(key, reordered);
     expect(again.status).toBe(201);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.headers.location).toBe(first.headers.location);
@@ -368,18 +369,9 @@ describe('idempotency', () => {
 
   it('same key, different body: 422 and the original stays untouched', async () => {
     const key = `diff-${Date.now()}`;
-    const first = await api()
-      .post('/v1/qr/merchant')
-      .set(bearer)
-      .set('Idempotency-Key', key)
-      .send(merchantRequest);
+    const first = await createWithKey(key);
     const calls = upstreamCalls();
-    const res = await api()
-      .post('/v1/qr/merchant')
-      .set(bearer)
-      .set('Idempotency-Key', key)
-      .send({ ...merchantRequest, amount: 311 })
-      .expect(422);
+    const res = await createWithKey(key, { ...merchantRequest, amount: 311 }).expect(422);
     expect(res.body).toMatchObject({
       type: 'urn:onelink-kit:problem:idempotency-key-reused',
       transactionId: first.body.id,
@@ -390,27 +382,13 @@ describe('idempotency', () => {
 
   it('the same key on the other endpoint is a different body: 422', async () => {
     const key = `cross-${Date.now()}`;
-    await api()
-      .post('/v1/qr/merchant')
-      .set(bearer)
-      .set('Idempotency-Key', key)
-      .send(merchantRequest)
-      .expect(201);
-    await api()
-      .post('/v1/qr/aggregator')
-      .set(bearer)
-      .set('Idempotency-Key', key)
-      .send(aggregatorRequest)
-      .expect(422);
+    await createWithKey(key).expect(201);
+    await createWithKey(key, aggregatorRequest, '/v1/qr/aggregator').expect(422);
   });
 
   it('keys are scoped per API key: another caller with the same key gets a new transaction', async () => {
     const key = `scope-${Date.now()}`;
-    const a = await api()
-      .post('/v1/qr/merchant')
-      .set(bearer)
-      .set('Idempotency-Key', key)
-      .send(merchantRequest);
+    const a = await createWithKey(key);
     const b = await api()
       .post('/v1/qr/merchant')
       .set('X-API-Key', OTHER_KEY)
@@ -426,11 +404,7 @@ describe('idempotency', () => {
     fake.always('qr', { delayMs: 150 });
     const key = `conc-${Date.now()}`;
     const calls = upstreamCalls();
-    const results = await Promise.all(
-      Array.from({ length: 12 }, () =>
-        api().post('/v1/qr/merchant').set(bearer).set('Idempotency-Key', key).send(merchantRequest),
-      ),
-    );
+    const results = await Promise.all(Array.from({ length: 12 }, () => createWithKey(key)));
     expect(results.map((r) => r.status)).toEqual(Array(12).fill(201));
     expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
     expect(results.filter((r) => r.headers['idempotent-replayed'] === 'true')).toHaveLength(11);
@@ -440,19 +414,11 @@ describe('idempotency', () => {
   it('an error outcome is replayed too (no second call for a rejected request)', async () => {
     fake.always('qr', rejection(400, '13', 'Invalid amount'));
     const key = `err-${Date.now()}`;
-    const first = await api()
-      .post('/v1/qr/merchant')
-      .set(bearer)
-      .set('Idempotency-Key', key)
-      .send(merchantRequest);
+    const first = await createWithKey(key);
     expect(first.status).toBe(422);
     const calls = upstreamCalls();
     fake.clearFaults();
-    const again = await api()
-      .post('/v1/qr/merchant')
-      .set(bearer)
-      .set('Idempotency-Key', key)
-      .send(merchantRequest);
+    const again = await createWithKey(key);
     expect(again.status).toBe(422);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.body.transactionId).toBe(first.body.transactionId);
