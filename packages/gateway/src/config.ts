@@ -1,4 +1,4 @@
-import { hostname } from 'node:os';
+import { availableParallelism, hostname } from 'node:os';
 import {
   AMOUNT_UNITS,
   type AmountUnit,
@@ -69,6 +69,8 @@ export interface GatewayConfig {
   idempotencyTtlMs: number;
   /** STAN/RRN sequence numbers reserved per database round trip (GATEWAY_RRN_BLOCK_SIZE). */
   rrnBlockSize: number;
+  /** Worker processes sharing the port (GATEWAY_WORKERS: a number, or `auto` for one per core). */
+  workers: number;
   /** Browser origins allowed by CORS (GATEWAY_CORS_ORIGINS); empty: CORS off. */
   corsOrigins: string[];
 }
@@ -99,7 +101,7 @@ function secretVar(env: Env, name: string, cwd: string): string | undefined {
  * HOST, LOG_LEVEL, ONELINK_TIMEOUT_MS, ONELINK_AMOUNT_UNIT, ONELINK_TRANSACTION_TYPE, GATEWAY_PUBLIC_URL, GATEWAY_RECOVERY_GRACE_MS,
  * GATEWAY_RECOVERY_SWEEP_MS, GATEWAY_INSTANCE_ID, GATEWAY_ADMIN_KEYS(_FILE), ONELINK_RATE_LIMIT,
  * GATEWAY_RATE_LIMIT_WAIT_MS, ONELINK_RATE_LIMIT_REDIS_URL(_FILE), GATEWAY_IDEMPOTENCY_TTL,
- * GATEWAY_CORS_ORIGINS, GATEWAY_RRN_BLOCK_SIZE, GATEWAY_SQLITE_SYNCHRONOUS.
+ * GATEWAY_CORS_ORIGINS, GATEWAY_RRN_BLOCK_SIZE, GATEWAY_SQLITE_SYNCHRONOUS, GATEWAY_WORKERS.
  */
 export function parseConfig(env: Env = process.env, cwd = process.cwd()): GatewayConfig {
   const port = intVar(env, 'PORT', 8080, 0, 65535);
@@ -180,6 +182,10 @@ export function parseConfig(env: Env = process.env, cwd = process.cwd()): Gatewa
     planLimit: parsePlanLimit(env, cwd),
     idempotencyTtlMs: parseIdempotencyTtl(nonEmpty(env.GATEWAY_IDEMPOTENCY_TTL)),
     rrnBlockSize: intVar(env, 'GATEWAY_RRN_BLOCK_SIZE', DEFAULT_RRN_BLOCK_SIZE, 1, 100_000),
+    workers:
+      nonEmpty(env.GATEWAY_WORKERS)?.toLowerCase() === 'auto'
+        ? availableParallelism()
+        : intVar(env, 'GATEWAY_WORKERS', 1, 1, 64),
     corsOrigins: parseCorsOrigins(env.GATEWAY_CORS_ORIGINS),
   };
 }

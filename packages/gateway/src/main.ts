@@ -1,9 +1,11 @@
-// Process entry: `tsx packages/gateway/src/main.ts` (env-configured). Exits 1 with the variable
-// named on a configuration error; SIGINT/SIGTERM shut down gracefully.
-import { parseConfig } from './config.js';
+// Process entry: `node dist/main.js` (env-configured). Exits 1 with the variable named on a
+// configuration error; SIGINT/SIGTERM shut down gracefully. GATEWAY_WORKERS > 1: this process is the
+// primary of a worker pool, and each worker runs this file again as one gateway.
+import cluster from 'node:cluster';
+import { type GatewayConfig, parseConfig } from './config.js';
 import { ConfigError } from './config-error.js';
 import { createGatewayLogger } from './logger.js';
-import { startGateway } from './server.js';
+import { startGateway, startGatewayWorkers } from './server.js';
 
 // Reports start-up failures only (fatal), so it does not depend on LOG_LEVEL, which may be the error.
 const logger = createGatewayLogger('info');
@@ -15,6 +17,25 @@ try {
       'set at least one key (raw, or sha256:<hex>) or GATEWAY_API_KEYS_FILE',
     );
   }
+  if (config.workers > 1 && cluster.isPrimary) {
+    const pool = await startGatewayWorkers(config, createGatewayLogger(config.logLevel));
+    const stop = () => pool.stop().then(() => process.exit(0));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  } else {
+    await startOne(config);
+  }
+} catch (error) {
+  if (error instanceof ConfigError) {
+    logger.fatal({ variable: error.variable, rule: error.rule }, `configuration error: ${error.message}`);
+  } else {
+    logger.fatal({ err: error }, 'gateway failed to start');
+  }
+  process.exit(1);
+}
+
+/** One gateway process (alone, or one worker of a pool): SIGINT/SIGTERM drain it and exit 0. */
+async function startOne(config: GatewayConfig): Promise<void> {
   const gateway = await startGateway(config, { logger: createGatewayLogger(config.logLevel) });
   const stop = (signal: string) => {
     gateway.logger.info({ signal }, 'signal received');
@@ -29,11 +50,4 @@ try {
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
-} catch (error) {
-  if (error instanceof ConfigError) {
-    logger.fatal({ variable: error.variable, rule: error.rule }, `configuration error: ${error.message}`);
-  } else {
-    logger.fatal({ err: error }, 'gateway failed to start');
-  }
-  process.exit(1);
 }

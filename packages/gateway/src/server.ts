@@ -2,16 +2,29 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GatewayConfig } from './config.js';
 import { createGatewayApp, type GatewayApp } from './http/app.js';
-import { warmUp, withWarmUpKey } from './http/warm-up.js';
+import { warmUpPrivately, withWarmUpKey } from './http/warm-up.js';
 import { createGatewayLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createDatabase, type Database, migrateToLatest } from './storage/database.js';
 import { RATE_LIMITS } from './storage/migrations.js';
 import { createRrnAllocator } from './storage/rrn-allocator.js';
 import type { TransactionRecord } from './storage/transactions-store.js';
-import { createPlanLimit, type PlanLimit, type PlanLimitStore } from './upstream/plan-limit.js';
+import {
+  createPlanLimit,
+  type PlanLimit,
+  type PlanLimitStore,
+  startPlanLimitPrimary,
+} from './upstream/plan-limit.js';
 import { createUpstreamAnswers } from './upstream/upstream-answers.js';
 import { createUpstreamClient } from './upstream/upstream-client.js';
+import { serveWorkerMetrics, workerMetrics } from './worker-metrics.js';
+import {
+  reportListening,
+  startWorkerPool,
+  type WorkerPool,
+  workerInstanceId,
+  workerSlot,
+} from './workers.js';
 
 export interface RunningGateway extends GatewayApp {
   url: string;
@@ -43,6 +56,9 @@ export async function startGateway(
   const logger = options.logger ?? createGatewayLogger(config.logLevel);
   const db = await openDatabase(config.database, logger);
   const metrics = createMetrics();
+  // In a worker pool (GATEWAY_WORKERS) each worker is an instance of its own.
+  const slot = workerSlot();
+  const instanceId = workerInstanceId(config.instanceId, slot);
 
   const answers = createUpstreamAnswers();
   // One allocator for the process: the client's (bodies without a STAN/RRN) and the QR service's.
@@ -65,11 +81,12 @@ export async function startGateway(
     publicBaseUrl: config.publicBaseUrl,
     idempotencyWaitMs: 3 * config.upstream.timeoutMs,
     answers,
-    instanceId: config.instanceId,
+    instanceId,
     mockUpstream: config.upstream.isMock,
     idempotencyTtlMs: config.idempotencyTtlMs,
     corsOrigins: config.corsOrigins,
     allocator,
+    ...(slot === undefined ? {} : { metricsText: workerMetrics(metrics.registry) }),
     ...(planLimit ? { planLimit } : {}),
     ...(options.upstreamHeaders ? { upstreamHeaders: options.upstreamHeaders } : {}),
   });
@@ -80,7 +97,7 @@ export async function startGateway(
   const recover = async (ownRows: boolean): Promise<TransactionRecord[]> => {
     const rows = await gateway.store.recoverPending(
       new Date(Date.now() - config.recoveryGraceMs),
-      ownRows ? config.instanceId : undefined,
+      ownRows ? instanceId : undefined,
     );
     if (rows.length > 0) {
       gateway.metrics.recoveredTransactions.inc(rows.length);
@@ -100,6 +117,17 @@ export async function startGateway(
   }, config.recoverySweepMs);
   sweep.unref();
 
+  // Validators compile on a route's first request: warm them up before the port opens, on a listener
+  // of this process's own (a worker pool shares its port, so a request there may reach another worker).
+  try {
+    await warmUpPrivately(gateway.app, warm.key);
+  } finally {
+    warm.done();
+    // Warm-up traffic is not traffic: start the request metrics from zero.
+    gateway.metrics.httpRequests.reset();
+    gateway.metrics.httpDuration.reset();
+  }
+
   const server = gateway.app.listen(config.port, config.host);
   try {
     await new Promise<void>((resolve, reject) => {
@@ -117,23 +145,17 @@ export async function startGateway(
   server.keepAliveTimeout = 65_000;
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-  try {
-    await warmUp(url, warm.key);
-  } finally {
-    warm.done();
-    // Warm-up traffic is not traffic: start the request metrics from zero.
-    gateway.metrics.httpRequests.reset();
-    gateway.metrics.httpDuration.reset();
-  }
   logger.info(
     {
       url,
       database: config.database.client,
       upstream: config.upstream.baseUrl,
       planLimit: planLimit?.store ?? 'none',
+      ...(slot === undefined ? {} : { worker: slot, instanceId }),
     },
     'gateway listening',
   );
+  reportListening(url);
 
   let closing: Promise<void> | undefined;
   const close = (drainMs = 10_000): Promise<void> => {
@@ -188,17 +210,19 @@ export function describeDatabase(target: GatewayConfig['database']): string {
 
 /**
  * The plan's limit counted where every instance sees it: Redis when ONELINK_RATE_LIMIT_REDIS_URL is
- * set, else the Postgres database the instances share, else this process (SQLite runs one instance).
+ * set, else the Postgres database the instances share, else the worker pool's primary (SQLite with
+ * GATEWAY_WORKERS), else this process (SQLite runs one instance).
  * Keyed by the 1LINK client id, since the plan belongs to the application.
  */
 function startPlanLimit(config: GatewayConfig, db: Database, logger: Logger): PlanLimit {
   const limit = config.planLimit!;
+  const kind = planLimitStoreKind(config);
   const store: PlanLimitStore =
-    limit.redisUrl !== undefined
-      ? { kind: 'redis', url: limit.redisUrl }
-      : config.database.client === 'postgres'
-        ? { kind: 'postgres', db, tableName: RATE_LIMITS }
-        : { kind: 'memory' };
+    kind === 'redis'
+      ? { kind, url: limit.redisUrl! }
+      : kind === 'postgres'
+        ? { kind, db, tableName: RATE_LIMITS }
+        : { kind };
   return createPlanLimit({
     rate: limit.rate,
     waitMs: limit.waitMs,
@@ -206,4 +230,35 @@ function startPlanLimit(config: GatewayConfig, db: Database, logger: Logger): Pl
     key: config.upstream.clientId,
     logger,
   });
+}
+
+function planLimitStoreKind(config: GatewayConfig): PlanLimitStore['kind'] {
+  if (config.planLimit?.redisUrl !== undefined) return 'redis';
+  if (config.database.client === 'postgres') return 'postgres';
+  return config.workers > 1 ? 'cluster' : 'memory';
+}
+
+/**
+ * GATEWAY_WORKERS > 1, in the primary process: migrates the database once (so workers never race
+ * the migrations), holds the plan count and the metrics sum for the workers, and forks them. Each
+ * worker runs `startGateway` on the shared port. Resolves with the pool once every worker listens.
+ */
+export async function startGatewayWorkers(
+  config: GatewayConfig,
+  logger: Logger,
+): Promise<WorkerPool & { url: string }> {
+  const db = await openDatabase(config.database, logger);
+  await db.destroy();
+  if (config.planLimit !== undefined && planLimitStoreKind(config) === 'cluster') startPlanLimitPrimary();
+  serveWorkerMetrics();
+  const pool = startWorkerPool({ count: config.workers, logger });
+  const url = await pool.ready.catch(async (error: unknown) => {
+    await pool.stop();
+    throw error;
+  });
+  logger.info(
+    { url, workers: config.workers, database: config.database.client },
+    'gateway workers listening',
+  );
+  return { ...pool, url };
 }

@@ -48,6 +48,8 @@ export interface GatewayAppOptions {
   corsOrigins?: readonly string[];
   /** The STAN/RRN allocator (default: one over `db`, a counter write per allocation). */
   allocator?: StanRrnAllocator;
+  /** What /metrics serves (default: this process's registry; a worker pool's worker: the pool's sum). */
+  metricsText?: () => Promise<string>;
 }
 
 export interface GatewayApp {
@@ -155,7 +157,13 @@ export function createGatewayApp(options: GatewayAppOptions): GatewayApp {
   app.use(apiKeyAuth(options.apiKeys));
   app.use(express.json({ limit: '16kb' }));
   app.use(...openApiValidator());
-  app.use(operationsRoutes({ db, metrics }));
+  app.use(
+    operationsRoutes({
+      db,
+      contentType: metrics.registry.contentType,
+      metricsText: options.metricsText ?? (() => metrics.registry.metrics()),
+    }),
+  );
   app.use(qrRoutes({ service, store, publicBaseUrl }));
   app.use(transactionsRoutes({ store, logger }));
   app.use(notFound);

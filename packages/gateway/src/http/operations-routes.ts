@@ -1,10 +1,13 @@
 import { Router } from 'express';
-import type { GatewayMetrics } from '../metrics.js';
 import { ProblemError } from '../problems.js';
 import { checkReady, type Database } from '../storage/database.js';
 
 /** Unauthenticated probes: liveness, readiness (database + migrations) and Prometheus metrics. */
-export function operationsRoutes(deps: { db: Database; metrics: GatewayMetrics }): Router {
+export function operationsRoutes(deps: {
+  db: Database;
+  metricsText: () => Promise<string>;
+  contentType: string;
+}): Router {
   const router = Router();
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -15,8 +18,8 @@ export function operationsRoutes(deps: { db: Database; metrics: GatewayMetrics }
     res.json({ status: 'ready' });
   });
   router.get('/metrics', async (_req, res) => {
-    const text = await deps.metrics.registry.metrics();
-    res.type(deps.metrics.registry.contentType).send(text);
+    const text = await deps.metricsText();
+    res.type(deps.contentType).send(text);
   });
   return router;
 }

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { createServer, type RequestListener } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { type ApiKeySet, parseApiKeys } from '../api-keys.js';
 
 /**
@@ -51,4 +53,22 @@ export async function warmUp(baseUrl: string, key: string): Promise<void> {
       await res.arrayBuffer();
     }),
   );
+}
+
+/**
+ * Warms `app` up on a listener of its own: 127.0.0.1, a port the OS picks, `exclusive` so that in a
+ * worker pool it is this worker's socket and not the pool's shared one. Closed when done.
+ */
+export async function warmUpPrivately(app: RequestListener, key: string): Promise<void> {
+  const server = createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ port: 0, host: '127.0.0.1', exclusive: true }, resolve);
+  });
+  try {
+    await warmUp(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, key);
+  } finally {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
 }

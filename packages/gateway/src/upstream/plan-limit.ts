@@ -2,6 +2,8 @@ import { Redis } from 'ioredis';
 import type { Knex } from 'knex';
 import {
   type RateLimiterAbstract,
+  RateLimiterCluster,
+  RateLimiterClusterMaster,
   RateLimiterMemory,
   RateLimiterPostgres,
   RateLimiterRedis,
@@ -17,6 +19,8 @@ import type { PlanRate } from '../plan-rate.js';
  */
 export type PlanLimitStore =
   | { kind: 'memory' }
+  /** Workers of one gateway (GATEWAY_WORKERS): counted in their primary, see startPlanLimitPrimary. */
+  | { kind: 'cluster' }
   | { kind: 'postgres'; db: Knex; tableName: string }
   | { kind: 'redis'; url: string };
 
@@ -77,6 +81,8 @@ export function createPlanLimit(options: PlanLimitOptions): PlanLimit {
       ),
     );
     limiter = new RateLimiterRedis({ ...base, storeClient: redis, insuranceLimiter: insurance });
+  } else if (store.kind === 'cluster') {
+    limiter = new RateLimiterCluster({ ...base, timeoutMs: 5_000 });
   } else {
     limiter = insurance;
   }
@@ -106,4 +112,9 @@ export function createPlanLimit(options: PlanLimitOptions): PlanLimit {
       if (redis !== undefined) await redis.quit().catch(() => redis?.disconnect());
     },
   };
+}
+
+/** In a worker pool's primary: holds the count its workers' `cluster` plan limits share. */
+export function startPlanLimitPrimary(): void {
+  new RateLimiterClusterMaster();
 }

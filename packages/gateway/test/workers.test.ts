@@ -1,0 +1,147 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type FakeOneLink, type RunningProcess, startFakeOneLink, waitUntil } from '@onelink-kit/testkit';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { API_KEY, merchantRequest } from './support/gateway-harness.js';
+import { spawnGateway } from './support/gateway-process.js';
+
+// GATEWAY_WORKERS: one primary forks gateway workers that share the port. Real processes throughout.
+
+let fake: FakeOneLink;
+let dir: string;
+const children: RunningProcess[] = [];
+
+beforeAll(async () => {
+  fake = await startFakeOneLink();
+  dir = mkdtempSync(join(tmpdir(), 'gateway-workers-'));
+});
+afterEach(async () => {
+  while (children.length > 0) await children.pop()!.stop('SIGKILL');
+});
+afterAll(async () => {
+  await fake?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function startPool(name: string, extra: Record<string, string> = {}) {
+  const child = spawnGateway({
+    PORT: '0',
+    DATABASE_URL: `sqlite:${join(dir, `${name}.sqlite`)}`,
+    GATEWAY_API_KEYS: API_KEY,
+    ONELINK_BASE_URL: fake.url,
+    ONELINK_TOKEN_URL: `${fake.url}/oauth2/token`,
+    ONELINK_CLIENT_ID: 'workers-client',
+    ONELINK_CLIENT_SECRET: 'workers-client-secret-value',
+    GATEWAY_INSTANCE_ID: `workers-${name}`,
+    GATEWAY_WORKERS: '2',
+    LOG_LEVEL: 'info',
+    ...extra,
+  });
+  children.push(child);
+  const url = await child.waitFor('the worker pool to listen', (output) => {
+    const line = output.split('\n').find((l) => l.includes('"gateway workers listening"'));
+    return line === undefined ? undefined : (JSON.parse(line) as { url: string }).url;
+  });
+  return { child, url };
+}
+
+/** Log lines of a msg, parsed. */
+function logged(child: RunningProcess, msg: string): Array<Record<string, unknown>> {
+  return child
+    .lines()
+    .filter((line) => line.startsWith('{') && line.includes(`"msg":"${msg}"`))
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+/** Creates, each on a connection of its own (agent: false), so the cluster can hand them to either worker. */
+function creates(url: string, count: number): Promise<Array<{ status: number; rrn?: string }>> {
+  const body = JSON.stringify(merchantRequest);
+  const one = () =>
+    new Promise<{ status: number; rrn?: string }>((resolve, reject) => {
+      const req = request(
+        `${url}/v1/qr/merchant`,
+        {
+          method: 'POST',
+          agent: false,
+          headers: { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => {
+            text += chunk.toString();
+          });
+          res.on('end', () => {
+            const answer = JSON.parse(text) as { rrn?: string };
+            resolve({ status: res.statusCode ?? 0, ...(answer.rrn ? { rrn: answer.rrn } : {}) });
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+  return Promise.all(Array.from({ length: count }, one));
+}
+
+describe('a worker pool (GATEWAY_WORKERS=2)', () => {
+  it('serves creates from both workers with distinct RRNs, sums /metrics over them, and stops on SIGTERM', async () => {
+    const { child, url } = await startPool('serve');
+    const listening = logged(child, 'gateway listening');
+    expect(listening.map((l) => l.worker).sort()).toEqual([1, 2]);
+    expect(listening.map((l) => l.instanceId).sort()).toEqual(['workers-serve#w1', 'workers-serve#w2']);
+
+    const answers = await creates(url, 40);
+    expect(answers.map((a) => a.status)).toEqual(Array(40).fill(201));
+    expect(new Set(answers.map((a) => a.rrn)).size).toBe(40);
+    const served = await waitUntil('40 request lines', () => {
+      const lines = logged(child, 'request completed').filter(
+        (l) => l.req && String((l.req as { url: string }).url) === '/v1/qr/merchant',
+      );
+      return lines.length === 40 ? lines : undefined;
+    });
+    expect(new Set(served.map((l) => l.pid)).size).toBe(2);
+
+    // Whichever worker answers the scrape, it reports the pool's sum.
+    for (let i = 0; i < 3; i++) {
+      const text = await (await fetch(`${url}/metrics`)).text();
+      const line = text
+        .split('\n')
+        .find(
+          (l) =>
+            l.startsWith('gateway_http_requests_total{') &&
+            l.includes('route="/v1/qr/merchant"') &&
+            l.includes('status="201"'),
+        );
+      expect(line?.split(' ').at(-1)).toBe('40');
+    }
+
+    expect(await child.stop('SIGTERM')).toBe(0);
+    for (const pid of listening.map((l) => Number(l.pid))) {
+      expect(() => process.kill(pid, 0)).toThrow(/ESRCH/);
+    }
+  });
+
+  it('replaces a worker that dies, and the pool keeps serving', async () => {
+    const { child, url } = await startPool('restart');
+    const [first] = logged(child, 'gateway listening');
+    process.kill(Number(first!.pid), 'SIGKILL');
+    await waitUntil('a replacement worker', () =>
+      logged(child, 'gateway listening').length === 3 ? true : undefined,
+    );
+    expect(logged(child, 'gateway worker exited; starting another')[0]).toMatchObject({
+      slot: first!.worker,
+      signal: 'SIGKILL',
+    });
+    const answers = await creates(url, 6);
+    expect(answers.map((a) => a.status)).toEqual(Array(6).fill(201));
+  });
+
+  it("counts the 1LINK plan's limit once for the pool, in the primary", async () => {
+    const before = fake.calls.merchant;
+    const { url } = await startPool('plan', { ONELINK_RATE_LIMIT: '3/min', GATEWAY_RATE_LIMIT_WAIT_MS: '0' });
+    const answers = await creates(url, 6);
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 201, 201, 429, 429, 429]);
+    expect(fake.calls.merchant - before).toBe(3);
+  });
+});
