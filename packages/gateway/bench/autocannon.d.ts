@@ -26,6 +26,8 @@ declare module 'autocannon' {
     timeouts: number;
     non2xx: number;
     duration: number;
+    /** Answers by HTTP status, e.g. { "200": { count: 10 } }. */
+    statusCodeStats: Record<string, { count: number }>;
   }
   function autocannon(options: Options): Promise<Result>;
   export default autocannon;

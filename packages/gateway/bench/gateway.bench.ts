@@ -1,7 +1,8 @@
 /**
  * `pnpm bench:gateway [--short|--full]`: in one run on this machine, autocannon (32 connections, after a
  * warm-up) against the test kit's fake 1LINK directly, a bare Node forwarder, Prism 5.14.2
- * `proxy --errors` and the gateway on SQLite and on Postgres, all in front of the same fake. Prints
+ * `proxy --errors` and the gateway (SQLite: one process, synchronous=FULL, a pool of 2 workers; Postgres:
+ * one process, 2 workers), all in front of the same fake. Prints
  * req/s, p50/p99 latency and errors per row, the gateway/Prism ratios, a one-connection create row,
  * idempotent replay and GET /v1/qr/{id}, and the gateway's RSS before and after N creates.
  * Numbers depend on the machine and its load: compare rows of one run, never across machines.
@@ -71,7 +72,13 @@ async function measure(name: string, load: Load, rows: Row[]): Promise<Row> {
     errors: r.errors + r.timeouts + r.non2xx,
   };
   rows.push(row);
-  console.error(`  measured ${name}: ${row.rps.toFixed(0)} req/s`);
+  const statuses = Object.entries(r.statusCodeStats ?? {})
+    .map(([status, { count }]) => `${status}×${count}`)
+    .join(' ');
+  console.error(
+    `  measured ${name}: ${row.rps.toFixed(0)} req/s` +
+      (row.errors > 0 ? ` (errors ${r.errors}, timeouts ${r.timeouts}; statuses ${statuses})` : ''),
+  );
   return row;
 }
 
@@ -152,12 +159,35 @@ try {
     await proxy.stop();
   }
 
-  const backends: [label: string, url: string][] = [['SQLite', `sqlite:${join(dir, 'bench.sqlite')}`]];
-  if (postgres) backends.push(['Postgres', postgres.url]);
-  for (const [label, database] of backends) {
+  // Each gateway set-up: a label, its database, extra settings, and the rows it is measured on.
+  const all = ['create', 'create1', 'replay', 'get', 'rss'];
+  const sqlite = (name: string) => `sqlite:${join(dir, `${name}.sqlite`)}`;
+  const backends: Array<{ label: string; database: string; env?: Record<string, string>; only?: string[] }> =
+    [
+      { label: 'SQLite', database: sqlite('one') },
+      {
+        label: 'SQLite synchronous=FULL',
+        database: sqlite('full'),
+        env: { GATEWAY_SQLITE_SYNCHRONOUS: 'full' },
+        only: ['create', 'create1'],
+      },
+      { label: 'SQLite 2 workers', database: sqlite('workers'), env: { GATEWAY_WORKERS: '2' } },
+    ];
+  if (postgres) {
+    backends.push({ label: 'Postgres', database: postgres.url });
+    backends.push({
+      label: 'Postgres 2 workers',
+      database: postgres.url,
+      env: { GATEWAY_WORKERS: '2' },
+      only: ['create', 'create1', 'replay', 'get'],
+    });
+  }
+  for (const { label, database, env = {}, only = all } of backends) {
+    const want = (row: string) => ROWS.has(row) && only.includes(row);
     const gateway = await startGateway(
       root,
       {
+        ...env,
         DATABASE_URL: database,
         GATEWAY_API_KEYS: KEY,
         ONELINK_BASE_URL: fake.url,
@@ -166,6 +196,7 @@ try {
         ONELINK_CLIENT_SECRET: 'bench-client-secret-value',
         LOG_LEVEL: 'info',
       },
+      join(dir, `${label.replace(/\W+/g, '-')}.log`),
       process.env.BENCH_CPU_PROF,
     );
     started.push(gateway);
@@ -175,24 +206,27 @@ try {
       headers,
       body: JSON.stringify(gatewayMerchantRequest()),
     };
-    if (ROWS.has('create')) await measure(`gateway ${label}: create`, create, rows);
-    if (ROWS.has('create1')) {
+    if (want('create')) await measure(`gateway ${label}: create`, create, rows);
+    if (want('create1')) {
       await measure(`gateway ${label}: create, 1 connection`, { ...create, connections: 1 }, rows);
     }
-    const replayHeaders = { ...headers, 'idempotency-key': `bench-replay-${label}` };
+    const replayHeaders = { ...headers, 'idempotency-key': `bench-replay-${label.replace(/\W+/g, '-')}` };
     const first = await fetch(create.url, { method: 'POST', headers: replayHeaders, body: create.body });
-    const { id } = (await first.json()) as { id: string };
-    if (ROWS.has('replay')) {
+    const created = (await first.json()) as { id: string };
+    if (first.status !== 201)
+      throw new Error(`gateway ${label}: a create answered ${first.status}: ${JSON.stringify(created)}`);
+    const { id } = created;
+    if (want('replay')) {
       await measure(`gateway ${label}: idempotent replay`, { ...create, headers: replayHeaders }, rows);
     }
-    if (ROWS.has('get')) {
+    if (want('get')) {
       await measure(
         `gateway ${label}: GET /v1/qr/{id}`,
         { url: `${gateway.url}/v1/qr/${id}`, method: 'GET', headers },
         rows,
       );
     }
-    if (!ROWS.has('rss')) {
+    if (!want('rss')) {
       await gateway.stop();
       continue;
     }

@@ -2,7 +2,7 @@
 // Prism's validating proxy and the gateway as its own process. Each listens on 127.0.0.1 on a port the
 // OS picked, and each `stop` ends it.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { Agent, createServer, request } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -116,54 +116,56 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * The gateway as deployed: its own process from `main.ts`, logging every request at `info` (to
- * /dev/null, so the cost of writing the lines is in the numbers, not a terminal's). Ready when /healthz
- * answers. `cpuProfDir` runs it under `node --cpu-prof`; the profile is written when it stops.
+ * The gateway as deployed: its own process from the build, logging every request at `info` into
+ * `logFile` (so the cost of writing the lines is in the numbers, not a terminal's). Ready when its log
+ * says it listens (a worker pool: every worker). `cpuProfDir` runs it under `node --cpu-prof`; a
+ * profile per process is written when it stops.
  */
 export async function startGateway(
   root: string,
   env: Record<string, string>,
+  logFile: string,
   cpuProfDir?: string,
 ): Promise<Target> {
   const port = await freePort();
   const profile = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [];
+  const log = openSync(logFile, 'w');
   const child = spawn(
     process.execPath,
-    [
-      ...profile,
-      // The built gateway, as `pnpm deploy:gateway` ships it (`pnpm bench:gateway` builds first).
-      join(root, 'packages/gateway/dist/main.js'),
-    ],
-    {
-      cwd: root,
-      env: { ...process.env, ...env, PORT: String(port) },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
+    // The built gateway, as `pnpm deploy:gateway` ships it (`pnpm bench:gateway` builds first).
+    [...profile, join(root, 'packages/gateway/dist/main.js')],
+    { cwd: root, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', log, 'inherit'] },
   );
-  const url = `http://127.0.0.1:${port}`;
+  closeSync(log);
+  const ready =
+    Number(env.GATEWAY_WORKERS ?? '1') > 1 ? '"gateway workers listening"' : '"gateway listening"';
   const deadline = Date.now() + 60_000;
-  for (;;) {
+  while (!readFileSync(logFile, 'utf8').includes(ready)) {
     if (child.exitCode !== null) throw new Error(`gateway exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
-    } catch {
-      // not listening yet
-    }
     if (Date.now() > deadline) {
       await stopChild(child);
       throw new Error('gateway did not start within 60 s');
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { url, pid: child.pid, stop: () => stopChild(child, 30_000) };
+  return { url: `http://127.0.0.1:${port}`, pid: child.pid, stop: () => stopChild(child, 30_000) };
 }
 
-/** Resident set size of a process in MiB, from /proc (Linux); NaN where that is not readable. */
+/**
+ * Resident set size of a process and its children (a worker pool) in MiB, from /proc (Linux); NaN
+ * where that is not readable.
+ */
 export function rssMiB(pid: number | undefined): number {
+  const of = (id: number): number => {
+    const status = readFileSync(`/proc/${id}/status`, 'utf8');
+    const children = readFileSync(`/proc/${id}/task/${id}/children`, 'utf8').trim();
+    const own = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]) / 1024;
+    return (
+      own + (children === '' ? 0 : children.split(/\s+/).reduce((sum, child) => sum + of(Number(child)), 0))
+    );
+  };
   try {
-    const status = readFileSync(`/proc/${pid ?? process.pid}/status`, 'utf8');
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
-    return kb / 1024;
+    return of(pid ?? process.pid);
   } catch {
     return Number.NaN;
   }
