@@ -1,6 +1,6 @@
 import { signLink } from '@onelink-kit/signing';
 import type { SpecEntry } from '../spec-catalog.js';
-import { SIGNED_FIXTURE_TOOL, SYNTHETIC_RECORDED_AT, type SyntheticFixture } from './common.js';
+import { fixtureList, SIGNED_FIXTURE_TOOL, type SyntheticFixture, syntheticProvenance } from './common.js';
 
 /** Test-only hash key (not of any environment) the Link Based Payments fixtures are signed with. */
 export const TEST_LINK_HASH_KEY = 'test-link-hash-key-not-real';
@@ -11,19 +11,12 @@ export const TEST_LINK_HASH_KEY = 'test-link-hash-key-not-real';
  * password placeholder.
  */
 export function linkPaymentsFixtures(spec: SpecEntry): SyntheticFixture[] {
-  const out: SyntheticFixture[] = [];
-  const write = (operationId: string, scenario: string, fixture: SyntheticFixture['fixture']) => {
-    out.push({ operationId, scenario, fixture });
-  };
-  const TOOL = SIGNED_FIXTURE_TOOL;
-  const RECORDED_AT = SYNTHETIC_RECORDED_AT;
+  const { out, write } = fixtureList();
   // Status and description of each code: the spec's own table, the one source the clients read too.
   const LINK_CODES = (spec.document['x-onelink-response-codes'] ?? {}) as Record<
     string,
     { httpStatus: number; description: string }
   >;
-  const LINK_SPEC = spec.specFile;
-  const LINK_SHA = spec.sha256;
   const KEY = TEST_LINK_HASH_KEY;
   const MID = 'MID123';
   const PW = '<LINK_PASSWORD>';
@@ -52,7 +45,7 @@ export function linkPaymentsFixtures(spec: SpecEntry): SyntheticFixture[] {
   };
   const codeRow = (code: string): [number, string, string] => {
     const row = LINK_CODES[code];
-    if (row === undefined) throw new Error(`${code} is not in ${LINK_SPEC} x-onelink-response-codes`);
+    if (row === undefined) throw new Error(`${code} is not in ${spec.specFile} x-onelink-response-codes`);
     return [row.httpStatus, row.description, whatOf[code] ?? ''];
   };
   const scenarioOf: Record<string, string> = {
@@ -204,17 +197,13 @@ export function linkPaymentsFixtures(spec: SpecEntry): SyntheticFixture[] {
           body:
             code === success ? successBody(op, code) : { statusCode: code, statusDescription: description },
         },
-        provenance: {
-          source: 'synthetic',
-          recordedAt: RECORDED_AT,
-          specFile: LINK_SPEC,
-          specSha256: LINK_SHA,
-          tool: TOOL,
-          notes:
-            `Synthetic: built by scripts/make-fixtures.ts in the recorded format; no Link Based Payments server produced it. ${code} ${description}; HTTP status per the spec's x-onelink-response-codes (our assumption). ${what} ${signedNote(op, wrong)} The password is the placeholder "<LINK_PASSWORD>", never a real one.`
-              .replace(/\s+/g, ' ')
-              .trim(),
-        },
+        provenance: syntheticProvenance(
+          spec,
+          SIGNED_FIXTURE_TOOL,
+          `Synthetic: built by scripts/make-fixtures.ts in the recorded format; no Link Based Payments server produced it. ${code} ${description}; HTTP status per the spec's x-onelink-response-codes (our assumption). ${what} ${signedNote(op, wrong)} The password is the placeholder "<LINK_PASSWORD>", never a real one.`
+            .replace(/\s+/g, ' ')
+            .trim(),
+        ),
       });
     }
   }

@@ -1,13 +1,12 @@
 import { build, fieldsFromRequest, type MerchantRegistryEntry } from '@onelink-kit/emvqr';
 import type { SpecEntry } from '../spec-catalog.js';
-import { SYNTHETIC_RECORDED_AT, type SyntheticFixture } from './common.js';
+import { type SyntheticFixture, syntheticProvenance } from './common.js';
 
 /**
  * Synthetic fixtures: hand-built exchanges in the recorded format, for as long as no sandbox capture
  * exists. Deterministic (fixed dates, ids and timestamps) so regenerating gives no diff.
  */
 export const ONELINK_QR_FIXTURE_TOOL = 'onelink-kit scripts/make-fixtures.ts 0.1.0';
-const RECORDED_AT = SYNTHETIC_RECORDED_AT;
 const NOTES =
   'Synthetic: built by scripts/make-fixtures.ts in the recorded format; no 1LINK system produced it. ' +
   'The body follows spec/1link-p2m-qr.yaml, whose QR response shapes are themselves synthetic (x-onelink-captured); ';
@@ -162,14 +161,7 @@ const QR_ERRORS: ErrorCase[] = [
 
 /** The synthetic fixtures of spec/1link-p2m-qr.yaml: the token call and both QR operations. */
 export function oneLinkQrFixtures(spec: SpecEntry): SyntheticFixture[] {
-  const provenance = (notes: string) => ({
-    source: 'synthetic' as const,
-    recordedAt: RECORDED_AT,
-    specFile: spec.specFile,
-    specSha256: spec.sha256,
-    tool: ONELINK_QR_FIXTURE_TOOL,
-    notes,
-  });
+  const provenance = (notes: string) => syntheticProvenance(spec, ONELINK_QR_FIXTURE_TOOL, notes);
   const out: SyntheticFixture[] = [];
   let n = 0;
 

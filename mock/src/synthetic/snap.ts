@@ -1,6 +1,6 @@
 import { signSnap } from '@onelink-kit/signing';
 import type { SpecEntry } from '../spec-catalog.js';
-import { SIGNED_FIXTURE_TOOL, SYNTHETIC_RECORDED_AT, type SyntheticFixture } from './common.js';
+import { fixtureList, SIGNED_FIXTURE_TOOL, type SyntheticFixture, syntheticProvenance } from './common.js';
 
 /** Test-only secret (not of any environment) the SNAP fixtures are signed with. */
 export const TEST_SNAP_CLIENT_SECRET = 'test-client-secret-not-real';
@@ -11,14 +11,7 @@ export const TEST_SNAP_CLIENT_SECRET = 'test-client-secret-not-real';
  * is ever in a fixture.
  */
 export function snapFixtures(spec: SpecEntry): SyntheticFixture[] {
-  const out: SyntheticFixture[] = [];
-  const write = (operationId: string, scenario: string, fixture: SyntheticFixture['fixture']) => {
-    out.push({ operationId, scenario, fixture });
-  };
-  const TOOL = SIGNED_FIXTURE_TOOL;
-  const RECORDED_AT = SYNTHETIC_RECORDED_AT;
-  const SNAP_SPEC = spec.specFile;
-  const SNAP_SHA = spec.sha256;
+  const { out, write } = fixtureList();
   const SNAP_SECRET = TEST_SNAP_CLIENT_SECRET;
   const TS = '2026-11-22T05:30:00+07:00';
   const snapNotes = (what: string, signed: string) =>
@@ -107,17 +100,14 @@ export function snapFixtures(spec: SpecEntry): SyntheticFixture[] {
         },
       },
       response: { status, headers: { 'content-type': 'application/json' }, body },
-      provenance: {
-        source: 'synthetic',
-        recordedAt: RECORDED_AT,
-        specFile: SNAP_SPEC,
-        specSha256: SNAP_SHA,
-        tool: TOOL,
-        notes: snapNotes(
+      provenance: syntheticProvenance(
+        spec,
+        SIGNED_FIXTURE_TOOL,
+        snapNotes(
           what,
           scenario === 'invalid-signature' ? 'X-SIGNATURE is deliberately wrong (see above).' : SIGNED_OK,
         ),
-      },
+      ),
     });
   });
   return out;
