@@ -1,12 +1,6 @@
-import {
-  createLogger,
-  OneLinkAuthError,
-  OneLinkNetworkError,
-  OneLinkTimeoutError,
-  OneLinkValidationError,
-} from '@onelink-kit/core';
+import { createLogger, OneLinkAuthError, OneLinkValidationError } from '@onelink-kit/core';
 import { verifyLink } from '@onelink-kit/signing';
-import { hangingFetch, notJsonFetch, recordingFetch, refusedFetch } from '@onelink-kit/testkit';
+import { recordingFetch, transportFailureTests } from '@onelink-kit/testkit';
 import { describe, expect, it } from 'vitest';
 import { LinkPaymentsApiError } from '../src/link-errors.js';
 import { createLinkPaymentsClient, type LinkPaymentsClientOptions } from '../src/link-payments-client.js';
@@ -225,47 +219,16 @@ describe('createLinkPaymentsClient: OTS answers become typed errors', () => {
 });
 
 describe('createLinkPaymentsClient: transport failures', () => {
-  const cases = [
-    {
-      name: 'the per-request timeout fires',
-      given: { fetch: hangingFetch, timeoutMs: 1, abort: false },
-      want: (err: unknown) => expect(err).toBeInstanceOf(OneLinkTimeoutError),
-    },
-    {
-      name: 'the caller aborts: their reason, not a network error',
-      given: { fetch: hangingFetch, timeoutMs: 60_000, abort: true },
-      want: (err: unknown) => {
-        expect(err).not.toBeInstanceOf(OneLinkNetworkError);
-        expect(err).toMatchObject({ name: 'AbortError' });
-      },
-    },
-    {
-      name: 'a refused connection is OneLinkNetworkError with its errno',
-      given: { fetch: refusedFetch, timeoutMs: 60_000, abort: false },
-      want: (err: unknown) => {
-        expect(err).toBeInstanceOf(OneLinkNetworkError);
-        expect(err).toMatchObject({ errno: 'ECONNREFUSED' });
-      },
-    },
+  transportFailureTests(
+    (given, signal) => client(given).cancelPaymentLink({ invoiceNo: 'INV-1' }, { signal }),
     {
       name: 'a 2xx body that is not JSON is an upstream LinkPaymentsApiError',
-      given: { fetch: notJsonFetch, timeoutMs: 60_000, abort: false },
-      want: (err: unknown) => {
+      want: (err) => {
         expect(err).toBeInstanceOf(LinkPaymentsApiError);
         expect(err).toMatchObject({ kind: 'upstream', retryable: false, reference: 'INV-1' });
       },
     },
-  ];
-  for (const { name, given, want } of cases) {
-    it(name, async () => {
-      const controller = new AbortController();
-      const p = client({ fetch: given.fetch, timeoutMs: given.timeoutMs })
-        .cancelPaymentLink({ invoiceNo: 'INV-1' }, { signal: controller.signal })
-        .catch((e: unknown) => e);
-      if (given.abort) controller.abort();
-      want(await p);
-    });
-  }
+  );
 });
 
 describe('createLinkPaymentsClient: logging', () => {

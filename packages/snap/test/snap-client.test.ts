@@ -1,15 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import {
-  createLogger,
-  OneLinkAuthError,
-  OneLinkNetworkError,
-  OneLinkTimeoutError,
-  OneLinkValidationError,
-} from '@onelink-kit/core';
+import { createLogger, OneLinkAuthError, OneLinkValidationError } from '@onelink-kit/core';
 import { verifySnap } from '@onelink-kit/signing';
-import { hangingFetch, notJsonFetch, recordingFetch, refusedFetch } from '@onelink-kit/testkit';
+import { recordingFetch, transportFailureTests } from '@onelink-kit/testkit';
 import { describe, expect, it } from 'vitest';
 import { createSnapClient, type SnapClientOptions } from '../src/snap-client.js';
 import { SnapApiError } from '../src/snap-errors.js';
@@ -285,47 +279,16 @@ describe('createSnapClient.getOAuthCode: answers', () => {
 });
 
 describe('createSnapClient.getOAuthCode: transport failures', () => {
-  const cases = [
-    {
-      name: 'the per-request timeout fires',
-      given: { fetch: hangingFetch, timeoutMs: 1, abort: false },
-      want: (err: unknown) => expect(err).toBeInstanceOf(OneLinkTimeoutError),
-    },
-    {
-      name: 'the caller aborts: their reason, not a network error',
-      given: { fetch: hangingFetch, timeoutMs: 60_000, abort: true },
-      want: (err: unknown) => {
-        expect(err).not.toBeInstanceOf(OneLinkNetworkError);
-        expect(err).toMatchObject({ name: 'AbortError' });
-      },
-    },
-    {
-      name: 'a refused connection is OneLinkNetworkError with its errno',
-      given: { fetch: refusedFetch, timeoutMs: 60_000, abort: false },
-      want: (err: unknown) => {
-        expect(err).toBeInstanceOf(OneLinkNetworkError);
-        expect(err).toMatchObject({ errno: 'ECONNREFUSED' });
-      },
-    },
+  transportFailureTests(
+    (given, signal) => client(given).getOAuthCode({ seamlessData: { userId: 'u' } }, { signal }),
     {
       name: 'a 2xx body that is not JSON is an upstream SnapApiError, not a network error',
-      given: { fetch: notJsonFetch, timeoutMs: 60_000, abort: false },
-      want: (err: unknown) => {
+      want: (err) => {
         expect(err).toBeInstanceOf(SnapApiError);
         expect(err).toMatchObject({ kind: 'upstream', retryable: false });
       },
     },
-  ];
-  for (const { name, given, want } of cases) {
-    it(name, async () => {
-      const controller = new AbortController();
-      const p = client({ fetch: given.fetch, timeoutMs: given.timeoutMs })
-        .getOAuthCode({ seamlessData: { userId: 'u' } }, { signal: controller.signal })
-        .catch((e: unknown) => e);
-      if (given.abort) controller.abort();
-      want(await p);
-    });
-  }
+  );
 });
 
 describe('createSnapClient: logging', () => {

@@ -49,3 +49,4 @@ export {
   oneLinkExample,
 } from './requests/spec-examples.js';
 export { makeTempDir, type TempDir } from './temp-dir.js';
+export { type TransportCall, transportFailureTests } from './transport-failures.js';
