@@ -1,4 +1,5 @@
 import { checkAgainstRequest, toRaastP2M, verify } from '@onelink-kit/emvqr';
+import { withField } from '@onelink-kit/testkit';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   aggregatorBody,
@@ -10,8 +11,6 @@ import {
   type TestSim,
   token,
 } from './sim-helpers.js';
-
-type MerchantShape = { info: { rrn: string }; paymentDetails: Record<string, unknown> };
 
 // The simulated 1LINK QR API over HTTP: tokens, QR payloads made from the request, duplicate RRNs,
 // the plan's rate limit; each answer shaped like its recorded fixture.
@@ -166,38 +165,13 @@ describe('QR generation', () => {
   });
 
   it.each([
-    {
-      given: 'an RRN of 11 digits',
-      change: (b: MerchantShape) => {
-        b.info.rrn = '12345678901';
-      },
-      field: 'info.rrn',
-    },
-    {
-      given: 'an unknown property',
-      change: (b: MerchantShape) => {
-        b.paymentDetails.tip = 5;
-      },
-      field: 'paymentDetails.tip',
-    },
-    {
-      given: 'an expiry in the past',
-      change: (b: MerchantShape) => {
-        b.paymentDetails.expiryDateTime = '2020-01-01T00:00:00';
-      },
-      field: 'paymentDetails.expiryDateTime',
-    },
-    {
-      given: 'an amount of 0',
-      change: (b: MerchantShape) => {
-        b.paymentDetails.instructedAmount = 0;
-      },
-      field: 'paymentDetails.instructedAmount',
-    },
-  ])('answers $given with the recorded validation-error naming $field', async ({ change, field }) => {
+    { given: 'an RRN of 11 digits', field: 'info.rrn', value: '12345678901' },
+    { given: 'an unknown property', field: 'paymentDetails.tip', value: 5 },
+    { given: 'an expiry in the past', field: 'paymentDetails.expiryDateTime', value: '2020-01-01T00:00:00' },
+    { given: 'an amount of 0', field: 'paymentDetails.instructedAmount', value: 0 },
+  ])('answers $given with the recorded validation-error naming $field', async ({ field, value }) => {
     const t = await token(base);
-    const sent = merchantBody(sim.clock());
-    change(sent as unknown as MerchantShape);
+    const sent = withField(merchantBody(sim.clock()), field, value);
     const reply = await postJson(`${base}/generateDQRCMerchant`, sent, qrHeaders(t));
     expect(reply.status).toBe(400);
     expect(reply.body.responseCode).toBe(

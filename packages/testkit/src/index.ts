@@ -48,5 +48,6 @@ export {
   type OneLinkExampleName,
   oneLinkExample,
 } from './requests/spec-examples.js';
+export { withField } from './requests/with-field.js';
 export { makeTempDir, type TempDir } from './temp-dir.js';
 export { type TransportCall, transportFailureTests } from './transport-failures.js';

@@ -1,4 +1,10 @@
-import { type FakeOneLink, gatewayProblem, type SeenRequest, startFakeOneLink } from '@onelink-kit/testkit';
+import {
+  type FakeOneLink,
+  gatewayProblem,
+  type SeenRequest,
+  startFakeOneLink,
+  withField,
+} from '@onelink-kit/testkit';
 import request from 'supertest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { storageBackends } from '../storage/backends.js';
@@ -11,16 +17,9 @@ import { API_KEY, merchantRequest, startTestGateway } from '../support/gateway-h
 const backends = await storageBackends();
 const auth = { Authorization: `Bearer ${API_KEY}` };
 
-type Body = Record<string, unknown> & {
-  merchantDetails: Record<string, unknown>;
-  paymentDetails: Record<string, unknown>;
-  info: Record<string, unknown>;
-};
-
-/** The fake's normal answer for a request altered first: a well-formed QR for something else. */
-function answerFor(fake: FakeOneLink, req: SeenRequest, alter: (body: Body) => void) {
-  const body = JSON.parse(req.text) as Body;
-  alter(body);
+/** The fake's normal answer for a request changed first: a well-formed QR for something else. */
+function answerFor(fake: FakeOneLink, req: SeenRequest, change: (body: unknown) => unknown) {
+  const body = change(JSON.parse(req.text));
   return { status: 200, body: fake.successBody({ ...req, text: JSON.stringify(body) }) };
 }
 
@@ -130,50 +129,16 @@ for (const { backend, skip } of backends) {
 
     describe('never show a wrong QR', () => {
       it.each([
-        {
-          name: 'amount',
-          alter: (b: Body) => {
-            b.paymentDetails.instructedAmount = Number(b.paymentDetails.instructedAmount) * 10;
-          },
-          field: 'paymentDetails.instructedAmount',
-          tag: '54',
-        },
-        {
-          name: 'IBAN',
-          alter: (b: Body) => {
-            b.merchantDetails.iban = 'PK13MEZN0001020304050607';
-          },
-          field: 'merchantDetails.iban',
-          tag: '26.01',
-        },
-        {
-          name: 'merchant account',
-          alter: (b: Body) => {
-            b.merchantDetails.merchantID = 'MER9999999';
-          },
-          field: 'merchantDetails.merchantID',
-          tag: '26.03',
-        },
-        {
-          name: 'merchant name',
-          alter: (b: Body) => {
-            b.merchantDetails.dbaName = 'Someone Else';
-          },
-          field: 'merchantDetails.dbaName',
-          tag: '59',
-        },
-        {
-          name: 'RRN reference',
-          alter: (b: Body) => {
-            b.info.rrn = '000000000001';
-          },
-          field: 'info.rrn',
-          tag: '62.05',
-        },
+        // Ten times the request's PKR 310.
+        { name: 'amount', field: 'paymentDetails.instructedAmount', value: 3100, tag: '54' },
+        { name: 'IBAN', field: 'merchantDetails.iban', value: 'PK13MEZN0001020304050607', tag: '26.01' },
+        { name: 'merchant account', field: 'merchantDetails.merchantID', value: 'MER9999999', tag: '26.03' },
+        { name: 'merchant name', field: 'merchantDetails.dbaName', value: 'Someone Else', tag: '59' },
+        { name: 'RRN reference', field: 'info.rrn', value: '000000000001', tag: '62.05' },
       ])(
         'a QR with another $name: upstream-qr-mismatch, row mismatched, no image',
-        async ({ name, alter, field, tag }) => {
-          fake.always('qr', (req) => answerFor(fake, req, alter));
+        async ({ name, field, value, tag }) => {
+          fake.always('qr', (req) => answerFor(fake, req, (body) => withField(body, field, value)));
           const key = `mismatch-${name.replace(/\W/g, '-')}`;
           const res = await create(key, key).expect(502);
           expect(res.body).toMatchObject(gatewayProblem('ProblemUpstreamQrMismatch'));
@@ -249,9 +214,7 @@ for (const { backend, skip } of backends) {
 
       it('differences on fields a payer does not pay by are reported with a QR that is shown', async () => {
         fake.always('qr', (req) =>
-          answerFor(fake, req, (b) => {
-            (b.merchantDetails.postalAddress as Record<string, unknown>).townName = 'Lahore';
-          }),
+          answerFor(fake, req, (body) => withField(body, 'merchantDetails.postalAddress.townName', 'Lahore')),
         );
         const res = await create('city-only').expect(201);
         expect(res.body.status).toBe('succeeded');

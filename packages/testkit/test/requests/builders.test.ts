@@ -10,6 +10,7 @@ import {
   gatewayProblem,
   merchantBody,
   oneLinkExample,
+  withField,
 } from '../../src/index.js';
 
 const now = Date.parse('2026-11-30T05:00:00.000Z');
@@ -99,5 +100,20 @@ describe('gatewayProblem', () => {
     expect(got).not.toHaveProperty('detail');
     expect(got).not.toHaveProperty('transactionId');
     expect(got).not.toHaveProperty('mismatches');
+  });
+});
+
+describe('withField', () => {
+  const body = { a: { b: 1, c: [1, 2] }, d: 'x' };
+  it.each([
+    { given: { field: 'a.b', value: 2 }, want: { a: { b: 2, c: [1, 2] }, d: 'x' } },
+    { given: { field: 'd', value: undefined }, want: { a: { b: 1, c: [1, 2] }, d: undefined } },
+    {
+      given: { field: 'e.f.g', value: true },
+      want: { a: { b: 1, c: [1, 2] }, d: 'x', e: { f: { g: true } } },
+    },
+  ])('$given.field = $given.value, on a copy', ({ given, want }) => {
+    expect(withField(body, given.field, given.value)).toEqual(want);
+    expect(body).toEqual({ a: { b: 1, c: [1, 2] }, d: 'x' });
   });
 });
