@@ -33,6 +33,8 @@ export async function startFuzzTarget(
     ONELINK_CLIENT_ID: 'fuzz-client',
     ONELINK_CLIENT_SECRET: 'fuzz-client-secret-value',
     ONELINK_TIMEOUT_MS: '5000',
+    // One counter step per RRN, so rrns() counts the RRNs each request spent (a block would hide them).
+    GATEWAY_RRN_BLOCK_SIZE: '1',
   });
   const gateway = await startGateway(config, { logger: createGatewayLogger('silent') });
   const count = async (query: Promise<Array<Record<string, unknown>>>) => Number((await query)[0]?.n ?? 0);
