@@ -1,13 +1,18 @@
 import { createLogger, OneLinkAuthError, OneLinkValidationError } from '@onelink-kit/core';
 import { verifyLink } from '@onelink-kit/signing';
 import { recordingFetch, transportFailureTests } from '@onelink-kit/testkit';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LinkPaymentsApiError } from '../src/link-errors.js';
 import { createLinkPaymentsClient, type LinkPaymentsClientOptions } from '../src/link-payments-client.js';
 
 // Test-only values; not secrets of any environment.
 const PASSWORD = 'test-password-not-real';
 const KEY = 'test-link-hash-key-not-real';
+
+// Tests that read secrets from the environment set it with vi.stubEnv; it is put back after each.
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
 
 function client(over: Partial<LinkPaymentsClientOptions> = {}) {
   return createLinkPaymentsClient({
@@ -87,34 +92,24 @@ describe('createLinkPaymentsClient: what is sent', () => {
   });
 
   it('reads LINK_PASSWORD and LINK_HASH_KEY from the environment by default', async () => {
-    const prev = { ...process.env };
-    process.env.LINK_PASSWORD = PASSWORD;
-    process.env.LINK_HASH_KEY = KEY;
-    try {
-      const up = recordingFetch(200, { statusCode: 'OTS0002', statusDescription: 'ok', invoiceNo: 'INV-1' });
-      await client({ fetch: up.fetch, password: undefined, hashKey: undefined }).cancelPaymentLink({
-        invoiceNo: 'INV-1',
-      });
-      const input = { mid: 'MID123', password: PASSWORD, invoiceNo: 'INV-1' };
-      expect(verifyLink(KEY, input, String(up.requests[0]!.body.signature))).toBe(true);
-    } finally {
-      process.env = prev;
-    }
+    vi.stubEnv('LINK_PASSWORD', PASSWORD);
+    vi.stubEnv('LINK_HASH_KEY', KEY);
+    const up = recordingFetch(200, { statusCode: 'OTS0002', statusDescription: 'ok', invoiceNo: 'INV-1' });
+    await client({ fetch: up.fetch, password: undefined, hashKey: undefined }).cancelPaymentLink({
+      invoiceNo: 'INV-1',
+    });
+    const input = { mid: 'MID123', password: PASSWORD, invoiceNo: 'INV-1' };
+    expect(verifyLink(KEY, input, String(up.requests[0]!.body.signature))).toBe(true);
   });
 
   it('fails naming LINK_HASH_KEY when it is not configured, before sending', async () => {
-    const prev = { ...process.env };
-    delete process.env.LINK_HASH_KEY;
-    delete process.env.LINK_HASH_KEY_FILE;
-    try {
-      const up = recordingFetch(200, {});
-      const p = client({ fetch: up.fetch, hashKey: undefined }).resendPaymentLink({ invoiceNo: 'INV-1' });
-      await expect(p).rejects.toBeInstanceOf(OneLinkAuthError);
-      await expect(p).rejects.toThrow(/LINK_HASH_KEY/);
-      expect(up.requests).toHaveLength(0);
-    } finally {
-      process.env = prev;
-    }
+    vi.stubEnv('LINK_HASH_KEY', undefined);
+    vi.stubEnv('LINK_HASH_KEY_FILE', undefined);
+    const up = recordingFetch(200, {});
+    const p = client({ fetch: up.fetch, hashKey: undefined }).resendPaymentLink({ invoiceNo: 'INV-1' });
+    await expect(p).rejects.toBeInstanceOf(OneLinkAuthError);
+    await expect(p).rejects.toThrow(/LINK_HASH_KEY/);
+    expect(up.requests).toHaveLength(0);
   });
 });
 

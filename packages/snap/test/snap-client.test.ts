@@ -4,13 +4,18 @@ import path from 'node:path';
 import { createLogger, OneLinkAuthError, OneLinkValidationError } from '@onelink-kit/core';
 import { verifySnap } from '@onelink-kit/signing';
 import { recordingFetch, transportFailureTests } from '@onelink-kit/testkit';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSnapClient, type SnapClientOptions } from '../src/snap-client.js';
 import { SnapApiError } from '../src/snap-errors.js';
 
 // Test-only values; not secrets of any environment.
 const SECRET = 'test-client-secret-not-real';
 const TOKEN = 'synthetic-access-token-0001';
+
+// Tests that read secrets from the environment set it with vi.stubEnv; it is put back after each.
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
 
 function client(over: Partial<SnapClientOptions> = {}) {
   return createSnapClient({
@@ -93,43 +98,33 @@ describe('createSnapClient.getOAuthCode: what is sent', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'snap-secret-'));
     const file = path.join(dir, 'secret');
     writeFileSync(file, `${SECRET}\n`);
-    const prev = { ...process.env };
-    process.env.SNAP_CLIENT_SECRET_FILE = file;
-    delete process.env.SNAP_CLIENT_SECRET;
-    try {
-      const up = recordingFetch(200, ok(undefined));
-      await client({ fetch: up.fetch, clientSecret: undefined }).getOAuthCode({
-        seamlessData: { userId: 'u1' },
-      });
-      const req = up.requests[0]!;
-      const url = new URL(req.url);
-      const input = {
-        method: 'GET',
-        urlPath: url.pathname + url.search,
-        accessToken: TOKEN,
-        timestamp: req.headers.get('x-timestamp')!,
-      };
-      expect(verifySnap(SECRET, input, req.headers.get('x-signature')!)).toBe(true);
-    } finally {
-      process.env = prev;
-    }
+    vi.stubEnv('SNAP_CLIENT_SECRET_FILE', file);
+    vi.stubEnv('SNAP_CLIENT_SECRET', undefined);
+    const up = recordingFetch(200, ok(undefined));
+    await client({ fetch: up.fetch, clientSecret: undefined }).getOAuthCode({
+      seamlessData: { userId: 'u1' },
+    });
+    const req = up.requests[0]!;
+    const url = new URL(req.url);
+    const input = {
+      method: 'GET',
+      urlPath: url.pathname + url.search,
+      accessToken: TOKEN,
+      timestamp: req.headers.get('x-timestamp')!,
+    };
+    expect(verifySnap(SECRET, input, req.headers.get('x-signature')!)).toBe(true);
   });
 
   it('fails with OneLinkAuthError naming the variable when no secret is configured', async () => {
-    const prev = { ...process.env };
-    delete process.env.SNAP_CLIENT_SECRET;
-    delete process.env.SNAP_CLIENT_SECRET_FILE;
-    try {
-      const up = recordingFetch(200, ok(undefined));
-      const p = client({ fetch: up.fetch, clientSecret: undefined }).getOAuthCode({
-        seamlessData: { userId: 'u' },
-      });
-      await expect(p).rejects.toBeInstanceOf(OneLinkAuthError);
-      await expect(p).rejects.toThrow(/SNAP_CLIENT_SECRET/);
-      expect(up.requests).toHaveLength(0);
-    } finally {
-      process.env = prev;
-    }
+    vi.stubEnv('SNAP_CLIENT_SECRET', undefined);
+    vi.stubEnv('SNAP_CLIENT_SECRET_FILE', undefined);
+    const up = recordingFetch(200, ok(undefined));
+    const p = client({ fetch: up.fetch, clientSecret: undefined }).getOAuthCode({
+      seamlessData: { userId: 'u' },
+    });
+    await expect(p).rejects.toBeInstanceOf(OneLinkAuthError);
+    await expect(p).rejects.toThrow(/SNAP_CLIENT_SECRET/);
+    expect(up.requests).toHaveLength(0);
   });
 });
 
