@@ -33,6 +33,8 @@ export default defineConfig({
   test: {
     root,
     reporters: ['default', './.config/summary-reporter.ts'],
+    // A variable a test sets with vi.stubEnv is put back before the next test, in every project.
+    unstubEnvs: true,
     projects: [
       ...packageDirs.map((dir) => ({
         extends: true as const,

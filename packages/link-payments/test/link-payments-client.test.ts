@@ -1,18 +1,13 @@
 import { createLogger, OneLinkAuthError, OneLinkValidationError } from '@onelink-kit/core';
 import { verifyLink } from '@onelink-kit/signing';
 import { recordingFetch, transportFailureTests } from '@onelink-kit/testkit';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { LinkPaymentsApiError } from '../src/link-errors.js';
 import { createLinkPaymentsClient, type LinkPaymentsClientOptions } from '../src/link-payments-client.js';
 
 // Test-only values; not secrets of any environment.
 const PASSWORD = 'test-password-not-real';
 const KEY = 'test-link-hash-key-not-real';
-
-// Tests that read secrets from the environment set it with vi.stubEnv; it is put back after each.
-afterEach(() => {
-  vi.unstubAllEnvs();
-});
 
 function client(over: Partial<LinkPaymentsClientOptions> = {}) {
   return createLinkPaymentsClient({

@@ -4,18 +4,13 @@ import path from 'node:path';
 import { createLogger, OneLinkAuthError, OneLinkValidationError } from '@onelink-kit/core';
 import { verifySnap } from '@onelink-kit/signing';
 import { recordingFetch, transportFailureTests } from '@onelink-kit/testkit';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createSnapClient, type SnapClientOptions } from '../src/snap-client.js';
 import { SnapApiError } from '../src/snap-errors.js';
 
 // Test-only values; not secrets of any environment.
 const SECRET = 'test-client-secret-not-real';
 const TOKEN = 'synthetic-access-token-0001';
-
-// Tests that read secrets from the environment set it with vi.stubEnv; it is put back after each.
-afterEach(() => {
-  vi.unstubAllEnvs();
-});
 
 function client(over: Partial<SnapClientOptions> = {}) {
   return createSnapClient({
