@@ -88,23 +88,16 @@ export function decodeAndCheckSafely(
     return decodeAndCheck(payload, sent, options);
   } catch (error) {
     const decoderError = error instanceof Error ? error : new Error(String(error));
-    return {
-      decoded: undefined,
-      check: {
-        ok: false,
-        mismatches: [
-          {
-            field: 'qrString',
-            tag: '',
-            expected: 'a decodable payload',
-            actual: null,
-            rule: decoderError.message,
-          },
-        ],
-      },
-      decoderError,
-    };
+    return { ...qrStringUnusable('a decodable payload', decoderError.message), decoderError };
   }
+}
+
+/** A check that fails on the QR string as a whole: there is nothing to compare field by field. */
+export function qrStringUnusable(expected: string, rule: string): QrCheckResult {
+  return {
+    decoded: undefined,
+    check: { ok: false, mismatches: [{ field: 'qrString', tag: '', expected, actual: null, rule }] },
+  };
 }
 
 function unreadable(message: string): QrMismatch {

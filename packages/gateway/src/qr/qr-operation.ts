@@ -8,7 +8,7 @@ import type { UpstreamAnswers } from '../upstream/upstream-answers.js';
 import { classifyUpstreamFailure } from './classify-upstream-failure.js';
 import { errorJson, failureOutcome, successOutcome } from './outcomes.js';
 import { refusedMismatches } from './qr-acceptance.js';
-import { decodeAndCheckSafely, type QrCheckResult } from './qr-decode.js';
+import { decodeAndCheckSafely, type QrCheckResult, qrStringUnusable } from './qr-decode.js';
 import { QR_OPERATION, type UpstreamRequest } from './upstream-request.js';
 
 /**
@@ -111,18 +111,7 @@ export async function callQrOperation(
 }
 
 /** A 00 answer without a QR: nothing a payer could be shown. */
-const NO_QR: QrCheckResult & { decoderError?: Error } = {
-  decoded: undefined,
-  check: {
-    ok: false,
-    mismatches: [
-      {
-        field: 'qrString',
-        tag: '',
-        expected: 'an EMVCo MPM payload',
-        actual: null,
-        rule: '1LINK answered 00 without a QR',
-      },
-    ],
-  },
-};
+const NO_QR: QrCheckResult & { decoderError?: Error } = qrStringUnusable(
+  'an EMVCo MPM payload',
+  '1LINK answered 00 without a QR',
+);

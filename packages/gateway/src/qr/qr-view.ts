@@ -5,18 +5,20 @@ import type { TransactionRecord } from '../storage/transactions-store.js';
 export type QrView = SuccessResponse<'getQr'>;
 export type TransactionExport = components['schemas']['TransactionExport'];
 
+/** What names a transaction, first in both its view and its export row. */
+function identity(
+  row: TransactionRecord,
+): Pick<QrView, 'id' | 'kind' | 'status' | 'stan' | 'rrn' | 'amount'> {
+  return { id: row.id, kind: row.kind, status: row.status, stan: row.stan, rrn: row.rrn, amount: row.amount };
+}
+
 /** The public view of a stored transaction (`QrTransaction` in spec/gateway.yaml). */
 export function toQrView(row: TransactionRecord, baseUrl = ''): QrView {
   const self = `${baseUrl}/v1/qr/${row.id}`;
   const expiresMs = parseOneLinkDateTime(row.expiryDateTime);
   const upstreamBody = (row.upstreamResponse ?? {}) as { responseDescription?: unknown };
   const view: QrView = {
-    id: row.id,
-    kind: row.kind,
-    status: row.status,
-    stan: row.stan,
-    rrn: row.rrn,
-    amount: row.amount,
+    ...identity(row),
     currency: 'PKR',
     merchantId: row.merchantId,
     reference: row.callerReference,
@@ -52,12 +54,7 @@ export function toQrView(row: TransactionRecord, baseUrl = ''): QrView {
 /** One row of the reconciliation export (`TransactionExport`). */
 export function toExport(row: TransactionRecord): TransactionExport {
   return {
-    id: row.id,
-    kind: row.kind,
-    status: row.status,
-    stan: row.stan,
-    rrn: row.rrn,
-    amount: row.amount,
+    ...identity(row),
     merchantId: row.merchantId,
     reference: row.callerReference,
     caller: row.caller,
