@@ -8,7 +8,7 @@
  * Numbers depend on the machine and its load: compare rows of one run, never across machines.
  *
  *   --short: 3 s per row, 2,000 creates for RSS after 1,000 (default) · --full: 8 s per row, 20,000 after 6,000
- *   BENCH_DATABASE_URL: the Postgres server (default postgres://postgres@127.0.0.1:5432/test); the run
+ *   BENCH_DATABASE_URL: the Postgres server (default: the test kit's, 127.0.0.1:5432/test); the run
  *     uses a fresh schema there and drops it. BENCH_SKIP_POSTGRES=1 leaves Postgres out.
  *   BENCH_CPU_PROF=<dir>: the gateway processes run under `node --cpu-prof`, profiles written there.
  *   BENCH_ONLY=gateway: only the gateway rows (for profiling).
@@ -19,9 +19,14 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, hostname, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fullMerchantRequest, gatewayMerchantRequest, startFakeOneLink } from '@onelink-kit/testkit';
+import {
+  createTestSchema,
+  findPostgres,
+  fullMerchantRequest,
+  gatewayMerchantRequest,
+  startFakeOneLink,
+} from '@onelink-kit/testkit';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { profileTop } from './profile-top.js';
 import { rssMiB, startBareForwarder, startGateway, startPrismProxy, type Target } from './targets.js';
 
@@ -99,29 +104,18 @@ function table(rows: Row[], prism: Row | undefined): string {
   return lines.join('\n');
 }
 
-/** A fresh schema on the Postgres server, dropped by `drop`; undefined when the server does not answer. */
+/** A fresh schema on the Postgres server (the test kit's); undefined when none answers. */
 async function freshPostgres(): Promise<{ url: string; drop(): Promise<void> } | undefined> {
   if (process.env.BENCH_SKIP_POSTGRES === '1') return undefined;
-  const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const schema = `bench_${process.pid}_${Date.now()}`;
-  const client = new pg.Client({ connectionString: base });
-  try {
-    await client.connect();
-    await client.query(`create schema ${schema}`);
-  } catch (error) {
-    console.error(`Postgres left out (${(error as Error).message})`);
-    await client.end().catch(() => {});
+  const found = process.env.BENCH_DATABASE_URL
+    ? { url: process.env.BENCH_DATABASE_URL, reason: '' }
+    : await findPostgres();
+  if (found.url === undefined) {
+    console.error(`Postgres left out (${found.reason})`);
     return undefined;
   }
-  const url = new URL(base);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  return {
-    url: url.toString(),
-    drop: async () => {
-      await client.query(`drop schema ${schema} cascade`);
-      await client.end();
-    },
-  };
+  const schema = await createTestSchema(found.url, 'bench');
+  return { url: schema.databaseUrl, drop: schema.drop };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'gateway-bench-'));

@@ -7,6 +7,7 @@ import { Agent, createServer, request } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
+import { freePort } from '@onelink-kit/testkit';
 
 export interface Target {
   url: string;
@@ -105,14 +106,6 @@ export async function startPrismProxy(root: string, specFile: string, upstream: 
     });
   });
   return { url, pid: child.pid, stop: () => stopChild(child) };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /**
