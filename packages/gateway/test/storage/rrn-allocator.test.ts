@@ -77,21 +77,25 @@ for (const { backend, skip } of backends) {
       expect(second).toEqual({ stan: '000001', rrn: '260640000001' });
     });
 
-    it('continues after a restart (a new connection pool on the same database)', async () => {
-      const { db, target } = await open();
-      const fixed = () => new Date('2026-05-01T10:00:00Z');
-      await createRrnAllocator(db, fixed).allocate();
-      await createRrnAllocator(db, fixed).allocate();
-      const restarted: Database = createDatabase(target);
-      try {
-        expect(await createRrnAllocator(restarted, fixed).allocate()).toEqual({
-          stan: '000003',
-          rrn: '261210000003',
-        });
-      } finally {
-        await restarted.destroy();
-      }
-    });
+    it.each([
+      { blockSize: 1, before: 2, want: { stan: '000003', rrn: '261210000003' } },
+      // A block of 10 reserved 1–10; the restart skips the 9 unused numbers instead of reissuing them.
+      { blockSize: 10, before: 1, want: { stan: '000011', rrn: '261210000011' } },
+    ])(
+      'continues after a restart (a new connection pool on the same database), block of $blockSize',
+      async ({ blockSize, before, want }) => {
+        const { db, target } = await open();
+        const fixed = () => new Date('2026-05-01T10:00:00Z');
+        const first = createRrnAllocator(db, fixed, { blockSize });
+        for (let i = 0; i < before; i++) await first.allocate();
+        const restarted: Database = createDatabase(target);
+        try {
+          expect(await createRrnAllocator(restarted, fixed, { blockSize }).allocate()).toEqual(want);
+        } finally {
+          await restarted.destroy();
+        }
+      },
+    );
 
     it('refuses the 10,000,000th allocation of a day instead of wrapping into a duplicate RRN', async () => {
       const { db } = await open();
@@ -168,20 +172,6 @@ for (const { backend, skip } of backends) {
         const got = [];
         for (const allocator of [a, b, a, a, a, b]) got.push(sequence(await allocator.allocate()));
         expect(got).toEqual([1, 4, 2, 3, 7, 5]);
-      });
-
-      it('a restart skips the rest of the last block instead of reissuing it', async () => {
-        const { db, target } = await open();
-        await createRrnAllocator(db, fixed, { blockSize: 10 }).allocate();
-        const restarted: Database = createDatabase(target);
-        try {
-          expect(await createRrnAllocator(restarted, fixed, { blockSize: 10 }).allocate()).toEqual({
-            stan: '000011',
-            rrn: '261210000011',
-          });
-        } finally {
-          await restarted.destroy();
-        }
       });
 
       it('500 concurrent allocations reserve blocks one at a time and use every number', async () => {
