@@ -7,6 +7,8 @@
  * idempotent replay and GET /v1/qr/{id}, and the gateway's RSS before and after N creates.
  * Numbers depend on the machine and its load: compare rows of one run, never across machines.
  *
+ *   --runs N: the whole set N times (gateways restarted, fresh SQLite files), then the median of each row
+ *     with its range, each ratio to Prism taken within its own run; each run's table follows.
  *   --short: 3 s per row, 2,000 creates for RSS after 1,000 (default) · --full: 8 s per row, 20,000 after 6,000
  *   BENCH_DATABASE_URL: the Postgres server (default: the test kit's, 127.0.0.1:5432/test); the run
  *     uses a fresh schema there and drops it. BENCH_SKIP_POSTGRES=1 leaves Postgres out.
@@ -28,9 +30,16 @@ import {
 } from '@onelink-kit/testkit';
 import autocannon from 'autocannon';
 import { profileTop } from './profile-top.js';
+import { medianTable, PRISM, type Row, runTable } from './report.js';
 import { rssMiB, startBareForwarder, startGateway, startPrismProxy, type Target } from './targets.js';
 
 const full = process.argv.includes('--full');
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = runsArg === -1 ? 1 : Number(process.argv[runsArg + 1]);
+if (!Number.isInteger(RUNS) || RUNS < 1 || RUNS > 9) {
+  console.error('--runs takes a whole number from 1 to 9');
+  process.exit(2);
+}
 const SECONDS = full ? 8 : 3;
 const WARM_UP_SECONDS = full ? 3 : 1;
 const RSS_CREATES = full ? 20_000 : 2_000;
@@ -41,14 +50,6 @@ const RSS_WARM_UP = full ? 6_000 : 1_000;
 const CONNECTIONS = 32;
 const KEY = 'bench-key-0123456789abcdef';
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-
-interface Row {
-  name: string;
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-}
 
 interface Load {
   url: string;
@@ -93,17 +94,6 @@ async function measure(name: string, load: Load, rows: Row[]): Promise<Row> {
   return row;
 }
 
-function table(rows: Row[], prism: Row | undefined): string {
-  const lines = ['| target | req/s | p50 ms | p99 ms | errors | × Prism |', '|---|---:|---:|---:|---:|---:|'];
-  for (const r of rows) {
-    const ratio = prism && r !== prism ? `${(r.rps / prism.rps).toFixed(2)}×` : '';
-    lines.push(
-      `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | ${ratio} |`,
-    );
-  }
-  return lines.join('\n');
-}
-
 /** A fresh schema on the Postgres server (the test kit's); undefined when none answers. */
 async function freshPostgres(): Promise<{ url: string; drop(): Promise<void> } | undefined> {
   if (process.env.BENCH_SKIP_POSTGRES === '1') return undefined;
@@ -124,9 +114,8 @@ const ROWS = new Set((process.env.BENCH_ROWS ?? 'create,create1,replay,get,rss')
 const started: Target[] = [];
 const fake = await startFakeOneLink();
 const postgres = await freshPostgres();
-const rows: Row[] = [];
+const runs: Row[][] = [];
 const memory: string[] = [];
-let prism: Row | undefined;
 try {
   const token = (await (
     await fetch(fake.tokenUrl, {
@@ -146,24 +135,32 @@ try {
   });
 
   console.error(
-    `gateway bench (${full ? 'full' : 'short'}): ${SECONDS} s per row after ${WARM_UP_SECONDS} s warm-up, ${CONNECTIONS} connections`,
+    `gateway bench (${full ? 'full' : 'short'}): ${SECONDS} s per row after ${WARM_UP_SECONDS} s warm-up, ${CONNECTIONS} connections, ${RUNS} run(s)`,
   );
-  if (!onlyGateway) {
-    await measure('fake 1LINK direct', upstreamLoad(fake.url), rows);
-    const forwarder = await startBareForwarder(fake.url);
-    started.push(forwarder);
-    await measure('bare Node forwarder (http.request, keep-alive)', upstreamLoad(forwarder.url), rows);
-    const proxy = await startPrismProxy(root, join(root, 'spec/1link-p2m-qr.yaml'), fake.url);
-    started.push(proxy);
-    prism = await measure('Prism 5.14.2 proxy --errors', upstreamLoad(proxy.url), rows);
-    await proxy.stop();
-  }
+  for (let run = 1; run <= RUNS; run++) {
+    const rows: Row[] = [];
+    runs.push(rows);
+    if (RUNS > 1) console.error(`run ${run} of ${RUNS}`);
+    if (!onlyGateway) {
+      await measure('fake 1LINK direct', upstreamLoad(fake.url), rows);
+      const forwarder = await startBareForwarder(fake.url);
+      started.push(forwarder);
+      await measure('bare Node forwarder (http.request, keep-alive)', upstreamLoad(forwarder.url), rows);
+      const proxy = await startPrismProxy(root, join(root, 'spec/1link-p2m-qr.yaml'), fake.url);
+      started.push(proxy);
+      await measure(PRISM, upstreamLoad(proxy.url), rows);
+      await proxy.stop();
+    }
 
-  // Each gateway set-up: a label, its database, extra settings, and the rows it is measured on.
-  const all = ['create', 'create1', 'replay', 'get', 'rss'];
-  const sqlite = (name: string) => `sqlite:${join(dir, `${name}.sqlite`)}`;
-  const backends: Array<{ label: string; database: string; env?: Record<string, string>; only?: string[] }> =
-    [
+    // Each gateway set-up: a label, its database, extra settings, and the rows it is measured on.
+    const all = ['create', 'create1', 'replay', 'get', 'rss'];
+    const sqlite = (name: string) => `sqlite:${join(dir, `${name}-${run}.sqlite`)}`;
+    const backends: Array<{
+      label: string;
+      database: string;
+      env?: Record<string, string>;
+      only?: string[];
+    }> = [
       { label: 'SQLite', database: sqlite('one') },
       {
         label: 'SQLite synchronous=FULL',
@@ -173,89 +170,94 @@ try {
       },
       { label: 'SQLite 2 workers', database: sqlite('workers'), env: { GATEWAY_WORKERS: '2' } },
     ];
-  if (postgres) {
-    backends.push({ label: 'Postgres', database: postgres.url });
-    backends.push({
-      label: 'Postgres 2 workers',
-      database: postgres.url,
-      env: { GATEWAY_WORKERS: '2' },
-      only: ['create', 'create1', 'replay', 'get'],
-    });
-  }
-  for (const { label, database, env = {}, only = all } of backends) {
-    const want = (row: string) => ROWS.has(row) && only.includes(row);
-    const gateway = await startGateway(
-      root,
-      {
-        ...env,
-        DATABASE_URL: database,
-        GATEWAY_API_KEYS: KEY,
-        ONELINK_BASE_URL: fake.url,
-        ONELINK_TOKEN_URL: fake.tokenUrl,
-        ONELINK_CLIENT_ID: 'bench-client',
-        ONELINK_CLIENT_SECRET: 'bench-client-secret-value',
-        LOG_LEVEL: 'info',
-      },
-      join(dir, `${label.replace(/\W+/g, '-')}.log`),
-      process.env.BENCH_CPU_PROF,
-    );
-    started.push(gateway);
-    const headers = { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' };
-    const create: Load = {
-      url: `${gateway.url}/v1/qr/merchant`,
-      headers,
-      body: JSON.stringify(gatewayMerchantRequest()),
-    };
-    if (want('create')) await measure(`gateway ${label}: create`, create, rows);
-    if (want('create1')) {
-      await measure(`gateway ${label}: create, 1 connection`, { ...create, connections: 1 }, rows);
+    if (postgres) {
+      backends.push({ label: 'Postgres', database: postgres.url });
+      backends.push({
+        label: 'Postgres 2 workers',
+        database: postgres.url,
+        env: { GATEWAY_WORKERS: '2' },
+        only: ['create', 'create1', 'replay', 'get'],
+      });
     }
-    const replayHeaders = { ...headers, 'idempotency-key': `bench-replay-${label.replace(/\W+/g, '-')}` };
-    const first = await fetch(create.url, { method: 'POST', headers: replayHeaders, body: create.body });
-    const created = (await first.json()) as { id: string };
-    if (first.status !== 201)
-      throw new Error(`gateway ${label}: a create answered ${first.status}: ${JSON.stringify(created)}`);
-    const { id } = created;
-    if (want('replay')) {
-      await measure(`gateway ${label}: idempotent replay`, { ...create, headers: replayHeaders }, rows);
-    }
-    if (want('get')) {
+    for (const { label, database, env = {}, only = all } of backends) {
+      const want = (row: string) => ROWS.has(row) && only.includes(row);
+      const gateway = await startGateway(
+        root,
+        {
+          ...env,
+          DATABASE_URL: database,
+          GATEWAY_API_KEYS: KEY,
+          ONELINK_BASE_URL: fake.url,
+          ONELINK_TOKEN_URL: fake.tokenUrl,
+          ONELINK_CLIENT_ID: 'bench-client',
+          ONELINK_CLIENT_SECRET: 'bench-client-secret-value',
+          LOG_LEVEL: 'info',
+        },
+        join(dir, `${label.replace(/\W+/g, '-')}-${run}.log`),
+        process.env.BENCH_CPU_PROF,
+      );
+      started.push(gateway);
+      const headers = { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' };
+      const create: Load = {
+        url: `${gateway.url}/v1/qr/merchant`,
+        headers,
+        body: JSON.stringify(gatewayMerchantRequest()),
+      };
+      if (want('create')) await measure(`gateway ${label}: create`, create, rows);
+      if (want('create1')) {
+        await measure(`gateway ${label}: create, 1 connection`, { ...create, connections: 1 }, rows);
+      }
+      const replayHeaders = {
+        ...headers,
+        'idempotency-key': `bench-replay-${label.replace(/\W+/g, '-')}-${run}`,
+      };
+      const first = await fetch(create.url, { method: 'POST', headers: replayHeaders, body: create.body });
+      const created = (await first.json()) as { id: string };
+      if (first.status !== 201)
+        throw new Error(`gateway ${label}: a create answered ${first.status}: ${JSON.stringify(created)}`);
+      const { id } = created;
+      if (want('replay')) {
+        await measure(`gateway ${label}: idempotent replay`, { ...create, headers: replayHeaders }, rows);
+      }
+      if (want('get')) {
+        await measure(
+          `gateway ${label}: GET /v1/qr/{id}`,
+          { url: `${gateway.url}/v1/qr/${id}`, method: 'GET', headers },
+          rows,
+        );
+      }
+      if (!want('rss')) {
+        await gateway.stop();
+        continue;
+      }
+      await autocannon({
+        ...create,
+        method: 'POST',
+        connections: CONNECTIONS,
+        amount: RSS_WARM_UP,
+        workers: 1,
+      });
+      const before = rssMiB(gateway.pid);
       await measure(
-        `gateway ${label}: GET /v1/qr/{id}`,
-        { url: `${gateway.url}/v1/qr/${id}`, method: 'GET', headers },
+        `gateway ${label}: ${RSS_CREATES} creates (RSS)`,
+        { ...create, amount: RSS_CREATES, noWarmUp: true },
         rows,
       );
-    }
-    if (!want('rss')) {
+      const after = rssMiB(gateway.pid);
+      memory.push(
+        `${RUNS > 1 ? `run ${run}, ` : ''}gateway ${label}: RSS ${before.toFixed(0)} MiB after ${RSS_WARM_UP} warm-up creates, ${after.toFixed(0)} MiB after ${RSS_CREATES} more (${(((after - before) / before) * 100).toFixed(1)}%)`,
+      );
       await gateway.stop();
-      continue;
     }
-    await autocannon({
-      ...create,
-      method: 'POST',
-      connections: CONNECTIONS,
-      amount: RSS_WARM_UP,
-      workers: 1,
-    });
-    const before = rssMiB(gateway.pid);
-    await measure(
-      `gateway ${label}: ${RSS_CREATES} creates (RSS)`,
-      { ...create, amount: RSS_CREATES, noWarmUp: true },
-      rows,
-    );
-    const after = rssMiB(gateway.pid);
-    memory.push(
-      `gateway ${label}: RSS ${before.toFixed(0)} MiB after ${RSS_WARM_UP} warm-up creates, ${after.toFixed(0)} MiB after ${RSS_CREATES} more (${(((after - before) / before) * 100).toFixed(1)}%)`,
-    );
-    await gateway.stop();
   }
 
   console.log(
     `\n${new Date().toISOString()} · ${hostname()} · ${cpus().length}× ${cpus()[0]?.model ?? 'CPU'} · ${(totalmem() / 2 ** 30).toFixed(0)} GiB · Node ${process.version} · ${full ? 'full' : 'short'} mode\n`,
   );
-  console.log(table(rows, prism));
+  console.log(RUNS === 1 ? runTable(runs[0]!) : medianTable(runs));
   console.log(`\n${memory.join('\n')}`);
-  if (rows.some((r) => r.errors > 0)) process.exitCode = 1;
+  if (RUNS > 1) for (const [i, rows] of runs.entries()) console.log(`\nrun ${i + 1}\n\n${runTable(rows)}`);
+  if (runs.flat().some((r) => r.errors > 0)) process.exitCode = 1;
 } finally {
   for (const target of started.reverse()) await target.stop();
   await fake.stop();

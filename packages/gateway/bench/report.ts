@@ -1,0 +1,69 @@
+// The tables `pnpm bench:gateway` prints: one run's rows, and with --runs N the median of each row over
+// the runs with its spread, each ratio to Prism computed within its own run (both sides saw the same
+// machine load) before the median is taken.
+
+export interface Row {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+export const PRISM = 'Prism 5.14.2 proxy --errors';
+
+/** One run: req/s, latency, errors and the ratio to that run's Prism row. */
+export function runTable(rows: Row[]): string {
+  const prism = rows.find((r) => r.name === PRISM);
+  const lines = ['| target | req/s | p50 ms | p99 ms | errors | × Prism |', '|---|---:|---:|---:|---:|---:|'];
+  for (const r of rows) {
+    const ratio = prism && r !== prism ? `${(r.rps / prism.rps).toFixed(2)}×` : '';
+    lines.push(
+      `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | ${ratio} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+const spread = (values: number[], digits: number) =>
+  `${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}`;
+
+/** Several runs of the same rows: the median of each column, and the min–max of req/s, p99 and ratio. */
+export function medianTable(runs: Row[][]): string {
+  const lines = [
+    `| target (median of ${runs.length} runs) | req/s | req/s range | p50 ms | p99 ms | p99 range | errors | × Prism | × Prism range |`,
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  const names = [...new Set(runs.flatMap((rows) => rows.map((r) => r.name)))];
+  for (const name of names) {
+    const samples = runs.flatMap((rows) => {
+      const row = rows.find((r) => r.name === name);
+      const prism = rows.find((r) => r.name === PRISM);
+      return row === undefined
+        ? []
+        : [{ row, ratio: prism && row !== prism ? row.rps / prism.rps : undefined }];
+    });
+    const rps = samples.map((s) => s.row.rps);
+    const p99 = samples.map((s) => s.row.p99);
+    const ratios = samples.flatMap((s) => (s.ratio === undefined ? [] : [s.ratio]));
+    const cells = [
+      name,
+      median(rps).toFixed(0),
+      spread(rps, 0),
+      median(samples.map((s) => s.row.p50)).toFixed(1),
+      median(p99).toFixed(1),
+      spread(p99, 1),
+      String(samples.reduce((sum, s) => sum + s.row.errors, 0)),
+      ratios.length === 0 ? '' : `${median(ratios).toFixed(2)}×`,
+      ratios.length === 0 ? '' : `${spread(ratios, 2)}×`,
+    ];
+    lines.push(`| ${cells.join(' | ')} |`);
+  }
+  return lines.join('\n');
+}
