@@ -143,6 +143,8 @@ try {
     if (RUNS > 1) console.error(`run ${run} of ${RUNS}`);
     if (!onlyGateway) {
       await measure('fake 1LINK direct', upstreamLoad(fake.url), rows);
+      // The floor of the one-connection rows: the load generator and the fake share this process.
+      await measure('fake 1LINK direct, 1 connection', { ...upstreamLoad(fake.url), connections: 1 }, rows);
       const forwarder = await startBareForwarder(fake.url);
       started.push(forwarder);
       await measure('bare Node forwarder (http.request, keep-alive)', upstreamLoad(forwarder.url), rows);
