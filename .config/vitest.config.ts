@@ -1,4 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -33,6 +34,10 @@ export default defineConfig({
   test: {
     root,
     reporters: ['default', './.config/summary-reporter.ts'],
+    // Vitest's default for a run is one worker fewer than the cores: a single worker on a 2-core
+    // machine, which then sits idle while its test waits on a spawned gateway, Chromium, npm or a
+    // rate-limit window. One worker more than the cores keeps both cores busy through those waits.
+    maxWorkers: availableParallelism() + 1,
     // A variable a test sets with vi.stubEnv is put back before the next test, in every project.
     unstubEnvs: true,
     projects: [
