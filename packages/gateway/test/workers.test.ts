@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type FakeOneLink, type RunningProcess, startFakeOneLink, waitUntil } from '@onelink-kit/testkit';
+import knex from 'knex';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { API_KEY, merchantRequest } from './support/gateway-harness.js';
 import { spawnGateway } from './support/gateway-process.js';
@@ -143,5 +144,59 @@ describe('a worker pool (GATEWAY_WORKERS=2)', () => {
     const answers = await creates(url, 6);
     expect(answers.map((a) => a.status).sort()).toEqual([201, 201, 201, 429, 429, 429]);
     expect(fake.calls.merchant - before).toBe(3);
+  });
+
+  it("kill -9 of the primary ends its workers; the restarted pool recovers every worker's pending rows at once", async () => {
+    fake.always('qr', 'hang');
+    try {
+      const { child, url } = await startPool('crash', { ONELINK_TIMEOUT_MS: '60000' });
+      const workers = logged(child, 'gateway listening').map((l) => Number(l.pid));
+      const inFlight = creates(url, 6).catch((error: unknown) => error);
+      const reader = knex({
+        client: 'better-sqlite3',
+        connection: { filename: join(dir, 'crash.sqlite') },
+        useNullAsDefault: true,
+      });
+      try {
+        const pending = await waitUntil('six pending rows', async () => {
+          const rows = await reader('gateway_transactions').where({ status: 'pending' });
+          return rows.length === 6 ? rows : undefined;
+        });
+        // Both workers took some: each recovers its own at start-up, not after the grace period.
+        expect(new Set(pending.map((r: { owner: string }) => r.owner))).toEqual(
+          new Set(['workers-crash#w1', 'workers-crash#w2']),
+        );
+        await child.stop('SIGKILL');
+        expect(await inFlight).toBeInstanceOf(Error);
+        // The workers notice their primary is gone and exit.
+        await waitUntil('the workers to exit', () =>
+          workers.every((pid) => {
+            try {
+              process.kill(pid, 0);
+              return false;
+            } catch {
+              return true;
+            }
+          })
+            ? true
+            : undefined,
+        );
+
+        const restarted = await startPool('crash', { ONELINK_TIMEOUT_MS: '60000' });
+        // Each worker's start-up warning lists the rows it recovered: together, all six.
+        const warned = logged(
+          restarted.child,
+          'pending transactions left by a crash are now unknown: reconcile them by RRN (GET /v1/transactions?status=unknown)',
+        ).flatMap((line) => (line.transactions as Array<{ rrn: string }>).map((t) => t.rrn));
+        expect(warned.sort()).toEqual(pending.map((r: { rrn: string }) => r.rrn).sort());
+        const rows = await reader('gateway_transactions').select('status', 'recovered_at');
+        expect(rows.map((r: { status: string }) => r.status)).toEqual(Array(6).fill('unknown'));
+        expect(rows.every((r: { recovered_at: string | null }) => r.recovered_at !== null)).toBe(true);
+      } finally {
+        await reader.destroy();
+      }
+    } finally {
+      fake.clearFaults();
+    }
   });
 });
