@@ -70,7 +70,8 @@ export async function startGateway(
     allocator,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
-  const planLimit = config.planLimit === undefined ? undefined : startPlanLimit(config, db, logger);
+  const planLimit =
+    config.planLimit === undefined ? undefined : startPlanLimit(config, db, logger, slot !== undefined);
   const warm = withWarmUpKey(config.apiKeys);
   const gateway = createGatewayApp({
     db,
@@ -214,9 +215,9 @@ export function describeDatabase(target: GatewayConfig['database']): string {
  * GATEWAY_WORKERS), else this process (SQLite runs one instance).
  * Keyed by the 1LINK client id, since the plan belongs to the application.
  */
-function startPlanLimit(config: GatewayConfig, db: Database, logger: Logger): PlanLimit {
+function startPlanLimit(config: GatewayConfig, db: Database, logger: Logger, inPool: boolean): PlanLimit {
   const limit = config.planLimit!;
-  const kind = planLimitStoreKind(config);
+  const kind = planLimitStoreKind(config, inPool);
   const store: PlanLimitStore =
     kind === 'redis'
       ? { kind, url: limit.redisUrl! }
@@ -232,10 +233,15 @@ function startPlanLimit(config: GatewayConfig, db: Database, logger: Logger): Pl
   });
 }
 
-function planLimitStoreKind(config: GatewayConfig): PlanLimitStore['kind'] {
+/**
+ * Where the plan is counted. `inPool`: this process is a pool's worker or its primary; a gateway
+ * started in-process (tests, an embedding service) counts in memory whatever GATEWAY_WORKERS says,
+ * since there is no primary to ask.
+ */
+function planLimitStoreKind(config: GatewayConfig, inPool: boolean): PlanLimitStore['kind'] {
   if (config.planLimit?.redisUrl !== undefined) return 'redis';
   if (config.database.client === 'postgres') return 'postgres';
-  return config.workers > 1 ? 'cluster' : 'memory';
+  return inPool ? 'cluster' : 'memory';
 }
 
 /**
@@ -249,7 +255,8 @@ export async function startGatewayWorkers(
 ): Promise<WorkerPool & { url: string }> {
   const db = await openDatabase(config.database, logger);
   await db.destroy();
-  if (config.planLimit !== undefined && planLimitStoreKind(config) === 'cluster') startPlanLimitPrimary();
+  if (config.planLimit !== undefined && planLimitStoreKind(config, true) === 'cluster')
+    startPlanLimitPrimary();
   serveWorkerMetrics();
   const pool = startWorkerPool({ count: config.workers, logger });
   const url = await pool.ready.catch(async (error: unknown) => {

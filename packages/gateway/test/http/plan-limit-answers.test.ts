@@ -65,6 +65,16 @@ describe('the plan limit at the HTTP edge', () => {
     });
   });
 
+  it('a gateway started in-process counts in memory even when GATEWAY_WORKERS asks for a pool', async () => {
+    const gw = await startCallersGateway({ ONELINK_RATE_LIMIT: '2/min', GATEWAY_WORKERS: '2' });
+    started.push(gw);
+    const listening = gw.logs.entries().find((line) => line.msg === 'gateway listening');
+    expect(listening).toMatchObject({ planLimit: 'memory' });
+    expect([(await post(gw)).status, (await post(gw)).status, (await post(gw)).status]).toEqual([
+      201, 201, 429,
+    ]);
+  });
+
   it('lets a burst wait for the next window when the bound allows', async () => {
     const gw = await startCallersGateway({ ONELINK_RATE_LIMIT: '2/s', GATEWAY_RATE_LIMIT_WAIT_MS: '3000' });
     started.push(gw);
