@@ -16,7 +16,9 @@ export function lineRedactor(names: Iterable<string>): (line: string) => string 
   const member = new RegExp(`"(?:${alternatives})"\\s*:`, 'i');
 
   const scrub = (value: unknown, depth: number): unknown => {
-    if (value === null || typeof value !== 'object' || depth > 64) return value;
+    if (value === null || typeof value !== 'object') return value;
+    // Deeper than any log line the toolkit writes: withheld rather than walked without end.
+    if (depth > 64) return REDACTED;
     if (Array.isArray(value)) return value.map((item) => scrub(item, depth + 1));
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {

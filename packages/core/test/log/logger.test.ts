@@ -102,6 +102,14 @@ describe('lineRedactor', () => {
     expect(redact(given)).toBe(want);
   });
 
+  it('withholds what lies deeper than 64 levels instead of passing it unread', () => {
+    let deep: unknown = { access_token: 't', note: 'x' };
+    for (let i = 0; i < 70; i++) deep = { d: deep };
+    const line = redact(`${JSON.stringify({ authorization: 'a', deep })}\n`);
+    expect(line).not.toContain('"t"');
+    expect(line).toContain('"authorization":"[REDACTED]"');
+  });
+
   it('with no names, every line passes unchanged', () => {
     expect(lineRedactor([])('{"authorization":"x"}')).toBe('{"authorization":"x"}');
   });
