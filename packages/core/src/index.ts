@@ -31,16 +31,8 @@ export {
   type ResponseCodeKind,
   ResponseCodeTable,
 } from './errors/response-codes.js';
-export {
-  OneLinkAnswerTooLargeError,
-  OneLinkApiError,
-  OneLinkAuthError,
-  OneLinkNetworkError,
-  OneLinkRateLimitError,
-  OneLinkTimeoutError,
-  OneLinkTokenUnavailableError,
-  type UpstreamFacts,
-} from './errors/upstream-errors.js';
+// upstream-errors.ts is public as a whole: every class of the hierarchy and UpstreamFacts.
+export * from './errors/upstream-errors.js';
 export { capAnswerSize, DEFAULT_MAX_ANSWER_BYTES } from './http/answer-cap.js';
 // http/: one upstream attempt, its timeout, the retry loop, and what the provider clients share.
 export {

@@ -1,37 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import {
-  isRetryableError,
-  OneLinkAnswerTooLargeError,
-  OneLinkApiError,
-  OneLinkAuthError,
-  OneLinkNetworkError,
-  OneLinkRateLimitError,
-  OneLinkTimeoutError,
-  OneLinkTokenUnavailableError,
-  OneLinkValidationError,
-  OUTCOME_TABLE,
-  oneLinkResponseCodes,
-  outcomeRuleOf,
-  SecretUnavailableError,
-  situationOf,
-  type UpstreamSituation,
-} from '../../src/index.js';
+import * as core from '../../src/index.js';
 
-const api = (facts: Partial<ConstructorParameters<typeof OneLinkApiError>[0]>) =>
-  new OneLinkApiError({ status: 500, kind: 'upstream', retryable: false, ...facts });
+const api = (facts: Partial<ConstructorParameters<typeof core.OneLinkApiError>[0]>) =>
+  new core.OneLinkApiError({ status: 500, kind: 'upstream', retryable: false, ...facts });
 
 describe('situationOf: every error a 1LINK call throws lands in one row', () => {
-  it.each<{ given: unknown; want: UpstreamSituation }>([
+  it.each<{ given: unknown; want: core.UpstreamSituation }>([
     {
-      given: new OneLinkTokenUnavailableError({ reason: 'http-503', status: 503 }),
+      given: new core.OneLinkTokenUnavailableError({ reason: 'http-503', status: 503 }),
       want: 'token-unavailable',
     },
-    { given: new OneLinkTokenUnavailableError({ reason: 'timeout' }), want: 'token-unavailable' },
+    { given: new core.OneLinkTokenUnavailableError({ reason: 'timeout' }), want: 'token-unavailable' },
     {
-      given: new OneLinkAuthError('refused', { reason: 'invalid_client', status: 401 }),
+      given: new core.OneLinkAuthError('refused', { reason: 'invalid_client', status: 401 }),
       want: 'credentials-refused',
     },
-    { given: new SecretUnavailableError('no secret', { rule: 'set S' }), want: 'secret-unavailable' },
+    { given: new core.SecretUnavailableError('no secret', { rule: 'set S' }), want: 'secret-unavailable' },
     { given: api({ status: 400, responseCode: '12', kind: 'validation' }), want: 'rejected' },
     { given: api({ status: 422, kind: 'business' }), want: 'rejected' },
     { given: api({ status: 409, responseCode: '94', kind: 'duplicate' }), want: 'duplicate' },
@@ -51,34 +35,37 @@ describe('situationOf: every error a 1LINK call throws lands in one row', () => 
     { given: api({ status: 200, kind: 'upstream' }), want: 'malfunction' },
     { given: api({ status: 404, kind: 'not-found' }), want: 'gateway-refused' },
     { given: api({ status: 403, kind: 'forbidden' }), want: 'credentials-refused' },
-    { given: new OneLinkRateLimitError({ retryAfter: 2 }), want: 'rate-limited' },
-    { given: new OneLinkTimeoutError({ timeoutMs: 10 }), want: 'timeout' },
+    { given: new core.OneLinkRateLimitError({ retryAfter: 2 }), want: 'rate-limited' },
+    { given: new core.OneLinkTimeoutError({ timeoutMs: 10 }), want: 'timeout' },
     {
-      given: new OneLinkNetworkError({ errno: 'ECONNREFUSED', retryable: true }),
+      given: new core.OneLinkNetworkError({ errno: 'ECONNREFUSED', retryable: true }),
       want: 'connection-refused',
     },
-    { given: new OneLinkNetworkError({ errno: 'ECONNRESET', retryable: true }), want: 'connection-broken' },
     {
-      given: new OneLinkNetworkError({ errno: 'CERT_HAS_EXPIRED', retryable: false }),
+      given: new core.OneLinkNetworkError({ errno: 'ECONNRESET', retryable: true }),
+      want: 'connection-broken',
+    },
+    {
+      given: new core.OneLinkNetworkError({ errno: 'CERT_HAS_EXPIRED', retryable: false }),
       want: 'connection-failed',
     },
     {
-      given: new OneLinkAnswerTooLargeError({ status: 200, limitBytes: 10, head: '{' }),
+      given: new core.OneLinkAnswerTooLargeError({ status: 200, limitBytes: 10, head: '{' }),
       want: 'answer-too-large',
     },
-    { given: new OneLinkValidationError([]), want: 'refused-locally' },
+    { given: new core.OneLinkValidationError([]), want: 'refused-locally' },
     { given: new Error('bug'), want: 'internal' },
   ])('$want', ({ given, want }) => {
-    expect(situationOf(given)).toBe(want);
-    expect(outcomeRuleOf(given)).toEqual({ situation: want, ...OUTCOME_TABLE[want] });
+    expect(core.situationOf(given)).toBe(want);
+    expect(core.outcomeRuleOf(given)).toEqual({ situation: want, ...core.OUTCOME_TABLE[want] });
     // The client's retry loop reads the same row.
-    expect(isRetryableError(given)).toBe(OUTCOME_TABLE[want].clientRetries);
+    expect(core.isRetryableError(given)).toBe(core.OUTCOME_TABLE[want].clientRetries);
   });
 });
 
 describe('the table keeps the reconciliation promises', () => {
-  const rows = Object.entries(OUTCOME_TABLE) as Array<
-    [UpstreamSituation, (typeof OUTCOME_TABLE)[UpstreamSituation]]
+  const rows = Object.entries(core.OUTCOME_TABLE) as Array<
+    [core.UpstreamSituation, (typeof core.OUTCOME_TABLE)[core.UpstreamSituation]]
   >;
 
   it('nothing that may exist upstream is called retryable for the caller', () => {
@@ -93,11 +80,14 @@ describe('the table keeps the reconciliation promises', () => {
   });
 
   it('the token endpoint failing is failed and retryable: the QR operation was never called', () => {
-    expect(OUTCOME_TABLE['token-unavailable']).toMatchObject({ outcome: 'failed', callerMayRetry: true });
+    expect(core.OUTCOME_TABLE['token-unavailable']).toMatchObject({
+      outcome: 'failed',
+      callerMayRetry: true,
+    });
   });
 
   it('the 1LINK response-code table agrees with the rows its codes land in', () => {
-    for (const entry of oneLinkResponseCodes().entries.values()) {
+    for (const entry of core.oneLinkResponseCodes().entries.values()) {
       if (entry.kind === 'success') continue;
       const error = api({
         status: entry.httpStatus,
@@ -105,7 +95,7 @@ describe('the table keeps the reconciliation promises', () => {
         kind: entry.kind,
         retryable: entry.retryable,
       });
-      expect({ code: entry.code, retried: isRetryableError(error) }).toEqual({
+      expect({ code: entry.code, retried: core.isRetryableError(error) }).toEqual({
         code: entry.code,
         retried: entry.retryable,
       });

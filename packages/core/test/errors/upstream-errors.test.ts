@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  errorFromResponse,
-  isRetryableError,
-  networkErrorFrom,
-  OneLinkApiError,
-  OneLinkAuthError,
-  OneLinkError,
-  OneLinkNetworkError,
-  OneLinkRateLimitError,
-  OneLinkTimeoutError,
-  OneLinkValidationError,
-} from '../../src/index.js';
+import * as core from '../../src/index.js';
 
-const api = (overrides: Partial<ConstructorParameters<typeof OneLinkApiError>[0]> = {}) =>
-  new OneLinkApiError({
+const api = (overrides: Partial<ConstructorParameters<typeof core.OneLinkApiError>[0]> = {}) =>
+  new core.OneLinkApiError({
     status: 409,
     responseCode: '94',
     responseDescription: 'Duplicate transmission (duplicate RRN)',
@@ -28,19 +17,22 @@ const api = (overrides: Partial<ConstructorParameters<typeof OneLinkApiError>[0]
 describe('error hierarchy', () => {
   it.each([
     {
-      given: new OneLinkValidationError([{ field: 'info.rrn', rule: 'pattern', message: 'bad' }]),
+      given: new core.OneLinkValidationError([{ field: 'info.rrn', rule: 'pattern', message: 'bad' }]),
       want: 'ONELINK_VALIDATION',
     },
     { given: api(), want: 'ONELINK_API' },
     {
-      given: new OneLinkAuthError('refused', { reason: 'invalid_client', status: 401 }),
+      given: new core.OneLinkAuthError('refused', { reason: 'invalid_client', status: 401 }),
       want: 'ONELINK_AUTH',
     },
-    { given: new OneLinkRateLimitError({ retryAfter: 3 }), want: 'ONELINK_RATE_LIMIT' },
-    { given: new OneLinkTimeoutError({ timeoutMs: 10 }), want: 'ONELINK_TIMEOUT' },
-    { given: new OneLinkNetworkError({ retryable: true, errno: 'ECONNRESET' }), want: 'ONELINK_NETWORK' },
+    { given: new core.OneLinkRateLimitError({ retryAfter: 3 }), want: 'ONELINK_RATE_LIMIT' },
+    { given: new core.OneLinkTimeoutError({ timeoutMs: 10 }), want: 'ONELINK_TIMEOUT' },
+    {
+      given: new core.OneLinkNetworkError({ retryable: true, errno: 'ECONNRESET' }),
+      want: 'ONELINK_NETWORK',
+    },
   ])('$want is a OneLinkError with its own name and code', ({ given, want }) => {
-    expect(given).toBeInstanceOf(OneLinkError);
+    expect(given).toBeInstanceOf(core.OneLinkError);
     expect(given).toBeInstanceOf(Error);
     expect(given.code).toBe(want);
     expect(given.name).toBe(given.constructor.name);
@@ -52,7 +44,7 @@ describe('error hierarchy', () => {
   });
 
   it('validation errors name the first field and rule and keep every issue', () => {
-    const error = new OneLinkValidationError([
+    const error = new core.OneLinkValidationError([
       { field: 'merchantDetails.iban', rule: 'maxLength', message: 'must NOT have more than 24 characters' },
       { field: 'info.rrn', rule: 'pattern', message: 'must be exactly 12 digits' },
     ]);
@@ -79,7 +71,10 @@ describe('error hierarchy', () => {
   });
 
   it('toJSON leaves the cause out', () => {
-    const error = new OneLinkNetworkError({ retryable: true, cause: { secretInCause: 'do-not-serialise' } });
+    const error = new core.OneLinkNetworkError({
+      retryable: true,
+      cause: { secretInCause: 'do-not-serialise' },
+    });
     expect(JSON.stringify(error)).not.toContain('do-not-serialise');
   });
 });
@@ -100,7 +95,7 @@ describe('networkErrorFrom reads the socket error code', () => {
     },
     { given: new Error('something else'), want: { errno: undefined, retryable: false } },
   ])('$want.errno → retryable $want.retryable', ({ given, want }) => {
-    expect(networkErrorFrom(given)).toMatchObject(want);
+    expect(core.networkErrorFrom(given)).toMatchObject(want);
   });
 });
 
@@ -111,14 +106,14 @@ describe('isRetryableError', () => {
     // Even a table that wrongly marks them retryable cannot make validation or duplicate RRN retry.
     { given: api({ kind: 'duplicate', retryable: true }), want: false },
     { given: api({ kind: 'validation', retryable: true, status: 400, responseCode: '12' }), want: false },
-    { given: new OneLinkRateLimitError({}), want: true },
-    { given: new OneLinkNetworkError({ retryable: true }), want: true },
-    { given: new OneLinkTimeoutError({ timeoutMs: 1 }), want: false },
-    { given: new OneLinkAuthError('x', { reason: 'http-401' }), want: false },
-    { given: new OneLinkValidationError([]), want: false },
+    { given: new core.OneLinkRateLimitError({}), want: true },
+    { given: new core.OneLinkNetworkError({ retryable: true }), want: true },
+    { given: new core.OneLinkTimeoutError({ timeoutMs: 1 }), want: false },
+    { given: new core.OneLinkAuthError('x', { reason: 'http-401' }), want: false },
+    { given: new core.OneLinkValidationError([]), want: false },
     { given: new Error('plain'), want: false },
   ])('$given.name → $want', ({ given, want }) => {
-    expect(isRetryableError(given)).toBe(want);
+    expect(core.isRetryableError(given)).toBe(want);
   });
 });
 
@@ -158,7 +153,7 @@ describe('errorFromResponse classifies through the spec table', () => {
       want: { name: 'OneLinkRateLimitError', retryAfter: 10 },
     },
   ])('HTTP $given.status → $want.name $want.kind', ({ given, want }) => {
-    const error = errorFromResponse({ ...given, ...ids });
+    const error = core.errorFromResponse({ ...given, ...ids });
     if (want === undefined) {
       expect(error).toBeUndefined();
       return;

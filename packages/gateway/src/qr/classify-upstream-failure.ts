@@ -1,16 +1,5 @@
-import {
-  OneLinkAnswerTooLargeError,
-  OneLinkApiError,
-  OneLinkAuthError,
-  OneLinkNetworkError,
-  OneLinkRateLimitError,
-  OneLinkTimeoutError,
-  OneLinkTokenUnavailableError,
-  OneLinkValidationError,
-  outcomeRuleOf,
-  SecretUnavailableError,
-  type UpstreamSituation,
-} from '@onelink-kit/core';
+// As a namespace: describe() tells apart every class of core's error hierarchy.
+import * as core from '@onelink-kit/core';
 import type { ProblemIssue, ProblemName } from '../problems.js';
 import { gatewayIssues } from './upstream-request.js';
 
@@ -20,7 +9,7 @@ export type FailureOutcome = 'failed' | 'rejected' | 'unknown';
 /** Everything the gateway decides about an error from the 1LINK call; no store, no request. */
 export interface UpstreamFailure {
   /** The row of core's OUTCOME_TABLE the error falls in. */
-  situation: UpstreamSituation;
+  situation: core.UpstreamSituation;
   /** Bounded metric label: 1LINK's response code, http-NNN, timeout, network-ERRNO, auth, … */
   label: string;
   /** failed: not processed, safe to retry with a new request; rejected: 1LINK said no; unknown: may exist upstream. */
@@ -60,7 +49,7 @@ export const PROBLEM_OF_SITUATION = {
   'connection-broken': 'upstream-unreachable',
   'connection-failed': 'upstream-unreachable',
   internal: 'internal',
-} as const satisfies Record<UpstreamSituation, ProblemName | undefined>;
+} as const satisfies Record<core.UpstreamSituation, ProblemName | undefined>;
 
 type Described = Omit<UpstreamFailure, 'situation' | 'outcome' | 'problem' | 'retryable'>;
 
@@ -70,7 +59,7 @@ type Described = Omit<UpstreamFailure, 'situation' | 'outcome' | 'problem' | 're
  * table); this file only adds the problem, the words and the metric label.
  */
 export function classifyUpstreamFailure(error: unknown): UpstreamFailure {
-  const rule = outcomeRuleOf(error);
+  const rule = core.outcomeRuleOf(error);
   const problem = PROBLEM_OF_SITUATION[rule.situation];
   if (problem === undefined || rule.outcome === 'succeeded' || rule.outcome === 'mismatched') {
     // Not reachable: those rows describe answers, not thrown errors.
@@ -85,9 +74,9 @@ export function classifyUpstreamFailure(error: unknown): UpstreamFailure {
   };
 }
 
-function describe(error: unknown, situation: UpstreamSituation): Described {
-  if (error instanceof OneLinkApiError) return fromApiError(error, situation);
-  if (error instanceof OneLinkTokenUnavailableError) {
+function describe(error: unknown, situation: core.UpstreamSituation): Described {
+  if (error instanceof core.OneLinkApiError) return fromApiError(error, situation);
+  if (error instanceof core.OneLinkTokenUnavailableError) {
     return {
       label: `token-${error.reason}`,
       detail: `1LINK's token endpoint is unavailable (${error.reason}); the QR operation was not called, so sending the request again is safe.`,
@@ -95,7 +84,7 @@ function describe(error: unknown, situation: UpstreamSituation): Described {
       ...(error.retryAfter === undefined ? {} : { retryAfter: error.retryAfter }),
     };
   }
-  if (error instanceof OneLinkRateLimitError) {
+  if (error instanceof core.OneLinkRateLimitError) {
     const after = error.retryAfter;
     return {
       label: 'http-429',
@@ -104,7 +93,7 @@ function describe(error: unknown, situation: UpstreamSituation): Described {
       ...(after === undefined ? {} : { retryAfter: after }),
     };
   }
-  if (error instanceof SecretUnavailableError) {
+  if (error instanceof core.SecretUnavailableError) {
     // The gateway's own configuration (a rotated secret file missing or empty): nothing was sent,
     // and it is not 1LINK refusing. The variable is named; the path and the value never are.
     return {
@@ -112,27 +101,27 @@ function describe(error: unknown, situation: UpstreamSituation): Described {
       detail: `The gateway cannot read its 1LINK client secret (${error.variable ?? 'secret file'}); nothing was sent.`,
     };
   }
-  if (error instanceof OneLinkAuthError) {
+  if (error instanceof core.OneLinkAuthError) {
     return {
       label: 'auth',
       detail: `1LINK refused the credentials (${error.reason}).`,
       ...(error.status === undefined ? {} : { upstreamStatus: error.status }),
     };
   }
-  if (error instanceof OneLinkTimeoutError) {
+  if (error instanceof core.OneLinkTimeoutError) {
     return {
       label: 'timeout',
       detail: `No answer within ${error.timeoutMs} ms. The QR may exist upstream; reconcile by RRN.`,
     };
   }
-  if (error instanceof OneLinkAnswerTooLargeError) {
+  if (error instanceof core.OneLinkAnswerTooLargeError) {
     return {
       label: 'too-large',
       detail: `1LINK answered with more than ${error.limitBytes} bytes, which is not read. The QR may exist upstream; reconcile by RRN.`,
       upstreamStatus: error.status,
     };
   }
-  if (error instanceof OneLinkNetworkError) {
+  if (error instanceof core.OneLinkNetworkError) {
     return {
       label: `network-${error.errno ?? 'error'}`,
       detail:
@@ -141,7 +130,7 @@ function describe(error: unknown, situation: UpstreamSituation): Described {
           : `The connection to 1LINK failed (${error.errno ?? 'network error'}); reconcile by RRN.`,
     };
   }
-  if (error instanceof OneLinkValidationError) {
+  if (error instanceof core.OneLinkValidationError) {
     // Time passed between the pre-check and the send (e.g. expiry lead); nothing was sent.
     const errors = gatewayIssues(error.issues, undefined);
     const first = errors[0];
@@ -154,7 +143,7 @@ function describe(error: unknown, situation: UpstreamSituation): Described {
   return { label: 'internal', detail: 'Unexpected error while calling 1LINK; reconcile by RRN.' };
 }
 
-function fromApiError(error: OneLinkApiError, situation: UpstreamSituation): Described {
+function fromApiError(error: core.OneLinkApiError, situation: core.UpstreamSituation): Described {
   const description = error.responseDescription ?? `HTTP ${error.status}`;
   const facts = {
     label: error.responseCode ?? `http-${error.status}`,

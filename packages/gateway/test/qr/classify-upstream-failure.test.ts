@@ -1,15 +1,4 @@
-import {
-  OneLinkAnswerTooLargeError,
-  OneLinkApiError,
-  OneLinkAuthError,
-  OneLinkNetworkError,
-  OneLinkRateLimitError,
-  OneLinkTimeoutError,
-  OneLinkTokenUnavailableError,
-  OneLinkValidationError,
-  OUTCOME_TABLE,
-  SecretUnavailableError,
-} from '@onelink-kit/core';
+import * as core from '@onelink-kit/core';
 import { describe, expect, it } from 'vitest';
 import { classifyUpstreamFailure, type UpstreamFailure } from '../../src/qr/classify-upstream-failure.js';
 
@@ -17,9 +6,9 @@ import { classifyUpstreamFailure, type UpstreamFailure } from '../../src/qr/clas
 // caller's problem and whether a retry is safe. No store, no request, no server.
 
 const ids = { stan: '000001', rrn: '261122000001' };
-type ApiFacts = ConstructorParameters<typeof OneLinkApiError>[0];
+type ApiFacts = ConstructorParameters<typeof core.OneLinkApiError>[0];
 const api = (kind: ApiFacts['kind'], extra: Partial<ApiFacts> = {}) =>
-  new OneLinkApiError({ status: 500, kind, retryable: false, ...ids, ...extra });
+  new core.OneLinkApiError({ status: 500, kind, retryable: false, ...ids, ...extra });
 
 const cases: Array<{ name: string; given: unknown; want: Partial<UpstreamFailure> }> = [
   {
@@ -87,7 +76,7 @@ const cases: Array<{ name: string; given: unknown; want: Partial<UpstreamFailure
   },
   {
     name: '429 with Retry-After',
-    given: new OneLinkRateLimitError({ retryAfter: 7, ...ids }),
+    given: new core.OneLinkRateLimitError({ retryAfter: 7, ...ids }),
     want: {
       label: 'http-429',
       outcome: 'failed',
@@ -100,12 +89,12 @@ const cases: Array<{ name: string; given: unknown; want: Partial<UpstreamFailure
   },
   {
     name: '429 without Retry-After',
-    given: new OneLinkRateLimitError({ ...ids }),
+    given: new core.OneLinkRateLimitError({ ...ids }),
     want: { label: 'http-429', retryAfter: undefined, detail: 'Rate limit exceeded.' },
   },
   {
     name: 'token endpoint refused the client',
-    given: new OneLinkAuthError('refused', { status: 401, reason: 'invalid_client' }),
+    given: new core.OneLinkAuthError('refused', { status: 401, reason: 'invalid_client' }),
     want: {
       label: 'auth',
       outcome: 'failed',
@@ -117,12 +106,12 @@ const cases: Array<{ name: string; given: unknown; want: Partial<UpstreamFailure
   },
   {
     name: 'secret unavailable (no HTTP status)',
-    given: new OneLinkAuthError('no secret', { reason: 'secret-unavailable' }),
+    given: new core.OneLinkAuthError('no secret', { reason: 'secret-unavailable' }),
     want: { label: 'auth', outcome: 'failed', problem: 'upstream-auth', upstreamStatus: undefined },
   },
   {
     name: 'the secret file cannot be read (rotation gone wrong): nothing sent, not 1LINK refusing',
-    given: new SecretUnavailableError('ONELINK_CLIENT_SECRET_FILE: /run/s is empty', {
+    given: new core.SecretUnavailableError('ONELINK_CLIENT_SECRET_FILE: /run/s is empty', {
       variable: 'ONELINK_CLIENT_SECRET_FILE',
       rule: '/run/s is empty',
     }),
@@ -137,12 +126,12 @@ const cases: Array<{ name: string; given: unknown; want: Partial<UpstreamFailure
   },
   {
     name: 'timeout: may have been processed',
-    given: new OneLinkTimeoutError({ timeoutMs: 10, ...ids }),
+    given: new core.OneLinkTimeoutError({ timeoutMs: 10, ...ids }),
     want: { label: 'timeout', outcome: 'unknown', problem: 'upstream-timeout', retryable: false },
   },
   {
     name: 'connection refused: never sent',
-    given: new OneLinkNetworkError({ errno: 'ECONNREFUSED', retryable: true, ...ids }),
+    given: new core.OneLinkNetworkError({ errno: 'ECONNREFUSED', retryable: true, ...ids }),
     want: {
       label: 'network-ECONNREFUSED',
       outcome: 'failed',
@@ -152,12 +141,12 @@ const cases: Array<{ name: string; given: unknown; want: Partial<UpstreamFailure
   },
   {
     name: 'DNS failure: never sent',
-    given: new OneLinkNetworkError({ errno: 'ENOTFOUND', retryable: true, ...ids }),
+    given: new core.OneLinkNetworkError({ errno: 'ENOTFOUND', retryable: true, ...ids }),
     want: { label: 'network-ENOTFOUND', outcome: 'failed', retryable: true },
   },
   {
     name: 'connection reset: may have been sent',
-    given: new OneLinkNetworkError({ errno: 'ECONNRESET', retryable: true, ...ids }),
+    given: new core.OneLinkNetworkError({ errno: 'ECONNRESET', retryable: true, ...ids }),
     want: {
       label: 'network-ECONNRESET',
       outcome: 'unknown',
@@ -167,12 +156,12 @@ const cases: Array<{ name: string; given: unknown; want: Partial<UpstreamFailure
   },
   {
     name: 'network error without errno',
-    given: new OneLinkNetworkError({ retryable: false, ...ids }),
+    given: new core.OneLinkNetworkError({ retryable: false, ...ids }),
     want: { label: 'network-error', outcome: 'unknown', retryable: false },
   },
   {
     name: 'local validation at send time: gateway field names, nothing sent',
-    given: new OneLinkValidationError([
+    given: new core.OneLinkValidationError([
       {
         field: 'paymentDetails.expiryDateTime',
         rule: 'min-lead',
@@ -201,7 +190,7 @@ const cases: Array<{ name: string; given: unknown; want: Partial<UpstreamFailure
   },
   {
     name: 'token endpoint 503: the QR operation was never called, so failed and retryable',
-    given: new OneLinkTokenUnavailableError({ reason: 'http-503', status: 503, retryAfter: 2 }),
+    given: new core.OneLinkTokenUnavailableError({ reason: 'http-503', status: 503, retryAfter: 2 }),
     want: {
       label: 'token-http-503',
       outcome: 'failed',
@@ -213,12 +202,12 @@ const cases: Array<{ name: string; given: unknown; want: Partial<UpstreamFailure
   },
   {
     name: 'token endpoint too slow: failed and retryable, not unknown',
-    given: new OneLinkTokenUnavailableError({ reason: 'timeout' }),
+    given: new core.OneLinkTokenUnavailableError({ reason: 'timeout' }),
     want: { label: 'token-timeout', outcome: 'failed', problem: 'upstream-unavailable', retryable: true },
   },
   {
     name: 'token endpoint reset the connection: failed and retryable',
-    given: new OneLinkTokenUnavailableError({ reason: 'network-ECONNRESET' }),
+    given: new core.OneLinkTokenUnavailableError({ reason: 'network-ECONNRESET' }),
     want: { label: 'token-network-ECONNRESET', outcome: 'failed', retryable: true },
   },
   {
@@ -233,7 +222,7 @@ const cases: Array<{ name: string; given: unknown; want: Partial<UpstreamFailure
   },
   {
     name: 'an answer over the size cap: not read, may exist upstream',
-    given: new OneLinkAnswerTooLargeError({
+    given: new core.OneLinkAnswerTooLargeError({
       status: 200,
       limitBytes: 1_048_576,
       head: '{"responseCode":"00"',
@@ -273,7 +262,7 @@ describe('classifyUpstreamFailure', () => {
 describe('the classifier is derived from the outcome table in core', () => {
   it.each(cases)('$name: outcome and retryable from its row', ({ given }) => {
     const got = classifyUpstreamFailure(given);
-    const row = OUTCOME_TABLE[got.situation];
+    const row = core.OUTCOME_TABLE[got.situation];
     expect({ outcome: got.outcome, retryable: got.retryable }).toEqual({
       outcome: row.outcome,
       retryable: row.callerMayRetry ?? undefined,
