@@ -1,18 +1,20 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { fromEnv } from '@onelink-kit/core';
-import { type FakeOneLink, merchantBody, startFakeOneLink } from '@onelink-kit/testkit';
+import {
+  type FakeOneLink,
+  makeTempDir,
+  merchantBody,
+  startFakeOneLink,
+  type TempDir,
+} from '@onelink-kit/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createOneLinkClient } from '../src/index.js';
 
-let dir: string;
+let dir: TempDir;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'onelink-secret-'));
+  dir = makeTempDir('onelink-secret-');
 });
-afterEach(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => dir.remove());
 
 describe('rotation without restart', () => {
   let upstream: FakeOneLink;
@@ -25,7 +27,7 @@ describe('rotation without restart', () => {
   });
 
   it('after a 401 the rotated secret file is read and used', async () => {
-    const path = join(dir, 'client-secret');
+    const path = dir.join('client-secret');
     writeFileSync(path, 'secret-A\n');
     const client = createOneLinkClient({
       baseUrl: `${upstream.url}/1Link`,

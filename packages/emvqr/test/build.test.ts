@@ -1,3 +1,4 @@
+import { thrownBy } from '@onelink-kit/testkit';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -207,14 +208,7 @@ describe('build()', () => {
     },
   ];
   function expectBuildError(given: unknown, want: { code: string; tag: string }): void {
-    let error: unknown;
-    try {
-      build(given as EmvQrFields);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(EmvQrBuildError);
-    const e = error as EmvQrBuildError;
+    const e = thrownBy(() => build(given as EmvQrFields), EmvQrBuildError);
     expect({ code: e.code, tag: e.tag }).toEqual(want);
     expect(e.message).toContain(want.tag);
   }

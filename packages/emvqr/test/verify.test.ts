@@ -1,3 +1,4 @@
+import { thrownBy } from '@onelink-kit/testkit';
 import { describe, expect, it } from 'vitest';
 import { appendCrc, charLength, crc16, crcHex, EmvQrParseError, parse, verify } from '../src/index.js';
 import { BASE, raw, valueAt, withTag } from './helpers.js';
@@ -279,14 +280,7 @@ describe('parse()', () => {
 
   it('throws the first problem as a typed error carrying all problems', () => {
     const given = raw(withTag('59', null)).replace('5812', '58A2');
-    let error: unknown;
-    try {
-      parse(given);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(EmvQrParseError);
-    const e = error as EmvQrParseError;
+    const e = thrownBy(() => parse(given), EmvQrParseError);
     expect([e.code, e.offset, e.tag]).toEqual(['INVALID_VALUE', given.indexOf('520458A2'), '52']);
     expect(e.problems.map((p) => p.code)).toEqual(['INVALID_VALUE', 'MISSING_MANDATORY_TAG', 'CRC_MISMATCH']);
     expect(JSON.parse(JSON.stringify(e))).toMatchObject({

@@ -1,14 +1,14 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { makeTempDir, thrownBy } from '@onelink-kit/testkit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig, parseDatabaseUrl } from '../src/config.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'gateway-config-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-writeFileSync(join(dir, 'secret.txt'), 'file-secret-value\n');
-writeFileSync(join(dir, 'keys.txt'), 'file-key-0123456789abcdef\n');
-writeFileSync(join(dir, 'empty.txt'), '\n');
+const dir = makeTempDir('gateway-config-');
+afterAll(() => dir.remove());
+writeFileSync(dir.join('secret.txt'), 'file-secret-value\n');
+writeFileSync(dir.join('keys.txt'), 'file-key-0123456789abcdef\n');
+writeFileSync(dir.join('empty.txt'), '\n');
 
 describe('parseConfig defaults', () => {
   it('targets the Prism mock on MOCK_PORT and SQLite in ./data', () => {
@@ -57,7 +57,7 @@ describe('parseConfig defaults', () => {
 
 describe('secrets from env or *_FILE', () => {
   const cases = [
-    { given: { ONELINK_CLIENT_SECRET_FILE: join(dir, 'secret.txt') }, want: 'file-secret-value' },
+    { given: { ONELINK_CLIENT_SECRET_FILE: dir.join('secret.txt') }, want: 'file-secret-value' },
     { given: { ONELINK_CLIENT_SECRET: 'env-secret' }, want: 'env-secret' },
   ];
   it.each(cases)('$given', async ({ given, want }) => {
@@ -67,7 +67,7 @@ describe('secrets from env or *_FILE', () => {
     expect(await parseConfig({}).upstream.clientSecret({ reason: 'initial' })).toBe('mock-client-secret');
   });
   it('re-reads ONELINK_CLIENT_SECRET_FILE on each call, so a rotated file is picked up', async () => {
-    const file = join(dir, 'rotating.txt');
+    const file = dir.join('rotating.txt');
     writeFileSync(file, 'before-rotation\n');
     const secret = parseConfig({ ONELINK_CLIENT_SECRET_FILE: file }).upstream.clientSecret;
     expect(await secret({ reason: 'initial' })).toBe('before-rotation');
@@ -75,7 +75,7 @@ describe('secrets from env or *_FILE', () => {
     expect(await secret({ reason: 'rotation' })).toBe('after-rotation');
   });
   it('reads API keys from GATEWAY_API_KEYS_FILE', () => {
-    const config = parseConfig({ GATEWAY_API_KEYS_FILE: join(dir, 'keys.txt') });
+    const config = parseConfig({ GATEWAY_API_KEYS_FILE: dir.join('keys.txt') });
     expect(config.apiKeys.verify('file-key-0123456789abcdef')).toBeDefined();
   });
 });
@@ -97,32 +97,32 @@ describe('errors name the variable and the rule, never a secret value', () => {
     { given: { GATEWAY_API_KEYS: 'short' }, variable: 'GATEWAY_API_KEYS', rule: /entry 1: .*at least 16/ },
     { given: { GATEWAY_API_KEYS: 'sha256:abc' }, variable: 'GATEWAY_API_KEYS', rule: /64 hex/ },
     {
-      given: { GATEWAY_API_KEYS: 'a', GATEWAY_API_KEYS_FILE: join(dir, 'keys.txt') },
+      given: { GATEWAY_API_KEYS: 'a', GATEWAY_API_KEYS_FILE: dir.join('keys.txt') },
       variable: 'GATEWAY_API_KEYS',
       rule: /not both/,
     },
     {
-      given: { GATEWAY_API_KEYS_FILE: join(dir, 'missing.txt') },
+      given: { GATEWAY_API_KEYS_FILE: dir.join('missing.txt') },
       variable: 'GATEWAY_API_KEYS_FILE',
       rule: /cannot read .*missing\.txt.*ENOENT/,
     },
     {
-      given: { GATEWAY_API_KEYS_FILE: join(dir, 'empty.txt') },
+      given: { GATEWAY_API_KEYS_FILE: dir.join('empty.txt') },
       variable: 'GATEWAY_API_KEYS_FILE',
       rule: /empty/,
     },
     {
-      given: { ...upstream, ONELINK_CLIENT_SECRET_FILE: join(dir, 'secret.txt') },
+      given: { ...upstream, ONELINK_CLIENT_SECRET_FILE: dir.join('secret.txt') },
       variable: 'ONELINK_CLIENT_SECRET',
       rule: /not both/,
     },
     {
-      given: { ONELINK_CLIENT_SECRET_FILE: join(dir, 'missing.txt') },
+      given: { ONELINK_CLIENT_SECRET_FILE: dir.join('missing.txt') },
       variable: 'ONELINK_CLIENT_SECRET_FILE',
       rule: /cannot read .*ENOENT/,
     },
     {
-      given: { ONELINK_CLIENT_SECRET_FILE: join(dir, 'empty.txt') },
+      given: { ONELINK_CLIENT_SECRET_FILE: dir.join('empty.txt') },
       variable: 'ONELINK_CLIENT_SECRET_FILE',
       rule: /empty/,
     },
@@ -166,14 +166,7 @@ describe('errors name the variable and the rule, never a secret value', () => {
     },
   ];
   it.each(cases)('$variable: $rule', ({ given, variable, rule }) => {
-    let caught: unknown;
-    try {
-      parseConfig(given);
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(ConfigError);
-    const error = caught as ConfigError;
+    const error = thrownBy(() => parseConfig(given), ConfigError);
     expect(error.variable).toBe(variable);
     expect(error.message).toMatch(new RegExp(`^${variable}: `));
     expect(error.rule).toMatch(rule);

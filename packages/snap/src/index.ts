@@ -11,11 +11,5 @@ export {
   type TokenSource,
 } from './snap-client.js';
 export { SnapApiError, type SnapFailure } from './snap-errors.js';
-export {
-  type AdditionalInfo,
-  ExternalIdRegistry,
-  formatSnapTimestamp,
-  type SeamlessData,
-  seamlessDataIssues,
-  timestampIssues,
-} from './snap-rules.js';
+// snap-rules.ts is public as a whole: the request rules the spec cannot enforce, and their types.
+export * from './snap-rules.js';

@@ -1,7 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { inspect } from 'node:util';
+import { makeTempDir, type TempDir } from '@onelink-kit/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   fromEnv,
@@ -11,13 +10,11 @@ import {
   SecretUnavailableError,
 } from '../../src/index.js';
 
-let dir: string;
+let dir: TempDir;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'onelink-secret-'));
+  dir = makeTempDir('onelink-secret-');
 });
-afterEach(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => dir.remove());
 
 describe('fromEnv', () => {
   it.each([
@@ -30,7 +27,7 @@ describe('fromEnv', () => {
   ])('$given.env → $want', async ({ given, want }) => {
     const env: NodeJS.ProcessEnv = { ...given.env };
     if (given.file !== undefined) {
-      env.S_FILE = join(dir, 'secret');
+      env.S_FILE = dir.join('secret');
       writeFileSync(env.S_FILE, given.file);
     }
     expect(await fromEnv('S', env)({ reason: 'initial' })).toBe(want);
@@ -51,7 +48,7 @@ describe('fromEnv', () => {
   });
 
   it('reads the file afresh on every call', async () => {
-    const path = join(dir, 'secret');
+    const path = dir.join('secret');
     writeFileSync(path, 'first');
     const provider = fromEnv('S', { S_FILE: path });
     expect(await provider({ reason: 'initial' })).toBe('first');
@@ -60,7 +57,7 @@ describe('fromEnv', () => {
   });
 
   it('refuses an empty file without quoting it', async () => {
-    const path = join(dir, 'secret');
+    const path = dir.join('secret');
     writeFileSync(path, '\n');
     await expect(Promise.resolve(fromFile(path)({ reason: 'initial' }))).rejects.toThrow(/is empty/);
   });
@@ -96,7 +93,7 @@ describe('one NAME / NAME_FILE rule for every reader', () => {
     it.each(cases)(
       `${reader}: $given → SecretUnavailableError naming $want.variable`,
       async ({ env, want }) => {
-        const file = join(dir, 'secret');
+        const file = dir.join('secret');
         writeFileSync(file, SECRET);
         const error = await readSecret(env(file)).catch((e: unknown) => e);
         expect(error).toBeInstanceOf(SecretUnavailableError);
@@ -120,16 +117,16 @@ describe('one NAME / NAME_FILE rule for every reader', () => {
   });
 
   it('readEnvSecret: reads S or the trimmed S_FILE, relative to cwd', () => {
-    writeFileSync(join(dir, 'secret.txt'), 'file-secret\n');
+    writeFileSync(dir.join('secret.txt'), 'file-secret\n');
     expect(readEnvSecret('S', { S: 'env-secret' })).toBe('env-secret');
-    expect(readEnvSecret('S', { S_FILE: 'secret.txt' }, { cwd: dir })).toBe('file-secret');
+    expect(readEnvSecret('S', { S_FILE: 'secret.txt' }, { cwd: dir.path })).toBe('file-secret');
   });
 
   it('fromEnv: a relative S_FILE is resolved against cwd on every read', async () => {
-    const provider = fromEnv('S', { S_FILE: 'secret.txt' }, { cwd: dir });
-    writeFileSync(join(dir, 'secret.txt'), 'first');
+    const provider = fromEnv('S', { S_FILE: 'secret.txt' }, { cwd: dir.path });
+    writeFileSync(dir.join('secret.txt'), 'first');
     expect(await provider({ reason: 'initial' })).toBe('first');
-    writeFileSync(join(dir, 'secret.txt'), 'second\n');
+    writeFileSync(dir.join('secret.txt'), 'second\n');
     expect(await provider({ reason: 'rotation' })).toBe('second');
   });
 });
