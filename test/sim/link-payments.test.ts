@@ -1,7 +1,8 @@
 import { TEST_LINK_HASH_KEY } from '@onelink-kit/mock';
 import { signLink } from '@onelink-kit/signing';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fixture, postJson, startTestSim, type TestSim } from './sim-helpers.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fixture, postJson, startTestSim } from './sim-helpers.js';
+import { simPerFile } from './sim-per-file.js';
 
 // The simulated Link Based Payments API: invoices are state, signatures are checked with the
 // configured hash key (default: the fixtures' test key), and every answer is a recorded one.
@@ -10,14 +11,8 @@ const JSON_HEADERS = { 'content-type': 'application/json' };
 const MID = 'MID123';
 const PASSWORD = 'test-password-not-real';
 
-let sim: TestSim;
-let base: string;
-beforeAll(async () => {
-  sim = await startTestSim({ only: ['link-payments'] });
-  base = sim.url('link-payments');
-});
-afterAll(() => sim.stop());
-beforeEach(() => sim.state.reset());
+const file = simPerFile('link-payments', { only: ['link-payments'] });
+beforeEach(() => file.sim.state.reset());
 
 function createBody(merchantTxnId: string, key = TEST_LINK_HASH_KEY) {
   const body = structuredClone(fixture('createPaymentLink', 'success').request.body);
@@ -44,7 +39,7 @@ const statusOf = (scenario: string, op = 'resendPaymentLink') =>
 
 describe('invoices', () => {
   it('create → invoice number; resend and cancel act on it; resend after cancel → OTS1015', async () => {
-    const created = await postJson(`${base}/createPaymentLink`, createBody('TXN-SIM-1'), JSON_HEADERS);
+    const created = await postJson(`${file.base}/createPaymentLink`, createBody('TXN-SIM-1'), JSON_HEADERS);
     expect(created.status).toBe(200);
     const invoiceNo = String(created.body.invoiceNo);
     expect(invoiceNo).toMatch(/^INV-\d{7}$/);
@@ -59,28 +54,28 @@ describe('invoices', () => {
       ['cancelPaymentLink', 409, 'OTS1015'],
     ] as const;
     for (const [op, status, code] of steps) {
-      const reply = await postJson(`${base}/${op}`, invoiceBody(invoiceNo), JSON_HEADERS);
+      const reply = await postJson(`${file.base}/${op}`, invoiceBody(invoiceNo), JSON_HEADERS);
       expect({ op, status: reply.status, code: reply.body.statusCode }).toEqual({ op, status, code });
     }
   });
 
   it('gives two creates two invoice numbers, and the same merchantTxnId the same invoice again', async () => {
-    const a = await postJson(`${base}/createPaymentLink`, createBody('TXN-SIM-A'), JSON_HEADERS);
-    const b = await postJson(`${base}/createPaymentLink`, createBody('TXN-SIM-B'), JSON_HEADERS);
-    const again = await postJson(`${base}/createPaymentLink`, createBody('TXN-SIM-A'), JSON_HEADERS);
+    const a = await postJson(`${file.base}/createPaymentLink`, createBody('TXN-SIM-A'), JSON_HEADERS);
+    const b = await postJson(`${file.base}/createPaymentLink`, createBody('TXN-SIM-B'), JSON_HEADERS);
+    const again = await postJson(`${file.base}/createPaymentLink`, createBody('TXN-SIM-A'), JSON_HEADERS);
     expect(a.body.invoiceNo).not.toBe(b.body.invoiceNo);
     expect(again.body.invoiceNo).toBe(a.body.invoiceNo);
   });
 
   it('answers an unknown invoice with OTS1012', async () => {
-    const reply = await postJson(`${base}/resendPaymentLink`, invoiceBody('INV-7777777'), JSON_HEADERS);
+    const reply = await postJson(`${file.base}/resendPaymentLink`, invoiceBody('INV-7777777'), JSON_HEADERS);
     expect(reply.status).toBe(404);
     expect(reply.body).toEqual(fixture('resendPaymentLink', 'invoice-not-found').response.body);
   });
 
   it('knows the recorded invoice, so the recorded resend request works as recorded', async () => {
     const recorded = fixture('resendPaymentLink', 'success').request.body;
-    const reply = await postJson(`${base}/resendPaymentLink`, recorded, JSON_HEADERS);
+    const reply = await postJson(`${file.base}/resendPaymentLink`, recorded, JSON_HEADERS);
     expect(reply.body).toEqual(fixture('resendPaymentLink', 'success').response.body);
   });
 
@@ -89,18 +84,18 @@ describe('invoices', () => {
     { op: 'resendPaymentLink', body: () => invoiceBody('INV-0000042', 'another-key') },
     { op: 'cancelPaymentLink', body: () => invoiceBody('INV-0000042', 'another-key') },
   ])('$op signed with another key → OTS1011', async ({ op, body }) => {
-    const reply = await postJson(`${base}/${op}`, body(), JSON_HEADERS);
+    const reply = await postJson(`${file.base}/${op}`, body(), JSON_HEADERS);
     expect(reply.status).toBe(401);
     expect(reply.body.statusCode).toBe('OTS1011');
   });
 
   it('answers a template without its required field with OTS1006, an unknown one with OTS1004', async () => {
     const missing = { ...createBody('TXN-SIM-3'), templateFields: {} };
-    expect((await postJson(`${base}/createPaymentLink`, missing, JSON_HEADERS)).body.statusCode).toBe(
+    expect((await postJson(`${file.base}/createPaymentLink`, missing, JSON_HEADERS)).body.statusCode).toBe(
       'OTS1006',
     );
     const unknown = { ...createBody('TXN-SIM-4'), templateNo: 'TPL-404' };
-    expect((await postJson(`${base}/createPaymentLink`, unknown, JSON_HEADERS)).body.statusCode).toBe(
+    expect((await postJson(`${file.base}/createPaymentLink`, unknown, JSON_HEADERS)).body.statusCode).toBe(
       'OTS1004',
     );
   });
@@ -141,7 +136,7 @@ describe('merchant credentials and bad input', () => {
       code: 'OTS1009',
     },
   ])('answers $given with the recorded $code', async ({ body, headers, code }) => {
-    const reply = await postJson(`${base}/getTemplate`, body, headers);
+    const reply = await postJson(`${file.base}/getTemplate`, body, headers);
     expect(reply.body.statusCode).toBe(code);
     expect(reply.status).toBeGreaterThanOrEqual(400);
   });

@@ -1,6 +1,6 @@
 import { checkAgainstRequest, toRaastP2M, verify } from '@onelink-kit/emvqr';
 import { withField } from '@onelink-kit/testkit';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   aggregatorBody,
   fixture,
@@ -8,29 +8,23 @@ import {
   postJson,
   qrHeaders,
   startTestSim,
-  type TestSim,
   token,
 } from './sim-helpers.js';
+import { simPerFile } from './sim-per-file.js';
 
 // The simulated 1LINK QR API over HTTP: tokens, QR payloads made from the request, duplicate RRNs,
 // the plan's rate limit; each answer shaped like its recorded fixture.
 
-let sim: TestSim;
-let base: string;
-beforeAll(async () => {
-  sim = await startTestSim({ config: { tokenTtlS: 60, rateLimitPerS: undefined } });
-  base = sim.url('1link-p2m-qr');
-});
-afterAll(() => sim.stop());
-beforeEach(() => sim.state.reset());
+const file = simPerFile('1link-p2m-qr', { config: { tokenTtlS: 60, rateLimitPerS: undefined } });
+beforeEach(() => file.sim.state.reset());
 
 describe('OAuth token', () => {
   it('issues a different random token each time, living SIM_TOKEN_TTL_S seconds', async () => {
-    const [a, b] = [await token(base), await token(base)];
+    const [a, b] = [await token(file.base), await token(file.base)];
     expect(a).not.toBe(b);
     expect(a).toMatch(/^[A-Za-z0-9_-]{32}$/);
     const reply = await postJson(
-      `${base}/oauth2/token`,
+      `${file.base}/oauth2/token`,
       'grant_type=client_credentials&client_id=c&client_secret=s&scope=1LinkApi',
       {
         'content-type': 'application/x-www-form-urlencoded',
@@ -43,24 +37,32 @@ describe('OAuth token', () => {
 
   it.each([
     { given: 'an unknown token', token: () => 'not-issued-by-the-simulator', advance: 0 },
-    { given: 'an expired token', token: () => token(base), advance: 61_000 },
-    { given: "another client's token", token: () => token(base, 'client-b'), advance: 0 },
+    { given: 'an expired token', token: () => token(file.base), advance: 61_000 },
+    { given: "another client's token", token: () => token(file.base, 'client-b'), advance: 0 },
   ])('$given gets the recorded unauthorized answer', async ({ token: make, advance }) => {
     const t = await make();
-    sim.advance(advance);
-    const reply = await postJson(`${base}/generateDQRCMerchant`, merchantBody(sim.clock()), qrHeaders(t));
+    file.sim.advance(advance);
+    const reply = await postJson(
+      `${file.base}/generateDQRCMerchant`,
+      merchantBody(file.sim.clock()),
+      qrHeaders(t),
+    );
     expect(reply.status).toBe(401);
     expect(reply.body).toEqual(fixture('generateDQRCMerchant', 'unauthorized').response.body);
   });
 
   it('refuses a request without X-IBM-Client-Id or bearer token with the recorded 401', async () => {
-    const t = await token(base);
+    const t = await token(file.base);
     const variants: Record<string, string>[] = [
       { 'content-type': 'application/json', authorization: `Bearer ${t}` },
       { 'content-type': 'application/json', 'x-ibm-client-id': 'client-a' },
     ];
     for (const headers of variants) {
-      const reply = await postJson(`${base}/generateDQRCMerchant`, merchantBody(sim.clock()), headers);
+      const reply = await postJson(
+        `${file.base}/generateDQRCMerchant`,
+        merchantBody(file.sim.clock()),
+        headers,
+      );
       expect(reply.status).toBe(401);
       expect(reply.body.httpCode).toBe('401');
     }
@@ -68,7 +70,7 @@ describe('OAuth token', () => {
 
   it('answers a token request breaking the spec with 400 naming the field', async () => {
     const reply = await postJson(
-      `${base}/oauth2/token`,
+      `${file.base}/oauth2/token`,
       'grant_type=client_credentials&client_id=c&scope=1LinkApi',
       {
         'content-type': 'application/x-www-form-urlencoded',
@@ -91,9 +93,9 @@ describe('QR generation', () => {
   ])(
     'builds the $kind QR from the request: it verifies and matches it, stan/rrn/expiry echoed',
     async ({ op, body }) => {
-      const t = await token(base);
-      const sent = body(sim.clock()) as Parameters<typeof checkAgainstRequest>[1];
-      const reply = await postJson(`${base}/${op}`, sent, qrHeaders(t));
+      const t = await token(file.base);
+      const sent = body(file.sim.clock()) as Parameters<typeof checkAgainstRequest>[1];
+      const reply = await postJson(`${file.base}/${op}`, sent, qrHeaders(t));
       expect(reply.status).toBe(200);
       const qr = String(reply.body.qrString);
       expect(verify(qr).problems).toEqual([]);
@@ -117,31 +119,31 @@ describe('QR generation', () => {
   );
 
   it('puts the requested amount in tag 54 (9,999 → "9999.00")', async () => {
-    const t = await token(base);
+    const t = await token(file.base);
     const reply = await postJson(
-      `${base}/generateDQRCMerchant`,
-      merchantBody(sim.clock(), { amount: 9999 }),
+      `${file.base}/generateDQRCMerchant`,
+      merchantBody(file.sim.clock(), { amount: 9999 }),
       qrHeaders(t),
     );
     expect(toRaastP2M(String(reply.body.qrString)).amount?.text).toBe('9999.00');
   });
 
   it('refuses an aggregator merchant 1LINK has not registered, naming merchantID', async () => {
-    const t = await token(base);
-    const sent = aggregatorBody(sim.clock()) as { merchantDetails: { merchantID: string } };
+    const t = await token(file.base);
+    const sent = aggregatorBody(file.sim.clock()) as { merchantDetails: { merchantID: string } };
     sent.merchantDetails.merchantID = 'AGG9999999';
-    const reply = await postJson(`${base}/generateDQRCAggregator`, sent, qrHeaders(t));
+    const reply = await postJson(`${file.base}/generateDQRCAggregator`, sent, qrHeaders(t));
     expect(reply.status).toBe(400);
     expect(reply.body.responseCode).toBe('12');
     expect(reply.headers.get('sl-violations')).toContain('merchantID');
   });
 
   it('answers the same RRN a second time in a PKT day with the recorded duplicate-rrn, per client id', async () => {
-    const [a, b] = [await token(base, 'client-a'), await token(base, 'client-b')];
-    const sent = merchantBody(sim.clock()) as { info: { stan: string; rrn: string } };
-    const first = await postJson(`${base}/generateDQRCMerchant`, sent, qrHeaders(a, 'client-a'));
-    const again = await postJson(`${base}/generateDQRCMerchant`, sent, qrHeaders(a, 'client-a'));
-    const otherClient = await postJson(`${base}/generateDQRCMerchant`, sent, qrHeaders(b, 'client-b'));
+    const [a, b] = [await token(file.base, 'client-a'), await token(file.base, 'client-b')];
+    const sent = merchantBody(file.sim.clock()) as { info: { stan: string; rrn: string } };
+    const first = await postJson(`${file.base}/generateDQRCMerchant`, sent, qrHeaders(a, 'client-a'));
+    const again = await postJson(`${file.base}/generateDQRCMerchant`, sent, qrHeaders(a, 'client-a'));
+    const otherClient = await postJson(`${file.base}/generateDQRCMerchant`, sent, qrHeaders(b, 'client-b'));
     expect([first.status, again.status, otherClient.status]).toEqual([200, 409, 200]);
     expect(again.body).toEqual({
       ...fixture('generateDQRCMerchant', 'duplicate-rrn').response.body,
@@ -150,18 +152,17 @@ describe('QR generation', () => {
   });
 
   it('accepts the RRN again on the next PKT day', async () => {
-    const t = await token(base);
     const rrn = '555000000001';
-    expect(
-      (await postJson(`${base}/generateDQRCMerchant`, merchantBody(sim.clock(), { rrn }), qrHeaders(t)))
-        .status,
-    ).toBe(200);
-    sim.advance(24 * 3600_000);
-    const t2 = await token(base);
-    expect(
-      (await postJson(`${base}/generateDQRCMerchant`, merchantBody(sim.clock(), { rrn }), qrHeaders(t2)))
-        .status,
-    ).toBe(200);
+    // A fresh token each time: the first has expired by the next day.
+    const create = async () =>
+      postJson(
+        `${file.base}/generateDQRCMerchant`,
+        merchantBody(file.sim.clock(), { rrn }),
+        qrHeaders(await token(file.base)),
+      );
+    expect((await create()).status).toBe(200);
+    file.sim.advance(24 * 3600_000);
+    expect((await create()).status).toBe(200);
   });
 
   it.each([
@@ -170,9 +171,9 @@ describe('QR generation', () => {
     { given: 'an expiry in the past', field: 'paymentDetails.expiryDateTime', value: '2020-01-01T00:00:00' },
     { given: 'an amount of 0', field: 'paymentDetails.instructedAmount', value: 0 },
   ])('answers $given with the recorded validation-error naming $field', async ({ field, value }) => {
-    const t = await token(base);
-    const sent = withField(merchantBody(sim.clock()), field, value);
-    const reply = await postJson(`${base}/generateDQRCMerchant`, sent, qrHeaders(t));
+    const t = await token(file.base);
+    const sent = withField(merchantBody(file.sim.clock()), field, value);
+    const reply = await postJson(`${file.base}/generateDQRCMerchant`, sent, qrHeaders(t));
     expect(reply.status).toBe(400);
     expect(reply.body.responseCode).toBe(
       fixture('generateDQRCMerchant', 'validation-error').response.body.responseCode,

@@ -1,27 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  call,
-  fixture,
-  merchantBody,
-  postJson,
-  qrHeaders,
-  startTestSim,
-  type TestSim,
-  token,
-} from './sim-helpers.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { call, fixture, merchantBody, postJson, qrHeaders, token } from './sim-helpers.js';
+import { simPerFile } from './sim-per-file.js';
 
 // What the simulator adds around the behaviours: Prism's Prefer scenarios, latency and faults, the
 // request journal and reset, and answers (never crashes) for whatever a client sends.
 
-let sim: TestSim;
-let base: string;
-beforeAll(async () => {
-  sim = await startTestSim({ only: ['1link-p2m-qr'], config: { journalSize: 5 } });
-  base = sim.url('1link-p2m-qr');
-});
-afterAll(() => sim.stop());
+const file = simPerFile('1link-p2m-qr', { only: ['1link-p2m-qr'], config: { journalSize: 5 } });
 beforeEach(async () => {
-  await call(`${base}/__sim/reset`, { method: 'POST' });
+  await call(`${file.base}/__sim/reset`, { method: 'POST' });
 });
 
 describe('Prefer', () => {
@@ -30,7 +16,7 @@ describe('Prefer', () => {
     async (scenario) => {
       const recorded = fixture('generateDQRCMerchant', scenario).response;
       const reply = await postJson(
-        `${base}/generateDQRCMerchant`,
+        `${file.base}/generateDQRCMerchant`,
         '{}',
         qrHeaders('any', 'any', { prefer: `code=${recorded.status}, example=${scenario}` }),
       );
@@ -41,7 +27,7 @@ describe('Prefer', () => {
 
   it('code alone picks the first recorded answer the spec lists for it', async () => {
     const reply = await postJson(
-      `${base}/generateDQRCMerchant`,
+      `${file.base}/generateDQRCMerchant`,
       '{}',
       qrHeaders('any', 'any', { prefer: 'code=400' }),
     );
@@ -49,13 +35,13 @@ describe('Prefer', () => {
   });
 
   it('still checks credentials and the schema first, as Prism does', async () => {
-    const noAuth = await postJson(`${base}/generateDQRCMerchant`, '{}', {
+    const noAuth = await postJson(`${file.base}/generateDQRCMerchant`, '{}', {
       'content-type': 'application/json',
       prefer: 'code=429, example=rate-limited',
     });
     expect(noAuth.status).toBe(401);
     const bad = await postJson(
-      `${base}/generateDQRCMerchant`,
+      `${file.base}/generateDQRCMerchant`,
       { info: { rrn: 'x' } },
       qrHeaders('any', 'any', { prefer: 'code=429, example=rate-limited' }),
     );
@@ -64,7 +50,7 @@ describe('Prefer', () => {
 
   it('says which scenarios exist when the asked one is not recorded', async () => {
     const reply = await postJson(
-      `${base}/generateDQRCMerchant`,
+      `${file.base}/generateDQRCMerchant`,
       '{}',
       qrHeaders('any', 'any', { prefer: 'code=418, example=teapot' }),
     );
@@ -74,7 +60,7 @@ describe('Prefer', () => {
 
   it('delay=<ms> answers no sooner than asked', async () => {
     const started = Date.now();
-    const reply = await call(`${base}/oauth2/token`, {
+    const reply = await call(`${file.base}/oauth2/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', prefer: 'delay=300' },
       body: 'grant_type=client_credentials&client_id=c&client_secret=s&scope=1LinkApi',
@@ -86,20 +72,20 @@ describe('Prefer', () => {
 
 describe('faults, after the request was processed', () => {
   it('fault=reset drops the connection, and the RRN counts as used', async () => {
-    const t = await token(base);
-    const sent = merchantBody(sim.clock());
+    const t = await token(file.base);
+    const sent = merchantBody(file.sim.clock());
     await expect(
-      fetch(`${base}/generateDQRCMerchant`, {
+      fetch(`${file.base}/generateDQRCMerchant`, {
         method: 'POST',
         headers: qrHeaders(t, 'client-a', { prefer: 'fault=reset' }),
         body: JSON.stringify(sent),
       }),
     ).rejects.toThrow();
-    expect((await postJson(`${base}/generateDQRCMerchant`, sent, qrHeaders(t))).status).toBe(409);
+    expect((await postJson(`${file.base}/generateDQRCMerchant`, sent, qrHeaders(t))).status).toBe(409);
   });
 
   it('fault=malformed sends 200 with half of the JSON', async () => {
-    const res = await fetch(`${base}/oauth2/token`, {
+    const res = await fetch(`${file.base}/oauth2/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', prefer: 'fault=malformed' },
       body: 'grant_type=client_credentials&client_id=c&client_secret=s&scope=1LinkApi',
@@ -113,7 +99,7 @@ describe('faults, after the request was processed', () => {
   it('fault=timeout never answers; the client gives up', async () => {
     const started = Date.now();
     await expect(
-      fetch(`${base}/oauth2/token`, {
+      fetch(`${file.base}/oauth2/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded', prefer: 'fault=timeout' },
         body: 'grant_type=client_credentials&client_id=c&client_secret=s&scope=1LinkApi',
@@ -126,10 +112,10 @@ describe('faults, after the request was processed', () => {
 
 describe('journal and reset', () => {
   it('lists the requests with credentials masked, newest last, bounded by SIM_JOURNAL_SIZE', async () => {
-    const t = await token(base, 'client-a', 'a-client-secret-value');
+    const t = await token(file.base, 'client-a', 'a-client-secret-value');
     for (let i = 0; i < 6; i++)
-      await postJson(`${base}/generateDQRCMerchant`, merchantBody(sim.clock()), qrHeaders(t));
-    const reply = await call(`${base}/__sim/requests`);
+      await postJson(`${file.base}/generateDQRCMerchant`, merchantBody(file.sim.clock()), qrHeaders(t));
+    const reply = await call(`${file.base}/__sim/requests`);
     const requests = reply.body.requests as {
       seq: number;
       operationId: string;
@@ -149,23 +135,23 @@ describe('journal and reset', () => {
   });
 
   it('masks the client secret of a token request and the token of its answer', async () => {
-    const t = await token(base, 'client-a', 'a-client-secret-value');
-    const text = JSON.stringify((await call(`${base}/__sim/requests`)).body);
+    const t = await token(file.base, 'client-a', 'a-client-secret-value');
+    const text = JSON.stringify((await call(`${file.base}/__sim/requests`)).body);
     expect(text).toContain('requestToken');
     expect(text).not.toContain('a-client-secret-value');
     expect(text).not.toContain(t);
   });
 
   it('POST /__sim/reset forgets tokens, RRNs and the journal', async () => {
-    const t = await token(base);
-    const sent = merchantBody(sim.clock());
-    expect((await postJson(`${base}/generateDQRCMerchant`, sent, qrHeaders(t))).status).toBe(200);
-    expect((await call(`${base}/__sim/reset`, { method: 'POST' })).status).toBe(200);
-    expect(((await call(`${base}/__sim/requests`)).body.requests as unknown[]).length).toBe(0);
-    expect((await postJson(`${base}/generateDQRCMerchant`, sent, qrHeaders(t))).status).toBe(401);
-    expect((await postJson(`${base}/generateDQRCMerchant`, sent, qrHeaders(await token(base)))).status).toBe(
-      200,
-    );
+    const t = await token(file.base);
+    const sent = merchantBody(file.sim.clock());
+    expect((await postJson(`${file.base}/generateDQRCMerchant`, sent, qrHeaders(t))).status).toBe(200);
+    expect((await call(`${file.base}/__sim/reset`, { method: 'POST' })).status).toBe(200);
+    expect(((await call(`${file.base}/__sim/requests`)).body.requests as unknown[]).length).toBe(0);
+    expect((await postJson(`${file.base}/generateDQRCMerchant`, sent, qrHeaders(t))).status).toBe(401);
+    expect(
+      (await postJson(`${file.base}/generateDQRCMerchant`, sent, qrHeaders(await token(file.base)))).status,
+    ).toBe(200);
   });
 });
 
@@ -182,9 +168,9 @@ describe('bad input never crashes the simulator', () => {
     { given: 'JSON that is not an object', body: '[1,2,3]', type: 'application/json', field: '' },
     { given: 'null', body: 'null', type: 'application/json', field: '' },
   ])('answers $given with the recorded validation-error', async ({ body, type }) => {
-    const t = await token(base);
+    const t = await token(file.base);
     const reply = await postJson(
-      `${base}/generateDQRCMerchant`,
+      `${file.base}/generateDQRCMerchant`,
       body,
       qrHeaders(t, 'client-a', { 'content-type': type }),
     );
@@ -192,11 +178,11 @@ describe('bad input never crashes the simulator', () => {
     expect(reply.body.responseCode).toBe('12');
     expect(reply.headers.get('sl-violations')).toBeTruthy();
     // Still serving afterwards.
-    expect((await call(`${base}/__sim/requests`)).status).toBe(200);
+    expect((await call(`${file.base}/__sim/requests`)).status).toBe(200);
   });
 
   it('answers an unknown path with 404 naming what it serves', async () => {
-    const reply = await call(`${base}/generateDQRC`);
+    const reply = await call(`${file.base}/generateDQRC`);
     expect(reply.status).toBe(404);
     expect(String(reply.body.message)).toContain('POST /generateDQRCMerchant');
   });

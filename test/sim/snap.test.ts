@@ -1,18 +1,16 @@
 import { TEST_SNAP_CLIENT_SECRET } from '@onelink-kit/mock';
 import { signSnap } from '@onelink-kit/signing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, fixture, startTestSim, type TestSim } from './sim-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { call, fixture } from './sim-helpers.js';
+import { simPerFile } from './sim-per-file.js';
 
 // The simulated SNAP Get OAuth Code: signature over the request as sent, X-TIMESTAMP within the
 // window, X-EXTERNAL-ID once a day.
 
-let sim: TestSim;
-let base: string;
-beforeAll(async () => {
-  sim = await startTestSim({ only: ['snap-card-binding'], config: { snapTimestampWindowS: 300 } });
-  base = sim.url('snap-card-binding');
+const file = simPerFile('snap-card-binding', {
+  only: ['snap-card-binding'],
+  config: { snapTimestampWindowS: 300 },
 });
-afterAll(() => sim.stop());
 
 /** X-TIMESTAMP for an instant, in +07:00 as SNAP clients send it. */
 function snapTime(at: number): string {
@@ -22,7 +20,7 @@ function snapTime(at: number): string {
 let ext = 0;
 function signedRequest(options: { at?: number; externalId?: string; secret?: string } = {}) {
   const recorded = fixture('getOAuthCode', 'success').request;
-  const timestamp = snapTime(options.at ?? sim.clock());
+  const timestamp = snapTime(options.at ?? file.sim.clock());
   const accessToken = 'snap-access-token';
   const urlPath = recorded.path;
   const signature = signSnap(options.secret ?? TEST_SNAP_CLIENT_SECRET, {
@@ -39,7 +37,7 @@ function signedRequest(options: { at?: number; externalId?: string; secret?: str
     'x-signature': signature,
     'x-external-id': options.externalId ?? `${String(ext).padStart(8, '0')}${'a'.repeat(24)}`,
   };
-  return { url: `${base}${urlPath}`, headers };
+  return { url: `${file.base}${urlPath}`, headers };
 }
 
 describe('SNAP Get OAuth Code', () => {
@@ -72,7 +70,7 @@ describe('SNAP Get OAuth Code', () => {
     { given: '10 minutes behind', shift: -600_000 },
     { given: '10 minutes ahead', shift: 600_000 },
   ])('answers an X-TIMESTAMP $given with 4003001 naming X-TIMESTAMP', async ({ shift }) => {
-    const { url, headers } = signedRequest({ at: sim.clock() + shift });
+    const { url, headers } = signedRequest({ at: file.sim.clock() + shift });
     const reply = await call(url, { headers });
     expect(reply.status).toBe(400);
     expect(reply.body).toEqual({
