@@ -3,8 +3,8 @@ import { createLogger } from '@onelink-kit/core';
 import {
   type FakeOneLink,
   type FakeReply,
+  type FakeResponder,
   merchantBody,
-  type SeenRequest,
   startFakeOneLink,
 } from '@onelink-kit/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -21,62 +21,45 @@ describe('a canary secret never leaks', () => {
     await upstream.stop();
   });
 
-  const token = (_req: SeenRequest, n: number): FakeReply => ({
+  const token: FakeResponder = (_req, n) => ({
     status: 200,
     body: { access_token: `${TOKEN_MARK}-${n}`, token_type: 'Bearer', expires_in: 3600 },
   });
   // Hostile upstreams echo credentials back; the client must scrub them.
-  const echoAuth = (req: SeenRequest) => `you sent ${String(req.headers.authorization)}`;
+  const echoing =
+    (status: number, body: (echo: string) => Record<string, string>): FakeResponder =>
+    (req) => ({ status, body: body(`you sent ${String(req.headers.authorization)}`) });
 
-  it.each([
-    { given: 'success', onToken: token, onApi: (_r: SeenRequest): FakeReply => 'default' },
+  // The token endpoint answers with `token` where a row does not say otherwise.
+  it.each<{ given: string; onToken?: FakeResponder; onApi: FakeReply | FakeResponder }>([
+    { given: 'success', onApi: 'default' },
     {
       given: 'token endpoint refuses and echoes the secret',
-      onToken: (r: SeenRequest): FakeReply => ({
+      onToken: (r) => ({
         status: 401,
         body: {
           error: 'invalid_client',
           error_description: `bad secret ${new URLSearchParams(r.text).get('client_secret')}`,
         },
       }),
-      onApi: (_r: SeenRequest): FakeReply => 'default',
+      onApi: 'default',
     },
-    {
-      given: '401 twice',
-      onToken: token,
-      onApi: (r: SeenRequest): FakeReply => ({
-        status: 401,
-        body: { httpCode: '401', httpMessage: echoAuth(r) },
-      }),
-    },
+    { given: '401 twice', onApi: echoing(401, (echo) => ({ httpCode: '401', httpMessage: echo })) },
     {
       given: 'validation error echoing the token',
-      onToken: token,
-      onApi: (r: SeenRequest): FakeReply => ({
-        status: 400,
-        body: { responseCode: '12', responseDescription: echoAuth(r) },
-      }),
+      onApi: echoing(400, (echo) => ({ responseCode: '12', responseDescription: echo })),
     },
     {
       given: '503 until the retries run out',
-      onToken: token,
-      onApi: (r: SeenRequest): FakeReply => ({
-        status: 503,
-        body: { responseCode: '91', responseDescription: echoAuth(r) },
-      }),
+      onApi: echoing(503, (echo) => ({ responseCode: '91', responseDescription: echo })),
     },
     {
       given: '429 until the retries run out',
-      onToken: token,
-      onApi: (): FakeReply => ({
-        status: 429,
-        headers: { 'retry-after': '0' },
-        body: { httpCode: '429', httpMessage: 'x' },
-      }),
+      onApi: { status: 429, headers: { 'retry-after': '0' }, body: { httpCode: '429', httpMessage: 'x' } },
     },
-    { given: 'connection reset', onToken: token, onApi: (): FakeReply => 'reset' },
-    { given: 'timeout', onToken: token, onApi: (): FakeReply => 'hang' },
-  ])('$given', async ({ onToken, onApi }) => {
+    { given: 'connection reset', onApi: 'reset' },
+    { given: 'timeout', onApi: 'hang' },
+  ])('$given', async ({ onToken = token, onApi }) => {
     upstream.always('token', onToken);
     upstream.always('qr', onApi);
 
