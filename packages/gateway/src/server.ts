@@ -9,6 +9,7 @@ import { createDatabase, type Database, migrateToLatest } from './storage/databa
 import { RATE_LIMITS } from './storage/migrations.js';
 import { createRrnAllocator } from './storage/rrn-allocator.js';
 import type { TransactionRecord } from './storage/transactions-store.js';
+import { createKeepAliveFetch } from './upstream/keep-alive-fetch.js';
 import {
   createPlanLimit,
   type PlanLimit,
@@ -63,12 +64,14 @@ export async function startGateway(
   const answers = createUpstreamAnswers();
   // One allocator for the process: the client's (bodies without a STAN/RRN) and the QR service's.
   const allocator = createRrnAllocator(db, undefined, { blockSize: config.rrnBlockSize });
+  // 1LINK is called over keep-alive node:http(s) agents unless the caller brings its own fetch.
+  const transport = createKeepAliveFetch();
   const client = createUpstreamClient(config.upstream, {
     logger,
     metrics,
     answers,
     allocator,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    fetch: options.fetch ?? transport.fetch,
   });
   const planLimit =
     config.planLimit === undefined ? undefined : startPlanLimit(config, db, logger, slot !== undefined);
@@ -138,6 +141,7 @@ export async function startGateway(
   } catch (error) {
     // e.g. EADDRINUSE: release what start-up acquired before reporting.
     clearInterval(sweep);
+    transport.close();
     await planLimit?.close();
     await db.destroy();
     throw error;
@@ -175,6 +179,7 @@ export async function startGateway(
       await closed;
       clearTimeout(timer);
       clearInterval(reaper);
+      transport.close();
       await planLimit?.close();
       await db.destroy();
       logger.info('gateway stopped');
