@@ -15,6 +15,7 @@
  *   BENCH_CPU_PROF=<dir>: the gateway processes run under `node --cpu-prof`, profiles written there.
  *   BENCH_ONLY=gateway: only the gateway rows (for profiling).
  *   BENCH_ROWS=create,create1,replay,get,rss: only these gateway rows (default: all).
+ *   BENCH_SETUPS=SQLite,Postgres: only the gateway set-ups with these labels (default: all).
  * The gateway runs from its build (`dist/main.js`, as deployed); the pnpm script builds first.
  */
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -111,6 +112,7 @@ async function freshPostgres(): Promise<{ url: string; drop(): Promise<void> } |
 const dir = mkdtempSync(join(tmpdir(), 'gateway-bench-'));
 const onlyGateway = process.env.BENCH_ONLY === 'gateway';
 const ROWS = new Set((process.env.BENCH_ROWS ?? 'create,create1,replay,get,rss').split(','));
+const SETUPS = process.env.BENCH_SETUPS ? new Set(process.env.BENCH_SETUPS.split(',')) : undefined;
 const started: Target[] = [];
 const fake = await startFakeOneLink();
 const postgres = await freshPostgres();
@@ -187,6 +189,7 @@ try {
       });
     }
     for (const { label, database, env = {}, only = all } of backends) {
+      if (SETUPS && !SETUPS.has(label)) continue;
       const want = (row: string) => ROWS.has(row) && only.includes(row);
       const gateway = await startGateway(
         root,
