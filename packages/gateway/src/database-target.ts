@@ -10,28 +10,52 @@ import { ConfigError } from './config-error.js';
 export const SQLITE_SYNCHRONOUS = ['normal', 'full'] as const;
 export type SqliteSynchronous = (typeof SQLITE_SYNCHRONOUS)[number];
 
+/**
+ * Where SQLite's WAL checkpoints run. `background` (default): on a thread of the gateway's own, so no
+ * request waits for the sync a checkpoint does; `inline`: SQLite's default, on the thread that commits
+ * (see storage/sqlite-checkpoints.ts).
+ */
+export const SQLITE_CHECKPOINTS = ['background', 'inline'] as const;
+export type SqliteCheckpoints = (typeof SQLITE_CHECKPOINTS)[number];
+
 /** Where the gateway stores transactions. */
 export type DatabaseTarget =
-  | { client: 'sqlite'; filename: string; synchronous?: SqliteSynchronous }
+  | { client: 'sqlite'; filename: string; synchronous?: SqliteSynchronous; checkpoints?: SqliteCheckpoints }
   | { client: 'postgres'; connectionString: string; searchPath?: string };
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** DATABASE_URL and, for SQLite, GATEWAY_SQLITE_SYNCHRONOUS. */
+/** DATABASE_URL and, for SQLite, GATEWAY_SQLITE_SYNCHRONOUS and GATEWAY_SQLITE_CHECKPOINTS. */
 export function parseDatabaseTarget(env: Env, cwd = process.cwd()): DatabaseTarget {
   const target = parseDatabaseUrl(env.DATABASE_URL?.trim() || undefined, cwd);
-  const synchronous = env.GATEWAY_SQLITE_SYNCHRONOUS?.trim().toLowerCase() || undefined;
-  if (synchronous === undefined) return target;
-  if (target.client !== 'sqlite') {
-    throw new ConfigError(
-      'GATEWAY_SQLITE_SYNCHRONOUS',
-      "applies to SQLite only (Postgres commits are as durable as the server's synchronous_commit)",
-    );
-  }
-  if (!(SQLITE_SYNCHRONOUS as readonly string[]).includes(synchronous)) {
-    throw new ConfigError('GATEWAY_SQLITE_SYNCHRONOUS', `must be one of ${SQLITE_SYNCHRONOUS.join(', ')}`);
-  }
-  return { ...target, synchronous: synchronous as SqliteSynchronous };
+  const synchronous = sqliteSetting(env, target, 'GATEWAY_SQLITE_SYNCHRONOUS', SQLITE_SYNCHRONOUS, {
+    postgres: "applies to SQLite only (Postgres commits are as durable as the server's synchronous_commit)",
+  });
+  const checkpoints = sqliteSetting(env, target, 'GATEWAY_SQLITE_CHECKPOINTS', SQLITE_CHECKPOINTS, {
+    postgres: 'applies to SQLite only (the Postgres server runs its own checkpoints)',
+  });
+  if (target.client !== 'sqlite') return target;
+  return {
+    ...target,
+    ...(synchronous === undefined ? {} : { synchronous }),
+    ...(checkpoints === undefined ? {} : { checkpoints }),
+  };
+}
+
+/** One SQLite-only setting: unset, or one of `allowed` (any case); set with Postgres is an error. */
+function sqliteSetting<T extends string>(
+  env: Env,
+  target: DatabaseTarget,
+  name: string,
+  allowed: readonly T[],
+  why: { postgres: string },
+): T | undefined {
+  const value = env[name]?.trim().toLowerCase() || undefined;
+  if (value === undefined) return undefined;
+  if (target.client !== 'sqlite') throw new ConfigError(name, why.postgres);
+  const known = allowed.find((a) => a === value);
+  if (known === undefined) throw new ConfigError(name, `must be one of ${allowed.join(', ')}`);
+  return known;
 }
 
 /** `unset → ./data/gateway.sqlite`, `sqlite:PATH`, `postgres://…` / `postgresql://…`. */

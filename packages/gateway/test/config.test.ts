@@ -164,6 +164,16 @@ describe('errors name the variable and the rule, never a secret value', () => {
       variable: 'GATEWAY_SQLITE_SYNCHRONOUS',
       rule: /SQLite only/,
     },
+    {
+      given: { GATEWAY_SQLITE_CHECKPOINTS: 'never' },
+      variable: 'GATEWAY_SQLITE_CHECKPOINTS',
+      rule: /one of background, inline/,
+    },
+    {
+      given: { DATABASE_URL: 'postgres://gw@db/gw', GATEWAY_SQLITE_CHECKPOINTS: 'inline' },
+      variable: 'GATEWAY_SQLITE_CHECKPOINTS',
+      rule: /SQLite only/,
+    },
   ];
   it.each(cases)('$variable: $rule', ({ given, variable, rule }) => {
     const error = thrownBy(() => parseConfig(given), ConfigError);
@@ -214,6 +224,10 @@ describe('storage settings', () => {
     {
       given: { DATABASE_URL: 'sqlite:gw.sqlite', GATEWAY_SQLITE_SYNCHRONOUS: 'normal' },
       want: { database: { client: 'sqlite', filename: '/w/gw.sqlite', synchronous: 'normal' } },
+    },
+    {
+      given: { GATEWAY_SQLITE_CHECKPOINTS: ' Inline ' },
+      want: { database: { client: 'sqlite', filename: '/w/data/gateway.sqlite', checkpoints: 'inline' } },
     },
   ];
   it.each(cases)('$given', ({ given, want }) => {

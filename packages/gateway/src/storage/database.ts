@@ -4,6 +4,7 @@ import knex, { type Knex } from 'knex';
 import type { DatabaseTarget } from '../database-target.js';
 import type { Logger } from '../logger.js';
 import { MIGRATIONS_TABLE, migrationSource } from './migrations.js';
+import { BACKSTOP_CHECKPOINT_PAGES, startBackgroundCheckpoints } from './sqlite-checkpoints.js';
 import { cachePreparedStatements } from './statement-cache.js';
 
 export type Database = Knex;
@@ -37,7 +38,7 @@ export function createDatabase(target: DatabaseTarget, logger?: Logger): Databas
         min: 1,
         max: 1,
         afterCreate(
-          conn: { pragma(sql: string): unknown; prepare(sql: string): unknown },
+          conn: { pragma(sql: string): unknown; prepare(sql: string): unknown; close(): unknown },
           done: (err: Error | null, conn: unknown) => void,
         ) {
           try {
@@ -47,6 +48,18 @@ export function createDatabase(target: DatabaseTarget, logger?: Logger): Databas
             // can lose the last commits), which is the failure the write-ahead row must survive;
             // FULL (GATEWAY_SQLITE_SYNCHRONOUS=full) syncs every commit, for power-loss durability.
             conn.pragma(`synchronous = ${target.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
+            if (target.checkpoints !== 'inline') {
+              // Checkpoints move to a thread of their own; this connection's mark stays as a backstop.
+              conn.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
+              const checkpoints = startBackgroundCheckpoints(target.filename, logger);
+              const close = conn.close.bind(conn);
+              conn.close = () => {
+                // This connection first: the thread's, closing last, then folds the log in and deletes it.
+                const closed = close();
+                void checkpoints.stop();
+                return closed;
+              };
+            }
             cachePreparedStatements(conn);
             done(null, conn);
           } catch (error) {

@@ -1,0 +1,103 @@
+import { existsSync, statSync } from 'node:fs';
+import { captureLogs, makeTempDir, waitUntil } from '@onelink-kit/testkit';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { SqliteCheckpoints } from '../../src/database-target.js';
+import { createGatewayLogger } from '../../src/logger.js';
+import { createDatabase } from '../../src/storage/database.js';
+import {
+  BACKSTOP_CHECKPOINT_PAGES,
+  startBackgroundCheckpoints,
+} from '../../src/storage/sqlite-checkpoints.js';
+
+const dir = makeTempDir('gateway-checkpoints-');
+afterAll(() => dir.remove());
+
+const size = (file: string) => (existsSync(file) ? statSync(file).size : 0);
+
+/** A database with one table; `write(n)` commits n rows of 3,000 bytes, a log page each. */
+async function openWith(name: string, checkpoints: SqliteCheckpoints | undefined) {
+  const filename = dir.join(`${name}.sqlite`);
+  const db = createDatabase({
+    client: 'sqlite',
+    filename,
+    ...(checkpoints === undefined ? {} : { checkpoints }),
+  });
+  await db.raw('create table filler (id integer primary key, body text)');
+  const write = async (pages: number) => {
+    for (let i = 0; i < pages; i++) await db.raw('insert into filler (body) values (?)', ['x'.repeat(3000)]);
+  };
+  return { db, filename, write };
+}
+
+describe('SQLite WAL checkpoints', () => {
+  it('inline: the connection checkpoints by itself at 1,000 pages, so 300 leave the database file as it was', async () => {
+    const { db, filename, write } = await openWith('inline', 'inline');
+    try {
+      expect(await db.raw('pragma wal_autocheckpoint')).toEqual([{ wal_autocheckpoint: 1000 }]);
+      const before = size(filename);
+      await write(300);
+      expect(size(filename)).toBe(before);
+      expect(size(`${filename}-wal`)).toBeGreaterThan(300 * 4096);
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it.each([{ given: undefined }, { given: 'background' as const }])(
+    '$given (the default): a thread copies the log into the database file; the connection only backstops',
+    async ({ given }) => {
+      const { db, filename, write } = await openWith(`background-${given ?? 'default'}`, given);
+      try {
+        expect(await db.raw('pragma wal_autocheckpoint')).toEqual([
+          { wal_autocheckpoint: BACKSTOP_CHECKPOINT_PAGES },
+        ]);
+        const before = size(filename);
+        await write(500);
+        // Below the connection's own mark: only the thread can have grown the database file.
+        await waitUntil('the database file to take the log', () =>
+          size(filename) > before + 400 * 4096 ? true : undefined,
+        );
+      } finally {
+        await db.destroy();
+      }
+    },
+  );
+
+  it('the log does not grow without bound while rows keep coming, and is gone once the database closes', async () => {
+    const { db, filename, write } = await openWith('bounded', undefined);
+    const bursts = async () => {
+      for (let burst = 0; burst < 30; burst++) {
+        await write(100);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      return size(`${filename}-wal`);
+    };
+    // 3,000 pages, then 3,000 more (together under the connection's own 10,000-page mark): a log
+    // nobody restarts would double; one the thread keeps restarting stays near its first size.
+    const first = await bursts();
+    const second = await bursts();
+    expect(second).toBeLessThan(first * 1.5);
+    await db.destroy();
+    // The last connection to close (the thread's, once told to stop) folds the log in and deletes it.
+    await waitUntil(
+      'the log to be deleted',
+      () => (existsSync(`${filename}-wal`) ? undefined : true),
+      10_000,
+    );
+  });
+
+  it('a thread that cannot open the file says so in the log and stops', async () => {
+    const logs = captureLogs();
+    const checkpoints = startBackgroundCheckpoints(
+      dir.join('missing', 'nothing.sqlite'),
+      createGatewayLogger('warn', logs.destination),
+    );
+    await waitUntil('a log line', () => (logs.lines.length > 0 ? true : undefined));
+    expect(logs.entries()[0]).toMatchObject({
+      level: 40,
+      component: 'sqlite-checkpoints',
+      msg: expect.stringMatching(/checkpoint thread stopped/),
+    });
+    await checkpoints.stop();
+  });
+});
