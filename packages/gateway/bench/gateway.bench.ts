@@ -32,7 +32,7 @@ import {
 import autocannon from 'autocannon';
 import { profileTop } from './profile-top.js';
 import { medianTable, PRISM, type Row, runTable } from './report.js';
-import { rssMiB, startBareForwarder, startGateway, startPrismProxy, type Target } from './targets.js';
+import { cpuMs, rssMiB, startBareForwarder, startGateway, startPrismProxy, type Target } from './targets.js';
 
 const full = process.argv.includes('--full');
 const runsArg = process.argv.indexOf('--runs');
@@ -61,6 +61,8 @@ interface Load {
   amount?: number;
   /** Skip the timed warm-up before the measured run. */
   noWarmUp?: boolean;
+  /** The serving process, whose CPU time per request the row reports. */
+  pid?: number | undefined;
 }
 
 async function measure(name: string, load: Load, rows: Row[]): Promise<Row> {
@@ -74,15 +76,18 @@ async function measure(name: string, load: Load, rows: Row[]): Promise<Row> {
     workers: 1,
   };
   if (load.noWarmUp !== true) await autocannon({ ...options, duration: WARM_UP_SECONDS });
+  const cpuBefore = load.pid === undefined ? Number.NaN : cpuMs(load.pid);
   const r = await autocannon(
     load.amount === undefined ? { ...options, duration: SECONDS } : { ...options, amount: load.amount },
   );
-  const row = {
+  const cpu = load.pid === undefined ? Number.NaN : (cpuMs(load.pid) - cpuBefore) / r.requests.total;
+  const row: Row = {
     name,
     rps: r.requests.total / r.duration,
     p50: r.latency.p50,
     p99: r.latency.p99,
     errors: r.errors + r.timeouts + r.non2xx,
+    ...(Number.isFinite(cpu) ? { cpuMs: cpu } : {}),
   };
   rows.push(row);
   const statuses = Object.entries(r.statusCodeStats ?? {})
@@ -152,7 +157,7 @@ try {
       await measure('bare Node forwarder (http.request, keep-alive)', upstreamLoad(forwarder.url), rows);
       const proxy = await startPrismProxy(root, join(root, 'spec/1link-p2m-qr.yaml'), fake.url);
       started.push(proxy);
-      await measure(PRISM, upstreamLoad(proxy.url), rows);
+      await measure(PRISM, { ...upstreamLoad(proxy.url), pid: proxy.pid }, rows);
       await proxy.stop();
     }
 
@@ -212,6 +217,7 @@ try {
         url: `${gateway.url}/v1/qr/merchant`,
         headers,
         body: JSON.stringify(gatewayMerchantRequest()),
+        pid: gateway.pid,
       };
       if (want('create')) await measure(`gateway ${label}: create`, create, rows);
       if (want('create1')) {
@@ -232,7 +238,7 @@ try {
       if (want('get')) {
         await measure(
           `gateway ${label}: GET /v1/qr/{id}`,
-          { url: `${gateway.url}/v1/qr/${id}`, method: 'GET', headers },
+          { url: `${gateway.url}/v1/qr/${id}`, method: 'GET', headers, pid: gateway.pid },
           rows,
         );
       }
@@ -241,7 +247,9 @@ try {
         continue;
       }
       await autocannon({
-        ...create,
+        url: create.url,
+        headers: create.headers,
+        body: create.body,
         method: 'POST',
         connections: CONNECTIONS,
         amount: RSS_WARM_UP,

@@ -8,6 +8,8 @@ export interface Row {
   p50: number;
   p99: number;
   errors: number;
+  /** CPU time of the serving process(es) per request, in ms, where the bench can read it. */
+  cpuMs?: number;
 }
 
 export const PRISM = 'Prism 5.14.2 proxy --errors';
@@ -15,11 +17,15 @@ export const PRISM = 'Prism 5.14.2 proxy --errors';
 /** One run: req/s, latency, errors and the ratio to that run's Prism row. */
 export function runTable(rows: Row[]): string {
   const prism = rows.find((r) => r.name === PRISM);
-  const lines = ['| target | req/s | p50 ms | p99 ms | errors | × Prism |', '|---|---:|---:|---:|---:|---:|'];
+  const lines = [
+    '| target | req/s | p50 ms | p99 ms | errors | × Prism | CPU ms/req |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+  ];
   for (const r of rows) {
     const ratio = prism && r !== prism ? `${(r.rps / prism.rps).toFixed(2)}×` : '';
+    const cpu = r.cpuMs === undefined ? '' : r.cpuMs.toFixed(2);
     lines.push(
-      `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | ${ratio} |`,
+      `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | ${ratio} | ${cpu} |`,
     );
   }
   return lines.join('\n');
@@ -34,11 +40,14 @@ function median(values: number[]): number {
 const spread = (values: number[], digits: number) =>
   `${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}`;
 
-/** Several runs of the same rows: the median of each column, and the min–max of req/s, p99 and ratio. */
+/**
+ * Several runs of the same rows: the median of each column, and the min–max of req/s, p99 and ratio.
+ * CPU ms per request is the median of the runs that have it.
+ */
 export function medianTable(runs: Row[][]): string {
   const lines = [
-    `| target (median of ${runs.length} runs) | req/s | req/s range | p50 ms | p99 ms | p99 range | errors | × Prism | × Prism range |`,
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    `| target (median of ${runs.length} runs) | req/s | req/s range | p50 ms | p99 ms | p99 range | errors | × Prism | × Prism range | CPU ms/req |`,
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   const names = [...new Set(runs.flatMap((rows) => rows.map((r) => r.name)))];
   for (const name of names) {
@@ -52,6 +61,7 @@ export function medianTable(runs: Row[][]): string {
     const rps = samples.map((s) => s.row.rps);
     const p99 = samples.map((s) => s.row.p99);
     const ratios = samples.flatMap((s) => (s.ratio === undefined ? [] : [s.ratio]));
+    const cpu = samples.flatMap((s) => (s.row.cpuMs === undefined ? [] : [s.row.cpuMs]));
     const cells = [
       name,
       median(rps).toFixed(0),
@@ -62,6 +72,7 @@ export function medianTable(runs: Row[][]): string {
       String(samples.reduce((sum, s) => sum + s.row.errors, 0)),
       ratios.length === 0 ? '' : `${median(ratios).toFixed(2)}×`,
       ratios.length === 0 ? '' : `${spread(ratios, 2)}×`,
+      cpu.length === 0 ? '' : median(cpu).toFixed(2),
     ];
     lines.push(`| ${cells.join(' | ')} |`);
   }

@@ -1,7 +1,7 @@
 // The servers `pnpm bench:gateway` puts in front of the test kit's fake 1LINK: a bare Node forwarder,
 // Prism's validating proxy and the gateway as its own process. Each listens on 127.0.0.1 on a port the
 // OS picked, and each `stop` ends it.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { Agent, createServer, request } from 'node:http';
 import { createRequire } from 'node:module';
@@ -159,6 +159,31 @@ export function rssMiB(pid: number | undefined): number {
   };
   try {
     return of(pid ?? process.pid);
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** Kernel clock ticks per second, the unit of /proc/<pid>/stat's CPU times. */
+let ticksPerSecond: number | undefined;
+
+/**
+ * CPU time (user + system) used so far by a process and its children (a worker pool), in ms, from
+ * /proc (Linux); NaN where that is not readable. The difference over a measured run, per request,
+ * is the target's own cost, which machine load disturbs far less than req/s.
+ */
+export function cpuMs(pid: number): number {
+  ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  const ticks = (id: number): number => {
+    const stat = readFileSync(`/proc/${id}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces): state is the first, utime the 12th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const own = Number(fields[11]) + Number(fields[12]);
+    const children = readFileSync(`/proc/${id}/task/${id}/children`, 'utf8').trim();
+    return own + (children === '' ? 0 : children.split(/\s+/).reduce((sum, c) => sum + ticks(Number(c)), 0));
+  };
+  try {
+    return (ticks(pid) / ticksPerSecond) * 1000;
   } catch {
     return Number.NaN;
   }
