@@ -1,5 +1,6 @@
 import type { Database } from './database.js';
 import { isUniqueViolation, violatedConstraint } from './database.js';
+import { type ColumnValues, hotStatements } from './hot-statements.js';
 import { TRANSACTIONS } from './migrations.js';
 
 /**
@@ -147,11 +148,12 @@ export function createTransactionsStore(
   owner: string | null = null,
 ): TransactionsStore {
   const table = () => db<Row>(TRANSACTIONS);
+  const hot = hotStatements(db);
 
   return {
     async insertPending(row) {
       const at = now().toISOString();
-      const record: Row = {
+      const record: ColumnValues = {
         id: row.id,
         kind: row.kind,
         status: 'pending',
@@ -172,7 +174,7 @@ export function createTransactionsStore(
         owner,
       };
       try {
-        await table().insert(record);
+        await hot.insert(record);
       } catch (error) {
         if (isUniqueViolation(error) && /idempotency/.test(violatedConstraint(error))) {
           throw new IdempotencyConflict(`idempotency key already used by caller ${row.caller}`);
@@ -185,7 +187,7 @@ export function createTransactionsStore(
     async complete(id, outcome, options = {}) {
       // The caller may fix the time so the response it builds shows the stored updatedAt.
       const at = options.at ?? now().toISOString();
-      const update: Row = {
+      const update: ColumnValues = {
         status: outcome.status,
         upstream_status: outcome.upstreamStatus ?? null,
         response_code: outcome.responseCode ?? null,
@@ -202,7 +204,7 @@ export function createTransactionsStore(
       };
       // A row a recovery sweep already marked `unknown` still takes the real outcome when it
       // arrives late; recovered_at keeps the evidence that it was once in doubt.
-      const changed = await table().where({ id }).whereIn('status', ['pending', 'unknown']).update(update);
+      const changed = await hot.updateIfStatus(id, ['pending', 'unknown'], update);
       if (changed !== 1) throw new Error(`transaction ${id} is not pending (outcome not stored twice)`);
       if (options.readBack === false) return undefined;
       const stored = await this.findById(id);
@@ -211,12 +213,12 @@ export function createTransactionsStore(
     },
 
     async findById(id) {
-      const row = await table().where({ id }).first();
+      const row = await hot.byId(id);
       return row === undefined ? undefined : fromRow(row);
     },
 
     async findByIdempotencyKey(caller, key) {
-      const row = await table().where({ caller, idempotency_key_live: key }).first();
+      const row = await hot.byIdempotencyKey(caller, key);
       return row === undefined ? undefined : fromRow(row);
     },
 
