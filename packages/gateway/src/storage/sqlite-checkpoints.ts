@@ -6,9 +6,8 @@ import type { Logger } from '../logger.js';
  * SQLite copies its write-ahead log back into the database file in "checkpoints". By default the
  * connection that commits does it, every 1,000 pages, on the thread that made the commit, and it
  * syncs both files while doing it. better-sqlite3 runs on the gateway's only thread, so every ~100th
- * create waited for that sync, and so did every request behind it. Measured with the gateway's
- * table and a create's insert + update (synchronous=NORMAL): p99 of the pair 7–9 ms with the
- * checkpoint inline, under 2.1 ms with it on a thread of its own.
+ * create waited for that sync, and so did every request behind it. `pnpm bench:sqlite` times a
+ * create's two statements with the checkpoint inline and on a thread of its own.
  *
  * Here a worker thread with its own connection to the file checkpoints instead: PASSIVE every
  * `intervalMs` (it never blocks the writer), and RESTART when the log has grown past
