@@ -3,58 +3,15 @@ import { isUniqueViolation, violatedConstraint } from './database.js';
 import { type ColumnValues, hotStatements } from './hot-statements.js';
 import { TRANSACTIONS } from './migrations.js';
 
-/**
- * `mismatched`: 1LINK answered 00 but its QR disagrees with the request on a field a payer pays by, is
- * missing or unreadable; never shown, kept for reconciliation (1LINK did issue something).
- */
-export const TRANSACTION_STATUSES = [
-  'pending',
-  'succeeded',
-  'mismatched',
-  'rejected',
-  'failed',
-  'unknown',
-] as const;
-export type TransactionStatus = (typeof TRANSACTION_STATUSES)[number];
+// The record's shape lives with its row mapping; importers keep using this module.
+export {
+  type QrKind,
+  TRANSACTION_STATUSES,
+  type TransactionRecord,
+  type TransactionStatus,
+} from './transaction-record.js';
 
-import type { QrKind } from '@onelink-kit/core';
-
-export type { QrKind };
-
-/** A stored transaction, as the rest of the gateway sees it (JSON columns parsed). */
-export interface TransactionRecord {
-  id: string;
-  kind: QrKind;
-  status: TransactionStatus;
-  caller: string;
-  idempotencyKey: string | null;
-  requestHash: string;
-  callerReference: string | null;
-  stan: string;
-  rrn: string;
-  amount: number;
-  merchantId: string;
-  expiryDateTime: string;
-  /** The upstream request body as sent (it carries no secrets: those live in headers). */
-  request: unknown;
-  upstreamStatus: number | null;
-  responseCode: string | null;
-  upstreamResponse: unknown;
-  qrString: string | null;
-  qrDecoded: unknown;
-  qrCheck: unknown;
-  qrMismatch: boolean | null;
-  /** What the caller was told, replayed verbatim for a repeated idempotency key. */
-  responseStatus: number | null;
-  responseBody: unknown;
-  error: unknown;
-  createdAt: string;
-  updatedAt: string;
-  completedAt: string | null;
-  recoveredAt: string | null;
-  /** The gateway instance that wrote the row. */
-  owner: string | null;
-}
+import { fromRow, json, type TransactionRecord, type TransactionStatus } from './transaction-record.js';
 
 export type PendingTransaction = Pick<
   TransactionRecord,
@@ -276,48 +233,5 @@ export function createTransactionsStore(
         next: rows.length > request.limit && last !== undefined ? Number(last.seq) : undefined,
       };
     },
-  };
-}
-
-function json(value: unknown): string | null {
-  return value === undefined || value === null ? null : JSON.stringify(value);
-}
-
-function parse(value: unknown): unknown {
-  return typeof value === 'string' ? JSON.parse(value) : (value ?? null);
-}
-
-function fromRow(row: Row): TransactionRecord {
-  const mismatch = row.qr_mismatch;
-  return {
-    id: row.id as string,
-    kind: row.kind as QrKind,
-    status: row.status as TransactionStatus,
-    caller: row.caller as string,
-    idempotencyKey: (row.idempotency_key as string | null) ?? null,
-    requestHash: row.request_hash as string,
-    callerReference: (row.caller_reference as string | null) ?? null,
-    stan: row.stan as string,
-    rrn: row.rrn as string,
-    amount: Number(row.amount),
-    merchantId: row.merchant_id as string,
-    expiryDateTime: row.expiry_date_time as string,
-    request: parse(row.request),
-    upstreamStatus: row.upstream_status == null ? null : Number(row.upstream_status),
-    responseCode: (row.response_code as string | null) ?? null,
-    upstreamResponse: parse(row.upstream_response),
-    qrString: (row.qr_string as string | null) ?? null,
-    qrDecoded: parse(row.qr_decoded),
-    qrCheck: parse(row.qr_check),
-    // SQLite hands back 0/1, Postgres true/false.
-    qrMismatch: mismatch == null ? null : Boolean(mismatch),
-    responseStatus: row.response_status == null ? null : Number(row.response_status),
-    responseBody: parse(row.response_body),
-    error: parse(row.error),
-    createdAt: row.created_at as string,
-    updatedAt: row.updated_at as string,
-    completedAt: (row.completed_at as string | null) ?? null,
-    recoveredAt: (row.recovered_at as string | null) ?? null,
-    owner: (row.owner as string | null) ?? null,
   };
 }
