@@ -3,7 +3,8 @@
  * WAL checkpoints (GATEWAY_SQLITE_CHECKPOINTS) and each `synchronous` setting, side by side in one run.
  * Each create is the gateway's own two statements through its store: the pending row committed, then
  * the outcome; bodies are the spec's examples. One writer, one create after another, as at one
- * connection; a checkpoint that runs on the gateway's thread shows as the tail (p99, max).
+ * connection; a checkpoint that runs on the gateway's thread shows as the tail (p99, max). Then each
+ * row is read back by id through the store, as a GET reads it (CPU µs per read in the last column).
  *
  *   --creates N: creates per set-up (default 6,000: several automatic checkpoints' worth).
  * Numbers depend on the machine and its disk: compare rows of one run.
@@ -37,8 +38,8 @@ const setups: Setup[] = [
 
 const dir = makeTempDir('gateway-sqlite-bench-');
 const lines = [
-  `| checkpoints | synchronous | creates/s | p50 µs | p99 µs | p99.9 µs | max µs | CPU µs/create |`,
-  '|---|---|---:|---:|---:|---:|---:|---:|',
+  `| checkpoints | synchronous | creates/s | p50 µs | p99 µs | p99.9 µs | max µs | CPU µs/create | CPU µs/read |`,
+  '|---|---|---:|---:|---:|---:|---:|---:|---:|',
 ];
 try {
   for (const setup of setups) {
@@ -50,11 +51,13 @@ try {
     await migrateToLatest(db);
     const store = createTransactionsStore(db, undefined, 'bench');
     const took: number[] = [];
+    const ids: string[] = [];
     const cpu = process.cpuUsage();
     const started = performance.now();
     for (let i = 0; i < CREATES; i++) {
       const t0 = performance.now();
       const id = randomUUID();
+      ids.push(id);
       await store.insertPending({
         id,
         kind: 'merchant',
@@ -85,11 +88,17 @@ try {
     }
     const seconds = (performance.now() - started) / 1000;
     const used = process.cpuUsage(cpu);
+    const readCpu = process.cpuUsage();
+    for (const id of ids) {
+      const row = await store.findById(id);
+      if (row?.status !== 'succeeded') throw new Error(`row ${id} did not read back`);
+    }
+    const read = process.cpuUsage(readCpu);
     await db.destroy();
     took.sort((a, b) => a - b);
     const at = (q: number) => took[Math.min(took.length - 1, Math.floor(took.length * q))]!.toFixed(0);
     lines.push(
-      `| ${setup.checkpoints} | ${setup.synchronous} | ${(CREATES / seconds).toFixed(0)} | ${at(0.5)} | ${at(0.99)} | ${at(0.999)} | ${took.at(-1)!.toFixed(0)} | ${((used.user + used.system) / CREATES).toFixed(0)} |`,
+      `| ${setup.checkpoints} | ${setup.synchronous} | ${(CREATES / seconds).toFixed(0)} | ${at(0.5)} | ${at(0.99)} | ${at(0.999)} | ${took.at(-1)!.toFixed(0)} | ${((used.user + used.system) / CREATES).toFixed(0)} | ${((read.user + read.system) / CREATES).toFixed(0)} |`,
     );
     console.error(`  measured checkpoints=${setup.checkpoints} synchronous=${setup.synchronous}`);
   }
