@@ -11,8 +11,8 @@ export type ColumnValues = Record<string, Knex.Value | undefined>;
  * run through `knex.raw` (same connection pool, same transactions, same drivers). knex's builder
  * compiled each of them afresh on every call: a read by id took about 70 µs of CPU through the
  * builder and 25 µs as raw SQL, measured on SQLite when this was written; `pnpm bench:sqlite` reports
- * the store's CPU per create and per read today. Column names are the migrations', unquoted (lower snake case
- * in both dialects); values always travel as bindings.
+ * the store's CPU per create and per read today. Column names are the migrations', unquoted (lower
+ * snake case in both dialects); values always travel as bindings.
  */
 export interface HotStatements {
   insert(record: ColumnValues): Promise<void>;
