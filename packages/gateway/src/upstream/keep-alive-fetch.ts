@@ -12,7 +12,7 @@ export interface KeepAliveFetchOptions {
    * sending a request down one the server is closing.
    */
   idleTimeoutMs?: number;
-  /** An answer whose declared length is at most this is read whole before it is handed on. */
+  /** An answer no longer than this (declared or chunked) is read whole before it is handed on. */
   bufferUpToBytes?: number;
   /** Extra TLS settings for the https agent (e.g. `ca` in tests); certificates are always verified. */
   tls?: Pick<AgentOptions, 'ca'>;
@@ -32,8 +32,8 @@ export interface KeepAliveFetch {
  *
  * What it does differently from the global fetch, on purpose: it does not follow redirects (1LINK's
  * operations are POSTs that answer directly; a 3xx is an answer for the client to classify), and an
- * answer without a declared length, or longer than `bufferUpToBytes`, is handed on as a stream so
- * the client's answer-size cap reads it, never this transport.
+ * answer longer than `bufferUpToBytes` is handed on as a stream from where reading stopped, so the
+ * client's answer-size cap refuses it; this transport never holds more than that.
  * Errors keep the socket's `code` (ECONNREFUSED, ECONNRESET…), which the client's outcome table
  * reads; an abort rejects with the signal's reason, as fetch does.
  */
@@ -109,7 +109,10 @@ export function createKeepAliveFetch(options: KeepAliveFetchOptions = {}): KeepA
   };
 }
 
-/** The answer as a Response: read whole when its declared length is small, else as a stream. */
+/**
+ * The answer as a Response: read whole when it turns out no longer than `bufferUpTo` (declared or
+ * chunked), else handed on as a stream from where reading stopped, for the client's cap to refuse.
+ */
 async function answerOf(
   answer: IncomingMessage,
   bufferUpTo: number,
@@ -124,22 +127,42 @@ async function answerOf(
     return { response: new Response(null, init), streamed: false };
   }
   const declared = Number(answer.headers['content-length'] ?? Number.NaN);
-  if (!(Number.isFinite(declared) && declared <= bufferUpTo)) {
-    return {
-      response: new Response(Readable.toWeb(answer) as ReadableStream<Uint8Array>, init),
-      streamed: true,
-    };
-  }
+  if (Number.isFinite(declared) && declared > bufferUpTo) return streamed([], answer, init);
   const chunks: Buffer[] = [];
-  await new Promise<void>((resolve, reject) => {
-    answer.on('data', (chunk: Buffer) => chunks.push(chunk));
-    answer.once('end', resolve);
+  const whole = await new Promise<boolean>((resolve, reject) => {
+    let total = 0;
+    const onData = (chunk: Buffer) => {
+      chunks.push(chunk);
+      total += chunk.byteLength;
+      if (total <= bufferUpTo) return;
+      answer.pause();
+      answer.removeListener('data', onData);
+      resolve(false);
+    };
+    answer.on('data', onData);
+    answer.once('end', () => resolve(true));
     answer.once('error', reject);
-    // The socket closed before the declared length arrived.
+    // The socket closed before the declared length (or the last chunk) arrived.
     answer.once('aborted', () => reject(Object.assign(new Error('aborted'), { code: 'ECONNRESET' })));
   });
+  if (!whole) return streamed(chunks, answer, init);
   const body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
   return { response: new Response(body, init), streamed: false };
+}
+
+/** What was read so far, then the rest of the answer, as a Response body stream. */
+function streamed(
+  read: Buffer[],
+  answer: IncomingMessage,
+  init: ResponseInit,
+): { response: Response; streamed: boolean } {
+  async function* body() {
+    yield* read;
+    yield* answer;
+  }
+  // node:stream/web's ReadableStream and the global one are the same class under two type names.
+  const stream = Readable.toWeb(Readable.from(body())) as ReadableStream<Uint8Array>;
+  return { response: new Response(stream, init), streamed: true };
 }
 
 /** Statuses whose Response must have no body (the Response constructor throws otherwise). */

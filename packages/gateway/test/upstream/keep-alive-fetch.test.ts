@@ -136,10 +136,11 @@ describe('createKeepAliveFetch', () => {
     expect(answer.body).toBeNull();
   });
 
-  describe('answers the client cap reads: streamed when undeclared or over the buffer size', () => {
+  describe('answers the client cap reads: whole, or streamed once past the buffer size', () => {
     const big = 'x'.repeat(64 * 1024);
     it.each([
-      { name: 'chunked (no Content-Length)', declared: false, bufferUpToBytes: undefined },
+      { name: 'chunked (no Content-Length), read whole', declared: false, bufferUpToBytes: undefined },
+      { name: 'chunked, past bufferUpToBytes while read', declared: false, bufferUpToBytes: 1_000 },
       { name: 'declared above bufferUpToBytes', declared: true, bufferUpToBytes: 1_000 },
     ])(
       '$name: read whole when under the cap, refused by the cap when over',
