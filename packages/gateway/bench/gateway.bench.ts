@@ -16,6 +16,8 @@
  *   BENCH_ONLY=gateway: only the gateway rows (for profiling).
  *   BENCH_ROWS=create,create1,replay,get,rss: only these gateway rows (default: all).
  *   BENCH_SETUPS=SQLite,Postgres: only the gateway set-ups with these labels (default: all).
+ *   BENCH_BASELINE=<checkout>: each gateway set-up also runs from that checkout's build (its own
+ *     `pnpm build` done), labelled "(baseline)", in the same run: before/after side by side.
  * The gateway runs from its build (`dist/main.js`, as deployed); the pnpm script builds first.
  */
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -118,6 +120,10 @@ const dir = mkdtempSync(join(tmpdir(), 'gateway-bench-'));
 const onlyGateway = process.env.BENCH_ONLY === 'gateway';
 const ROWS = new Set((process.env.BENCH_ROWS ?? 'create,create1,replay,get,rss').split(','));
 const SETUPS = process.env.BENCH_SETUPS ? new Set(process.env.BENCH_SETUPS.split(',')) : undefined;
+const variants = [
+  { root, suffix: '' },
+  ...(process.env.BENCH_BASELINE ? [{ root: process.env.BENCH_BASELINE, suffix: ' (baseline)' }] : []),
+];
 const started: Target[] = [];
 const fake = await startFakeOneLink();
 const postgres = await freshPostgres();
@@ -193,14 +199,18 @@ try {
         only: ['create', 'create1', 'replay', 'get'],
       });
     }
-    for (const { label, database, env = {}, only = all } of backends) {
-      if (SETUPS && !SETUPS.has(label)) continue;
+    const runsOf = backends.flatMap((backend) =>
+      SETUPS && !SETUPS.has(backend.label) ? [] : variants.map((variant) => ({ ...backend, variant })),
+    );
+    for (const { label: setup, database, env = {}, only = all, variant } of runsOf) {
+      const label = `${setup}${variant.suffix}`;
       const want = (row: string) => ROWS.has(row) && only.includes(row);
       const gateway = await startGateway(
-        root,
+        variant.root,
         {
           ...env,
-          DATABASE_URL: database,
+          // A baseline gets a SQLite file of its own; on Postgres both use the run's schema.
+          DATABASE_URL: variant.suffix === '' ? database : database.replace(/\.sqlite$/, '-baseline.sqlite'),
           GATEWAY_API_KEYS: KEY,
           ONELINK_BASE_URL: fake.url,
           ONELINK_TOKEN_URL: fake.tokenUrl,
