@@ -84,6 +84,27 @@ describe('SQLite WAL checkpoints', () => {
     );
   });
 
+  it('two connections to one file, each with its thread (as in a worker pool), and neither thread reports a failure', async () => {
+    const logs = captureLogs();
+    const filename = dir.join('shared.sqlite');
+    const open = () =>
+      createDatabase({ client: 'sqlite', filename }, createGatewayLogger('warn', logs.destination));
+    const [a, b] = [open(), open()];
+    try {
+      await a.raw('create table filler (id integer primary key, body text)');
+      // ~1 s of commits from both while both threads checkpoint every 100 ms.
+      for (let i = 0; i < 400; i++) {
+        await (i % 2 === 0 ? a : b).raw('insert into filler (body) values (?)', ['x'.repeat(3000)]);
+        if (i % 40 === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(await a.raw('select count(*) as n from filler')).toEqual([{ n: 400 }]);
+    } finally {
+      await a.destroy();
+      await b.destroy();
+    }
+    expect(logs.lines).toEqual([]);
+  });
+
   it('a thread that cannot open the file says so in the log and stops', async () => {
     const logs = captureLogs();
     const checkpoints = startBackgroundCheckpoints(
