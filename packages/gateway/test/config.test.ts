@@ -154,26 +154,19 @@ describe('errors name the variable and the rule, never a secret value', () => {
       rule: /between 1 and 100000/,
     },
     { given: { GATEWAY_RRN_BLOCK_SIZE: '2.5' }, variable: 'GATEWAY_RRN_BLOCK_SIZE', rule: /integer/ },
-    {
-      given: { GATEWAY_SQLITE_SYNCHRONOUS: 'off' },
-      variable: 'GATEWAY_SQLITE_SYNCHRONOUS',
-      rule: /one of normal, full/,
-    },
-    {
-      given: { DATABASE_URL: 'postgres://gw@db/gw', GATEWAY_SQLITE_SYNCHRONOUS: 'full' },
-      variable: 'GATEWAY_SQLITE_SYNCHRONOUS',
-      rule: /SQLite only/,
-    },
-    {
-      given: { GATEWAY_SQLITE_CHECKPOINTS: 'never' },
-      variable: 'GATEWAY_SQLITE_CHECKPOINTS',
-      rule: /one of background, inline/,
-    },
-    {
-      given: { DATABASE_URL: 'postgres://gw@db/gw', GATEWAY_SQLITE_CHECKPOINTS: 'inline' },
-      variable: 'GATEWAY_SQLITE_CHECKPOINTS',
-      rule: /SQLite only/,
-    },
+    // The SQLite-only settings: an unknown value, and any value with Postgres.
+    ...[
+      { variable: 'GATEWAY_SQLITE_SYNCHRONOUS', unknown: 'off', rule: /one of normal, full/, known: 'full' },
+      {
+        variable: 'GATEWAY_SQLITE_CHECKPOINTS',
+        unknown: 'never',
+        rule: /one of background, inline/,
+        known: 'inline',
+      },
+    ].flatMap(({ variable, unknown, rule, known }) => [
+      { given: { [variable]: unknown }, variable, rule },
+      { given: { DATABASE_URL: 'postgres://gw@db/gw', [variable]: known }, variable, rule: /SQLite only/ },
+    ]),
   ];
   it.each(cases)('$variable: $rule', ({ given, variable, rule }) => {
     const error = thrownBy(() => parseConfig(given), ConfigError);
