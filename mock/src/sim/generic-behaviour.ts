@@ -1,5 +1,5 @@
 import { plainAnswer, recordedAnswer } from './recorded-answer.js';
-import { type ApiBehaviour, describeIssues, violationsHeader } from './sim-request.js';
+import { type ApiBehaviour, describeIssues, refusal } from './sim-request.js';
 
 /**
  * How an operation without behaviour of its own is simulated: like Prism, with the recorded answers
@@ -12,10 +12,7 @@ export const genericBehaviour: ApiBehaviour = {
   },
   invalid(req, issues, _reason, ctx) {
     const base = recordedAnswer(req, ctx, 400) ?? plainAnswer(req, 400, describeIssues(issues));
-    return {
-      answer: { ...base, headers: { ...base.headers, ...violationsHeader(issues) } },
-      note: describeIssues(issues),
-    };
+    return refusal(base, issues);
   },
   handle(req, ctx) {
     const answer = recordedAnswer(req, ctx, 200, 'success') ?? plainAnswer(req, 200, 'ok');

@@ -5,10 +5,9 @@ import { answerFrom, type SimAnswer } from './fixture-book.js';
 import {
   type ApiBehaviour,
   type Decision,
-  describeIssues,
+  refusal,
   type SimContext,
   type SimRequest,
-  violationsHeader,
 } from './sim-request.js';
 import type { Invoice, SimState } from './sim-state.js';
 
@@ -171,9 +170,7 @@ export const linkPaymentsBehaviour: ApiBehaviour = {
           : 'bad-request';
     const fixture =
       ctx.book.find(req.op.operationId, scenario) ?? ctx.book.get(req.op.operationId, 'parameters-missing');
-    const a = answerFrom(fixture);
-    a.headers = { ...a.headers, ...violationsHeader(issues) };
-    return { answer: a, note: describeIssues(issues) };
+    return refusal(answerFrom(fixture), issues);
   },
   handle(req, ctx) {
     const body = req.body as LinkBody;

@@ -1,6 +1,6 @@
 import { answerFrom } from './fixture-book.js';
 import { plainAnswer, recordedAnswer } from './recorded-answer.js';
-import { type ApiBehaviour, describeIssues, violationsHeader } from './sim-request.js';
+import { type ApiBehaviour, describeIssues, refusal } from './sim-request.js';
 
 interface TokenForm {
   grant_type?: string;
@@ -28,10 +28,7 @@ export const oauthBehaviour: ApiBehaviour = {
       error: grantType ? 'unsupported_grant_type' : 'invalid_request',
       error_description: describeIssues(issues),
     };
-    return {
-      answer: { ...base, body, headers: { ...base.headers, ...violationsHeader(issues) } },
-      note: describeIssues(issues),
-    };
+    return refusal({ ...base, body }, issues);
   },
   handle(req, ctx) {
     const form = req.body as TokenForm;

@@ -18,10 +18,9 @@ import { registryFromFixtures } from './qr-registry.js';
 import {
   type ApiBehaviour,
   type Decision,
-  describeIssues,
+  refusal,
   type SimContext,
   type SimRequest,
-  violationsHeader,
 } from './sim-request.js';
 
 /** The stan/rrn a request carries, where they are well-formed (an answer echoes only those). */
@@ -44,9 +43,7 @@ function echoing(req: SimRequest, ctx: SimContext, scenario: string): SimAnswer 
 }
 
 function refused(req: SimRequest, ctx: SimContext, issues: ValidationIssue[]): Decision {
-  const answer = echoing(req, ctx, 'validation-error');
-  answer.headers = { ...answer.headers, ...violationsHeader(issues) };
-  return { answer, note: describeIssues(issues) };
+  return refusal(echoing(req, ctx, 'validation-error'), issues);
 }
 
 /**

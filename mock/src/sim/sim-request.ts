@@ -49,8 +49,19 @@ export interface ApiBehaviour {
   handle(req: SimRequest, ctx: SimContext): Decision;
 }
 
+/**
+ * A refused request's decision: the answer with the `sl-violations` header naming the refused fields,
+ * and the issues in a sentence for the journal. `place` is where the fields were sent (body, query).
+ */
+export function refusal(answer: SimAnswer, issues: readonly ValidationIssue[], place = 'body'): Decision {
+  return {
+    answer: { ...answer, headers: { ...answer.headers, ...violationsHeader(issues, place) } },
+    note: describeIssues(issues),
+  };
+}
+
 /** Prism's `sl-violations` header: the refused fields as a JSON list, so the same tooling reads both. */
-export function violationsHeader(issues: readonly ValidationIssue[], place = 'body'): Record<string, string> {
+function violationsHeader(issues: readonly ValidationIssue[], place = 'body'): Record<string, string> {
   const list = issues.slice(0, 20).map((i) => ({
     location:
       i.rule === 'media-type'

@@ -1,13 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { verifySnap } from '@onelink-kit/signing';
 import { answerFrom, type SimAnswer } from './fixture-book.js';
-import {
-  type ApiBehaviour,
-  describeIssues,
-  type SimContext,
-  type SimRequest,
-  violationsHeader,
-} from './sim-request.js';
+import { type ApiBehaviour, refusal, type SimContext, type SimRequest } from './sim-request.js';
 
 /**
  * A recorded SNAP error whose responseMessage names the field, as the SNAP convention does ("Invalid
@@ -42,8 +36,7 @@ export const snapBehaviour: ApiBehaviour = {
             first.rule === 'required' ? 'missing-mandatory-field' : 'invalid-field-format',
             first.field,
           );
-    answer.headers = { ...answer.headers, ...violationsHeader(issues, 'query') };
-    return { answer, note: describeIssues(issues) };
+    return refusal(answer, issues, 'query');
   },
   handle(req, ctx) {
     const op = req.op.operationId;
