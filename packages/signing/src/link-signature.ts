@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { signatureMatches } from './constant-time.js';
 import { withNonEnumerable } from './non-enumerable.js';
+import { SignatureInputError } from './signature-input-error.js';
 
 /**
  * Link Based Payments request signature (1LINK's Link Based Payments document): HMAC-SHA512 over a plain concatenation
@@ -41,15 +42,7 @@ export interface LinkSignature {
   signature: string;
 }
 
-export class LinkSignatureInputError extends Error {
-  constructor(
-    readonly field: string,
-    readonly rule: string,
-  ) {
-    super(`${field}: ${rule}`);
-    this.name = 'LinkSignatureInputError';
-  }
-}
+export class LinkSignatureInputError extends SignatureInputError {}
 
 function parts(input: LinkSignatureInput): { tail: string } {
   for (const [field, value] of Object.entries(input)) {

@@ -1,6 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { signatureMatches } from './constant-time.js';
 import { withNonEnumerable } from './non-enumerable.js';
+import { SignatureInputError } from './signature-input-error.js';
 
 /**
  * SNAP symmetric request signature (1LINK's SNAP card-binding document):
@@ -47,15 +48,7 @@ export function minifyJsonBody(body: string | undefined): string {
   }
 }
 
-export class SnapSignatureInputError extends Error {
-  constructor(
-    readonly field: string,
-    readonly rule: string,
-  ) {
-    super(`${field}: ${rule}`);
-    this.name = 'SnapSignatureInputError';
-  }
-}
+export class SnapSignatureInputError extends SignatureInputError {}
 
 function checkInput(input: SnapSignatureInput): void {
   if (!/^[A-Za-z]+$/.test(input.method)) throw new SnapSignatureInputError('method', 'must be letters only');
