@@ -12,8 +12,8 @@ import {
 } from '@onelink-kit/client';
 import { parseOneLinkDateTime } from '@onelink-kit/core';
 import { defaultLayout, type FixtureFile, loadFixtures, preferHeader } from '@onelink-kit/mock';
-import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
-import { startOneLinkMockForTest, type TestMock } from '../support/onelink-mock.js';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { mockPerFile } from '../support/mock-per-file.js';
 
 // Contract test 3: the generated client, through @onelink-kit/client, against Prism serving the
 // fixtures: each scenario's body comes back typed, each error scenario as the right typed error.
@@ -23,13 +23,7 @@ const qrFixtures = fixtures.filter((f) => f.operationId.startsWith('generateDQRC
 // against its clock, so give it that clock instead of letting the test depend on today's date.
 const NOW = parseOneLinkDateTime('2026-11-22T10:00:00')!;
 
-let mock: TestMock | undefined;
-beforeAll(async () => {
-  mock = await startOneLinkMockForTest();
-});
-afterAll(async () => {
-  await mock?.stop();
-});
+const mock = mockPerFile('1link-p2m-qr');
 
 /** A client on the mock, with a fetch that counts calls and can add headers to token requests. */
 function clientOnMock(tokenHeaders: Record<string, string> = {}) {
@@ -46,8 +40,8 @@ function clientOnMock(tokenHeaders: Record<string, string> = {}) {
     return fetch(request);
   };
   const client = createOneLinkClient({
-    baseUrl: mock!.url,
-    tokenUrl: `${mock!.url}/oauth2/token`,
+    baseUrl: mock.url,
+    tokenUrl: `${mock.url}/oauth2/token`,
     clientId: 'contract-test-client-id',
     clientSecret: 'contract-test-client-secret',
     fetch: fetchSpy,

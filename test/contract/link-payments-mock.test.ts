@@ -5,8 +5,8 @@ import {
 } from '@onelink-kit/link-payments';
 import { defaultLayout, indexFixtures, preferHeader, TEST_LINK_HASH_KEY } from '@onelink-kit/mock';
 import { verifyLink } from '@onelink-kit/signing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSpecMockForTest, type TestMock } from '../support/onelink-mock.js';
+import { describe, expect, it } from 'vitest';
+import { mockPerFile } from '../support/mock-per-file.js';
 
 // @onelink-kit/link-payments against Prism serving spec/link-payments.yaml + its fixtures (as `pnpm mock`
 // does, built into a temp dir, on an OS-chosen loopback port). For every scenario of every operation the
@@ -23,15 +23,7 @@ const fixtures = index.fixtures.filter(
 );
 type Body = Record<string, unknown>;
 
-let mock: TestMock | undefined;
-let baseUrl = '';
-beforeAll(async () => {
-  mock = await startSpecMockForTest('link-payments');
-  baseUrl = mock.url;
-});
-afterAll(async () => {
-  await mock?.stop();
-});
+const mock = mockPerFile('link-payments');
 
 function call(
   operationId: string,
@@ -62,7 +54,7 @@ describe('link-payments client against Prism', () => {
     const recorded = f.fixture.request.body as Body;
     const sent: Body[] = [];
     const client = createLinkPaymentsClient({
-      baseUrl,
+      baseUrl: mock.url,
       merchantId: String(recorded.merchantId),
       password: String(recorded.password),
       hashKey: KEY,
@@ -121,7 +113,7 @@ describe('link-payments client against Prism', () => {
 
   it('Prism itself rejects a body that breaks the spec (signature not hex)', async () => {
     const f = fixtures.find((x) => x.operationId === 'cancelPaymentLink' && x.scenario === 'success')!;
-    const res = await fetch(`${baseUrl}/cancelPaymentLink`, {
+    const res = await fetch(`${mock.url}/cancelPaymentLink`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify({ ...(f.fixture.request.body as Body), signature: 'not-hex' }),

@@ -1,6 +1,6 @@
 import { defaultLayout, type FixtureFile, loadFixtures } from '@onelink-kit/mock';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startOneLinkMockForTest, type TestMock } from '../support/onelink-mock.js';
+import { describe, expect, it } from 'vitest';
+import { mockPerFile } from '../support/mock-per-file.js';
 
 // Contract test 4: Prism keeps security checks and request validation on. What it really answers
 // (Prism 5.14.2, no --errors flag): a missing credential → 401 with the operation's first 401 example
@@ -10,13 +10,7 @@ const fixtures = loadFixtures(defaultLayout().fixturesDir);
 const fixture = (op: string, scenario: string): FixtureFile =>
   fixtures.find((f) => f.operationId === op && f.scenario === scenario)!;
 
-let mock: TestMock | undefined;
-beforeAll(async () => {
-  mock = await startOneLinkMockForTest();
-});
-afterAll(async () => {
-  await mock?.stop();
-});
+const mock = mockPerFile('1link-p2m-qr');
 
 interface Violation {
   location: string[];
@@ -24,7 +18,7 @@ interface Violation {
   message: string;
 }
 async function send(path: string, headers: Record<string, string>, body: string) {
-  const res = await fetch(`${mock!.url}${path}`, { method: 'POST', headers, body });
+  const res = await fetch(`${mock.url}${path}`, { method: 'POST', headers, body });
   const raw = res.headers.get('sl-violations');
   return {
     status: res.status,

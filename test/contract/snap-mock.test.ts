@@ -7,8 +7,8 @@ import {
 } from '@onelink-kit/mock';
 import { verifySnap } from '@onelink-kit/signing';
 import { createSnapClient, SnapApiError, snapResponseCodes } from '@onelink-kit/snap';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSpecMockForTest, type TestMock } from '../support/onelink-mock.js';
+import { describe, expect, it } from 'vitest';
+import { mockPerFile } from '../support/mock-per-file.js';
 
 // @onelink-kit/snap against Prism serving spec/snap-card-binding.yaml + its fixtures (as `pnpm mock` does,
 // built into a temp dir, on an OS-chosen loopback port). For every scenario the client sends the request the
@@ -20,15 +20,7 @@ const layout = defaultLayout();
 const index = indexFixtures(layout);
 const fixtures = index.fixtures.filter((f) => f.operationId === 'getOAuthCode');
 
-let mock: TestMock | undefined;
-let baseUrl = '';
-beforeAll(async () => {
-  mock = await startSpecMockForTest('snap-card-binding');
-  baseUrl = mock.url;
-});
-afterAll(async () => {
-  await mock?.stop();
-});
+const mock = mockPerFile('snap-card-binding');
 
 describe('snap client against Prism', () => {
   it.each(fixtures.map((f) => ({ name: f.scenario, f })))('$name', async ({ f }) => {
@@ -37,7 +29,7 @@ describe('snap client against Prism', () => {
     const query = new URL(req.path, 'http://x').searchParams;
     const sent: Request[] = [];
     const client = createSnapClient({
-      baseUrl,
+      baseUrl: mock.url,
       accessToken: h('authorization').replace(/^Bearer /, ''),
       clientSecret: SECRET,
       partnerId: h('x-partner-id'),
@@ -104,7 +96,7 @@ describe('snap client against Prism', () => {
     const headers = Object.fromEntries(
       Object.entries(f.fixture.request.headers).filter(([k]) => k !== 'x-signature'),
     );
-    const res = await fetch(`${baseUrl}${f.fixture.request.path}`, { headers });
+    const res = await fetch(`${mock.url}${f.fixture.request.path}`, { headers });
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.headers.get('sl-violations') ?? '').toMatch(/x-signature/i);
   });
