@@ -1,4 +1,5 @@
 import { assertNoSecrets, findSecretLeaks, SecretLeakError } from '@onelink-kit/mock';
+import { thrownBy } from '@onelink-kit/testkit';
 import { describe, expect, it } from 'vitest';
 
 const secrets = [
@@ -32,14 +33,11 @@ describe('findSecretLeaks', () => {
 
 describe('assertNoSecrets', () => {
   it('refuses, naming the file and the secret but never the value', () => {
-    let error: unknown;
-    try {
-      assertNoSecrets('mock/fixtures/x/y.json', '{"leak":"canary/secret+42"}', secrets);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(SecretLeakError);
-    expect((error as Error).message).toBe(
+    const error = thrownBy(
+      () => assertNoSecrets('mock/fixtures/x/y.json', '{"leak":"canary/secret+42"}', secrets),
+      SecretLeakError,
+    );
+    expect(error.message).toBe(
       'refusing to write mock/fixtures/x/y.json: it still contains ONELINK_CLIENT_SECRET (value not shown)',
     );
     expect(JSON.stringify(error)).not.toContain('canary/secret+42');

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { thrownBy } from '@onelink-kit/testkit';
 import { describe, expect, it } from 'vitest';
 import { canRead, combineCallerKeys, listScope, parseCallerKeys } from '../src/callers.js';
 import { ConfigError } from '../src/config-error.js';
@@ -52,16 +53,10 @@ describe('parseCallerKeys', () => {
   ];
   for (const { given, rule } of errors) {
     it(`refuses ${JSON.stringify(given.slice(0, 30))} naming the variable and the entry, not its text`, () => {
-      let error: unknown;
-      try {
-        parseCallerKeys(given, 'GATEWAY_ADMIN_KEYS', user);
-      } catch (e) {
-        error = e;
-      }
-      expect(error).toBeInstanceOf(ConfigError);
-      expect((error as ConfigError).variable).toBe('GATEWAY_ADMIN_KEYS');
-      expect((error as ConfigError).message).toMatch(rule);
-      expect((error as ConfigError).message).not.toContain(RAW);
+      const error = thrownBy(() => parseCallerKeys(given, 'GATEWAY_ADMIN_KEYS', user), ConfigError);
+      expect(error.variable).toBe('GATEWAY_ADMIN_KEYS');
+      expect(error.message).toMatch(rule);
+      expect(error.message).not.toContain(RAW);
     });
   }
 });

@@ -1,3 +1,4 @@
+import { thrownBy } from '@onelink-kit/testkit';
 import { describe, expect, it } from 'vitest';
 import { instantFromQuery } from '../../src/http/date-query.js';
 import { ProblemError } from '../../src/problems.js';
@@ -50,15 +51,9 @@ describe('instantFromQuery', () => {
   ];
   for (const given of bad) {
     it(`refuses ${JSON.stringify(given)} as a 400 naming query.to and the rule`, () => {
-      let error: unknown;
-      try {
-        instantFromQuery('to', given);
-      } catch (e) {
-        error = e;
-      }
-      expect(error).toBeInstanceOf(ProblemError);
-      expect((error as ProblemError).status).toBe(400);
-      expect((error as ProblemError).extras.errors).toEqual([
+      const error = thrownBy(() => instantFromQuery('to', given), ProblemError);
+      expect(error.status).toBe(400);
+      expect(error.extras.errors).toEqual([
         {
           field: 'query.to',
           rule: 'date-time',
