@@ -12,6 +12,7 @@ import {
 } from '@onelink-kit/client';
 import { parseOneLinkDateTime } from '@onelink-kit/core';
 import { defaultLayout, type FixtureFile, loadFixtures, preferHeader } from '@onelink-kit/mock';
+import { rejectedBy } from '@onelink-kit/testkit';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { mockPerFile } from '../support/mock-per-file.js';
 
@@ -130,11 +131,7 @@ describe('@onelink-kit/client against the Prism mock', () => {
     const want = EXPECTED_ERRORS[f.scenario];
     expect(want, `no expectation for scenario ${f.scenario}`).toBeDefined();
     const { client } = clientOnMock();
-    const error = await call(f, client).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(want!.type);
+    const error = await rejectedBy(call(f, client), want!.type);
     expect(error).toMatchObject(want!.props);
     // 1LINK response-code bodies reach the caller through the error, as sent.
     const body = f.fixture.response.body as Record<string, unknown>;
@@ -163,11 +160,7 @@ describe('@onelink-kit/client against the Prism mock', () => {
 
   it('requestToken invalid-client: OneLinkAuthError with the OAuth error', async () => {
     const { client } = clientOnMock(mockScenario('invalid-client'));
-    const error = await client.tokens.getToken().then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(OneLinkAuthError);
+    const error = await rejectedBy(client.tokens.getToken(), OneLinkAuthError);
     expect(error).toMatchObject({ status: 401, reason: 'invalid_client' });
   });
 });

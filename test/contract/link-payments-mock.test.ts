@@ -5,6 +5,7 @@ import {
 } from '@onelink-kit/link-payments';
 import { defaultLayout, indexFixtures, preferHeader, TEST_LINK_HASH_KEY } from '@onelink-kit/mock';
 import { verifyLink } from '@onelink-kit/signing';
+import { rejectedBy } from '@onelink-kit/testkit';
 import { describe, expect, it } from 'vitest';
 import { mockPerFile } from '../support/mock-per-file.js';
 
@@ -70,11 +71,7 @@ describe('link-payments client against Prism', () => {
     if (f.scenario === 'success') {
       await expect(result).resolves.toMatchObject({ status: 200, statusCode: body.statusCode, data: body });
     } else {
-      const err = await result.then(
-        () => undefined,
-        (e: unknown) => e,
-      );
-      expect(err).toBeInstanceOf(LinkPaymentsApiError);
+      const err = await rejectedBy(result, LinkPaymentsApiError);
       const entry = linkResponseCodes.get(body.statusCode)!;
       expect(err).toMatchObject({
         operationId: f.operationId,

@@ -7,6 +7,7 @@ import {
 } from '@onelink-kit/mock';
 import { verifySnap } from '@onelink-kit/signing';
 import { createSnapClient, SnapApiError, snapResponseCodes } from '@onelink-kit/snap';
+import { rejectedBy } from '@onelink-kit/testkit';
 import { describe, expect, it } from 'vitest';
 import { mockPerFile } from '../support/mock-per-file.js';
 
@@ -60,11 +61,7 @@ describe('snap client against Prism', () => {
       const got = await call;
       expect(got).toMatchObject({ status: 200, authCode: body.authCode, data: body });
     } else {
-      const err = await call.then(
-        () => undefined,
-        (e: unknown) => e,
-      );
-      expect(err).toBeInstanceOf(SnapApiError);
+      const err = await rejectedBy(call, SnapApiError);
       const entry = snapResponseCodes.get(body.responseCode)!;
       expect(err).toMatchObject({
         status: f.fixture.response.status,

@@ -50,5 +50,5 @@ export {
 } from './requests/spec-examples.js';
 export { withField } from './requests/with-field.js';
 export { makeTempDir, type TempDir } from './temp-dir.js';
-export { thrownBy } from './thrown-by.js';
+export { rejectedBy, thrownBy } from './thrown-by.js';
 export { type TransportCall, transportFailureTests } from './transport-failures.js';

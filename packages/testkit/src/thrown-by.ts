@@ -14,3 +14,16 @@ export function thrownBy<T>(run: () => unknown, type: abstract new (...args: nev
   expect(error).toBeInstanceOf(type);
   return error as T;
 }
+
+/** What `pending` rejects with, checked to be a `type`: thrownBy for a call that answers with a promise. */
+export async function rejectedBy<T>(
+  pending: Promise<unknown>,
+  type: abstract new (...args: never[]) => T,
+): Promise<T> {
+  const error = await pending.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(type);
+  return error as T;
+}
