@@ -72,6 +72,9 @@ export function createKeepAliveFetch(options: KeepAliveFetchOptions = {}): KeepA
         outgoing.destroy();
         reject(signal.reason);
       };
+      // Once the answer is over (read, refused or broken) the signal has nothing left to cancel: its
+      // listener goes, so a long-lived signal does not keep the finished request reachable.
+      const release = () => signal.removeEventListener('abort', onAbort);
       const outgoing = (secure ? httpsRequest : httpRequest)(
         {
           agent: secure ? https : http,
@@ -83,16 +86,16 @@ export function createKeepAliveFetch(options: KeepAliveFetchOptions = {}): KeepA
           headers,
         },
         (answer) => {
-          answerOf(answer, bufferUpTo).then(({ response, streamed }) => {
-            // A streamed answer stays cancellable by the signal while the client reads it.
-            if (!streamed) signal.removeEventListener('abort', onAbort);
-            resolve(response);
-          }, reject);
+          answer.once('close', release);
+          answerOf(answer, bufferUpTo).then(resolve, (error: unknown) => {
+            release();
+            reject(error);
+          });
         },
       );
       signal.addEventListener('abort', onAbort, { once: true });
-      outgoing.once('error', (error) => {
-        signal.removeEventListener('abort', onAbort);
+      outgoing.on('error', (error) => {
+        release();
         reject(signal.aborted ? signal.reason : error);
       });
       outgoing.end(body);
@@ -113,10 +116,7 @@ export function createKeepAliveFetch(options: KeepAliveFetchOptions = {}): KeepA
  * The answer as a Response: read whole when it turns out no longer than `bufferUpTo` (declared or
  * chunked), else handed on as a stream from where reading stopped, for the client's cap to refuse.
  */
-async function answerOf(
-  answer: IncomingMessage,
-  bufferUpTo: number,
-): Promise<{ response: Response; streamed: boolean }> {
+async function answerOf(answer: IncomingMessage, bufferUpTo: number): Promise<Response> {
   const headers = new Headers();
   for (let i = 0; i + 1 < answer.rawHeaders.length; i += 2) {
     headers.append(answer.rawHeaders[i]!, answer.rawHeaders[i + 1]!);
@@ -124,7 +124,7 @@ async function answerOf(
   const init = { status: answer.statusCode ?? 502, statusText: answer.statusMessage ?? '', headers };
   if (NULL_BODY_STATUSES.has(init.status)) {
     answer.resume();
-    return { response: new Response(null, init), streamed: false };
+    return new Response(null, init);
   }
   const declared = Number(answer.headers['content-length'] ?? Number.NaN);
   if (Number.isFinite(declared) && declared > bufferUpTo) return streamed([], answer, init);
@@ -147,22 +147,18 @@ async function answerOf(
   });
   if (!whole) return streamed(chunks, answer, init);
   const body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
-  return { response: new Response(body, init), streamed: false };
+  return new Response(body, init);
 }
 
 /** What was read so far, then the rest of the answer, as a Response body stream. */
-function streamed(
-  read: Buffer[],
-  answer: IncomingMessage,
-  init: ResponseInit,
-): { response: Response; streamed: boolean } {
+function streamed(read: Buffer[], answer: IncomingMessage, init: ResponseInit): Response {
   async function* body() {
     yield* read;
     yield* answer;
   }
   // node:stream/web's ReadableStream and the global one are the same class under two type names.
   const stream = Readable.toWeb(Readable.from(body())) as ReadableStream<Uint8Array>;
-  return { response: new Response(stream, init), streamed: true };
+  return new Response(stream, init);
 }
 
 /** Statuses whose Response must have no body (the Response constructor throws otherwise). */

@@ -126,6 +126,30 @@ describe('createKeepAliveFetch', () => {
     expect(upstream.connections.closed).toBe(1);
   });
 
+  it.each([
+    { name: 'read whole', bufferUpToBytes: undefined },
+    { name: 'streamed', bufferUpToBytes: 1 },
+  ])(
+    'an abort after an answer was $name does not touch the socket the next call reuses',
+    async ({ bufferUpToBytes }) => {
+      let calls = 0;
+      const upstream = await listen(createServer(), 'http', (req, res, body) => {
+        calls++;
+        // The second call is still waiting for its answer when the first call's signal fires.
+        setTimeout(() => echo(req, res, body), calls === 1 ? 0 : 100);
+      });
+      const { fetch } = transport(bufferUpToBytes === undefined ? {} : { bufferUpToBytes });
+      const first = new AbortController();
+      const answer = await fetch(`${upstream.url}/one`, { method: 'POST', body: '1', signal: first.signal });
+      expect(await answer.json()).toMatchObject({ path: '/one' });
+      const second = fetch(`${upstream.url}/two`, { method: 'POST', body: '2' });
+      await until(() => calls === 2);
+      first.abort();
+      expect(await (await second).json()).toMatchObject({ path: '/two' });
+      expect(upstream.connections.opened).toBe(1);
+    },
+  );
+
   it('gives a bodiless status a null body', async () => {
     const upstream = await listen(createServer(), 'http', (_req, res) => {
       res.writeHead(204);
