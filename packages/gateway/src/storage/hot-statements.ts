@@ -63,8 +63,17 @@ export const OUTCOME_COLUMNS = [
 export function hotStatements(db: Database): HotStatements {
   const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
   const insertSql = `insert into ${TRANSACTIONS} (${INSERT_COLUMNS.join(', ')}) values (${placeholders(INSERT_COLUMNS.length)})`;
-  const updateSql = (from: number) =>
-    `update ${TRANSACTIONS} set ${OUTCOME_COLUMNS.map((c) => `${c} = ?`).join(', ')} where id = ? and status in (${placeholders(from)})`;
+  const setOutcome = OUTCOME_COLUMNS.map((c) => `${c} = ?`).join(', ');
+  // By the number of statuses allowed (the store asks with one list, so this holds one entry).
+  const updateSqls = new Map<number, string>();
+  const updateSql = (from: number) => {
+    let sql = updateSqls.get(from);
+    if (sql === undefined) {
+      sql = `update ${TRANSACTIONS} set ${setOutcome} where id = ? and status in (${placeholders(from)})`;
+      updateSqls.set(from, sql);
+    }
+    return sql;
+  };
   const byIdSql = `select * from ${TRANSACTIONS} where id = ? limit 1`;
   const byKeySql = `select * from ${TRANSACTIONS} where caller = ? and idempotency_key_live = ? limit 1`;
   // A missing value is SQL NULL (knex refuses an undefined binding in raw SQL).
