@@ -1,13 +1,16 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { captureIo } from '@onelink-kit/testkit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+import { main } from '../../scripts/lint-spec.js';
 import { runScript } from '../support/run-script.js';
 
 // Runs the real `pnpm lint:spec` script (Spectral + Redocly) against small specs written to a temp dir,
 // so these tests prove that our own Spectral rules fail the build and that the script names the rule,
-// the spec and the tool.
+// the spec and the tool. The broken-rule cases run it as a program (tsx, as `pnpm lint:spec` does); the
+// others call its main(argv, io) here, which spawns the same two tools without another tsx start.
 const work = mkdtempSync(join(tmpdir(), 'onelink-lint-spec-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -19,6 +22,12 @@ interface Run {
 async function lintSpec(args: string[]): Promise<Run> {
   const { code, stdout, stderr } = await runScript('lint-spec.ts', args);
   return { code, output: `${stdout}${stderr}` };
+}
+
+async function lintSpecHere(args: string[]): Promise<Run> {
+  const printed = captureIo();
+  const code = await main(args, printed.io);
+  return { code, output: `${printed.stdout()}${printed.stderr()}` };
 }
 
 type Json = { [key: string]: unknown };
@@ -140,7 +149,7 @@ function writeSpec(name: string, spec: Spec): string {
 describe('lint:spec on a valid spec', () => {
   it('exits 0 and reports both tools clean', async () => {
     const file = writeSpec('valid.yaml', validSpec());
-    const got = await lintSpec([file]);
+    const got = await lintSpecHere([file]);
     expect(got.output).toMatch(/ok\s+spectral\s+\S*valid\.yaml/);
     expect(got.output).toMatch(/ok\s+redocly\s+\S*valid\.yaml/);
     expect(got.code).toBe(0);
@@ -226,7 +235,7 @@ describe('lint:spec discovers every *.yaml and *.yml in the spec directory', () 
     writeFileSync(join(dir, 'gamma.yml'), stringify(validSpec()));
     writeFileSync(join(dir, 'notes.txt'), 'not a spec');
 
-    const got = await lintSpec(['--spec-dir', dir]);
+    const got = await lintSpecHere(['--spec-dir', dir]);
 
     expect(got.output).toMatch(/ok\s+spectral\s+\S*alpha\.yaml/);
     expect(got.output).toMatch(/ok\s+redocly\s+\S*gamma\.yml/);
@@ -237,7 +246,7 @@ describe('lint:spec discovers every *.yaml and *.yml in the spec directory', () 
 
   it('fails when there is no spec at all', async () => {
     const empty = mkdtempSync(join(work, 'empty-'));
-    const got = await lintSpec(['--spec-dir', empty]);
+    const got = await lintSpecHere(['--spec-dir', empty]);
     expect(got.code).toBe(1);
     expect(got.output).toContain('no *.yaml or *.yml spec found');
   });
