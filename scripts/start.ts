@@ -12,18 +12,7 @@
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderTerminal } from '@onelink-kit/emvqr';
-import {
-  ConfigError,
-  createGatewayLogger,
-  describeDatabase,
-  generateApiKey,
-  parseConfig,
-  type QrView,
-  type RunningGateway,
-  startGateway,
-} from '@onelink-kit/gateway';
-import { parseSimConfig, SimConfigError, startSimulator } from '@onelink-kit/mock/sim';
+import type { QrView, RunningGateway } from '@onelink-kit/gateway';
 
 const USAGE = `Usage: pnpm start [--prism] [--logs] [--help]
 
@@ -66,6 +55,13 @@ if (unknown !== undefined) {
 }
 const usePrism = args.includes('--prism');
 const logsHere = args.includes('--logs');
+
+// Loaded once the arguments are known to be good: loading the gateway and the simulator takes seconds,
+// and --help or a wrong argument needs neither.
+const { renderTerminal } = await import('@onelink-kit/emvqr');
+const { ConfigError, createGatewayLogger, describeDatabase, generateApiKey, parseConfig, startGateway } =
+  await import('@onelink-kit/gateway');
+const { parseSimConfig, SimConfigError, startSimulator } = await import('@onelink-kit/mock/sim');
 
 const env: Record<string, string | undefined> = { ...process.env };
 const bold = (s: string) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);

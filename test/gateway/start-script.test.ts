@@ -106,7 +106,8 @@ describe('pnpm start', () => {
 
 describe('pnpm start arguments', () => {
   // Nothing is started for these: no port is bound, no Prism, no database. scripts/start.ts runs on import
-  // and exports no main, so each case spawns it; the cases run side by side.
+  // and exports no main, so each case spawns it (the script checks its arguments before it loads the
+  // gateway, so each is a short run); the cases run side by side.
   const cases = [
     { given: ['--help'], want: { code: 0, stream: 'stdout', text: /^Usage: pnpm start/ } },
     { given: ['-h'], want: { code: 0, stream: 'stdout', text: /GATEWAY_API_KEYS\(_FILE\)/ } },
