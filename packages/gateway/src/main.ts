@@ -1,37 +1,54 @@
 // Process entry: `node dist/main.js` (env-configured). Exits 1 with the variable named on a
 // configuration error; SIGINT/SIGTERM shut down gracefully. GATEWAY_WORKERS > 1: this process is the
-// primary of a worker pool, and each worker runs this file again as one gateway.
+// primary of a worker pool, and each worker runs this file again as one gateway. run() is the same
+// start-up without the exit, so its tests need no process of their own for a refused configuration.
 import cluster from 'node:cluster';
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { DestinationStream } from 'pino';
 import { type GatewayConfig, parseConfig } from './config.js';
 import { ConfigError } from './config-error.js';
 import { createGatewayLogger } from './logger.js';
 import { startGateway, startGatewayWorkers } from './server.js';
 
-// Reports start-up failures only (fatal), so it does not depend on LOG_LEVEL, which may be the error.
-const logger = createGatewayLogger('info');
-try {
-  const config = parseConfig();
-  if (config.apiKeys.size === 0) {
-    throw new ConfigError(
-      'GATEWAY_API_KEYS',
-      'set at least one key (raw, or sha256:<hex>) or GATEWAY_API_KEYS_FILE',
-    );
+export interface MainIo {
+  /** Where a start-up failure is logged (JSON lines); stdout when absent. */
+  failures?: DestinationStream;
+}
+
+/**
+ * Starts the gateway (or, with GATEWAY_WORKERS > 1 in the primary, its worker pool) configured by `env`.
+ * Resolves to `undefined` once it serves (SIGINT/SIGTERM then stop it and end the process), or to the
+ * exit code 1 after logging why it could not start.
+ */
+export async function run(env: NodeJS.ProcessEnv = process.env, io: MainIo = {}): Promise<1 | undefined> {
+  // Reports start-up failures only (fatal), so it does not depend on LOG_LEVEL, which may be the error.
+  const logger = createGatewayLogger('info', io.failures);
+  try {
+    const config = parseConfig(env);
+    if (config.apiKeys.size === 0) {
+      throw new ConfigError(
+        'GATEWAY_API_KEYS',
+        'set at least one key (raw, or sha256:<hex>) or GATEWAY_API_KEYS_FILE',
+      );
+    }
+    if (config.workers > 1 && cluster.isPrimary) {
+      const pool = await startGatewayWorkers(config, createGatewayLogger(config.logLevel));
+      const stop = () => pool.stop().then(() => process.exit(0));
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    } else {
+      await startOne(config);
+    }
+    return undefined;
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      logger.fatal({ variable: error.variable, rule: error.rule }, `configuration error: ${error.message}`);
+    } else {
+      logger.fatal({ err: error }, 'gateway failed to start');
+    }
+    return 1;
   }
-  if (config.workers > 1 && cluster.isPrimary) {
-    const pool = await startGatewayWorkers(config, createGatewayLogger(config.logLevel));
-    const stop = () => pool.stop().then(() => process.exit(0));
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  } else {
-    await startOne(config);
-  }
-} catch (error) {
-  if (error instanceof ConfigError) {
-    logger.fatal({ variable: error.variable, rule: error.rule }, `configuration error: ${error.message}`);
-  } else {
-    logger.fatal({ err: error }, 'gateway failed to start');
-  }
-  process.exit(1);
 }
 
 /** One gateway process (alone, or one worker of a pool): SIGINT/SIGTERM drain it and exit 0. */
@@ -50,4 +67,21 @@ async function startOne(config: GatewayConfig): Promise<void> {
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+/** Whether node was started on this file (a pool's workers are too), not merely importing it. */
+function isProcessEntry(): boolean {
+  const started = process.argv[1];
+  if (started === undefined) return false;
+  try {
+    // The loader names the entry by its real path; argv[1] may be a symlink to it.
+    return realpathSync(started) === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+
+if (isProcessEntry()) {
+  const code = await run();
+  if (code !== undefined) process.exit(code);
 }

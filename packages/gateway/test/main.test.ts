@@ -10,11 +10,13 @@ import {
 } from '@onelink-kit/testkit';
 import knex from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../src/main.js';
 import { API_KEY, merchantRequest } from './support/gateway-harness.js';
 import { spawnGateway } from './support/gateway-process.js';
 
 // The gateway as a real process (src/main.ts): a crash between the write-ahead row and the
-// outcome, a restart that recovers the row to `unknown`, graceful SIGTERM, configuration errors.
+// outcome, a restart that recovers the row to `unknown`, graceful SIGTERM. Configuration errors go
+// through main's run(env, io) in this process: the refusal is the same start-up without the exit.
 
 let fake: FakeOneLink;
 let dir: string;
@@ -118,7 +120,7 @@ describe('crash between write-ahead and outcome', () => {
   });
 });
 
-describe('configuration errors stop the process and name the variable', () => {
+describe('configuration errors stop the start-up (exit code 1) and name the variable', () => {
   const cases: Array<{ given: Record<string, string>; variable: string }> = [
     { given: { PORT: 'eighty' }, variable: 'PORT' },
     { given: { GATEWAY_API_KEYS: '' }, variable: 'GATEWAY_API_KEYS' },
@@ -131,10 +133,13 @@ describe('configuration errors stop the process and name the variable', () => {
     },
   ];
   it.each(cases)('$variable', async ({ given, variable }) => {
-    const child = spawnGateway({ ...env(join(dir, 'config.sqlite')), ...given });
-    children.push(child);
-    expect(await child.exited).toBe(1);
-    const text = child.lines().join('\n');
+    const logged: string[] = [];
+    const code = await run(
+      { ...env(join(dir, 'config.sqlite')), ...given },
+      { failures: { write: (line: string) => void logged.push(line) } },
+    );
+    expect(code).toBe(1);
+    const text = logged.join('\n');
     expect(text).toContain(`"variable":"${variable}"`);
     expect(text).not.toContain('crash-client-secret-value');
     expect(text).not.toContain(API_KEY);
