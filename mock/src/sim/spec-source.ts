@@ -3,8 +3,7 @@ import * as generated from '@onelink-kit/generated';
 
 // The simulator takes the spec documents from @onelink-kit/generated (made from spec/*.yaml by pnpm
 // gen, kept in step by pnpm gen:check), not from the YAML: parsing the YAML takes about a second and
-// @onelink-kit/codegen's spec catalogue loads redocly and openapi-typescript on import (about 2.4 s),
-// and `pnpm sim` must be up in under 2 s.
+// @onelink-kit/codegen's spec catalogue loads redocly on import, and `pnpm sim` must be up in under 2 s.
 
 /** Root extension that marks a spec as mocked; its value is the offset added to the first port. */
 const PORT_OFFSET = 'x-onelink-mock-port-offset';
