@@ -31,8 +31,11 @@ export function recordingFetch(
 
 /** Never answers; rejects with the request signal's reason once it is aborted (as fetch does). */
 export const hangingFetch: typeof globalThis.fetch = async (input, init) => {
-  const signal = new Request(input, init).signal;
+  // The caller's own signal, not one of a Request made here: undici's Request follows the given signal
+  // only while that Request is alive, so after a garbage collection the abort never came through.
+  const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
   return new Promise<Response>((_, reject) => {
+    if (!signal) return;
     if (signal.aborted) reject(signal.reason);
     signal.addEventListener('abort', () => reject(signal.reason), { once: true });
   });

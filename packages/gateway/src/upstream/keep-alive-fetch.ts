@@ -54,7 +54,7 @@ export function createKeepAliveFetch(options: KeepAliveFetchOptions = {}): KeepA
   async function keepAliveFetch(input: Request | string | URL, init?: RequestInit): Promise<Response> {
     const request = input instanceof Request ? input : new Request(input, init);
     if (closed) throw new TypeError('fetch failed', { cause: new Error('transport closed') });
-    request.signal.throwIfAborted();
+    (init?.signal ?? request.signal).throwIfAborted();
     const url = new URL(request.url);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
       throw new TypeError(`fetch failed: unsupported protocol ${url.protocol}`);
@@ -67,7 +67,9 @@ export function createKeepAliveFetch(options: KeepAliveFetchOptions = {}): KeepA
     if (body !== undefined) headers['content-length'] = String(body.byteLength);
     const secure = url.protocol === 'https:';
     return new Promise<Response>((resolve, reject) => {
-      const signal = request.signal;
+      // The caller's signal itself where it gave one: a Request made here follows it only while that
+      // Request is alive, and after a garbage collection an abort would not come through.
+      const signal = init?.signal ?? request.signal;
       const onAbort = () => {
         outgoing.destroy();
         reject(signal.reason);
