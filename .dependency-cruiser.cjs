@@ -63,7 +63,7 @@ function layer(name, from, allowed, why, self = from) {
 }
 
 const room = (name) => `^packages/gateway/src/${name}/`;
-const GATEWAY_COMPOSITION = '^packages/gateway/src/(main|server|index)\\.ts$';
+const GATEWAY_COMPOSITION = '^packages/gateway/src/(main|run|server|index)\\.ts$';
 const GATEWAY_SHARED = '^packages/gateway/src/[^/]+\\.ts$';
 
 function gatewayRoom(name, from, forbidden, why) {

@@ -10,13 +10,13 @@ import {
 } from '@onelink-kit/testkit';
 import knex from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../src/main.js';
+import { run } from '../src/run.js';
 import { API_KEY, merchantRequest } from './support/gateway-harness.js';
 import { spawnGateway } from './support/gateway-process.js';
 
 // The gateway as a real process (src/main.ts): a crash between the write-ahead row and the
 // outcome, a restart that recovers the row to `unknown`, graceful SIGTERM. Configuration errors go
-// through main's run(env, io) in this process: the refusal is the same start-up without the exit.
+// through run(env, io) (src/run.ts, what main.ts runs) in this process: the refusal is the same start-up without the exit.
 
 let fake: FakeOneLink;
 let dir: string;
@@ -143,5 +143,12 @@ describe('configuration errors stop the start-up (exit code 1) and name the vari
     expect(text).toContain(`"variable":"${variable}"`);
     expect(text).not.toContain('crash-client-secret-value');
     expect(text).not.toContain(API_KEY);
+  });
+
+  it('the process (src/main.ts) turns a refused configuration into exit code 1', async () => {
+    const child = spawnGateway({ ...env(join(dir, 'exit.sqlite')), PORT: 'eighty' });
+    children.push(child);
+    expect(await child.exited).toBe(1);
+    expect(child.output()).toContain('"variable":"PORT"');
   });
 });
