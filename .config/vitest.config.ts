@@ -2,10 +2,14 @@ import { existsSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import LongestFirst from './test-order.js';
 
-// One root config: every workspace package with a test/ folder is a project, and the root test/
-// holds the cross-package and contract tests. Everything runs against TypeScript sources, never
-// built output. Packages are discovered, so a new package needs no edit here.
+// One root config with two projects: `workspace` runs every package's test/ folder and the root
+// test/ (cross-package and contract tests) against TypeScript sources, never built output;
+// `consumers` runs the packed packages. Packages are discovered, so a new one needs no edit here.
+// One project, not one per package: each project has its own module graph, so the packages' tests
+// transformed and imported core, client, knex and Ajv once per package (measured: transform 22 s →
+// 9 s, import 52 s → 26 s, ~19 s less CPU a run). One package's tests: pass its folder as a filter.
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 const packageDirs = [
@@ -46,24 +50,15 @@ export default defineConfig({
     // (above) and spies restored before each test.
     isolate: false,
     restoreMocks: true,
+    // Longest first across both projects, waiting files first on a fresh clone (test-order.ts).
+    sequence: { sequencer: LongestFirst },
     projects: [
-      ...packageDirs.map((dir) => ({
-        extends: true as const,
-        test: {
-          name: dir.replace(/^packages\//, ''),
-          root: `${root}${dir}`,
-          include: ['test/**/*.test.ts'],
-          env: sourceEnv,
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
-        },
-      })),
       {
         extends: true as const,
         test: {
-          name: 'root',
+          name: 'workspace',
           root,
-          include: ['test/**/*.test.ts'],
+          include: [...packageDirs.map((dir) => `${dir}/test/**/*.test.ts`), 'test/**/*.test.ts'],
           exclude: ['test/consumers/**', '**/node_modules/**'],
           env: sourceEnv,
           testTimeout: 60_000,
