@@ -1,5 +1,5 @@
-import { createHmac } from 'node:crypto';
 import { signatureMatches } from './constant-time.js';
+import { signHmacSha512 } from './hmac-sign.js';
 import { withNonEnumerable } from './non-enumerable.js';
 import { SignatureInputError } from './signature-input-error.js';
 
@@ -66,10 +66,12 @@ export function linkStringToSign(input: LinkSignatureInput): {
 }
 
 export function signLink(hashKey: string, input: LinkSignatureInput): LinkSignature {
-  if (hashKey === '') throw new LinkSignatureInputError('hashKey', 'must not be empty');
-  const { stringToSign, maskedStringToSign } = linkStringToSign(input);
-  const signature = createHmac('sha512', hashKey).update(stringToSign, 'utf8').digest('hex');
-  return withNonEnumerable({ maskedStringToSign, signature }, 'stringToSign', stringToSign);
+  return signHmacSha512(
+    hashKey,
+    () => new LinkSignatureInputError('hashKey', 'must not be empty'),
+    () => linkStringToSign(input),
+    'hex',
+  );
 }
 
 /**

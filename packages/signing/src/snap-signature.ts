@@ -1,5 +1,6 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { signatureMatches } from './constant-time.js';
+import { signHmacSha512 } from './hmac-sign.js';
 import { withNonEnumerable } from './non-enumerable.js';
 import { SignatureInputError } from './signature-input-error.js';
 
@@ -74,10 +75,12 @@ export function snapStringToSign(input: SnapSignatureInput): { stringToSign: str
 }
 
 export function signSnap(clientSecret: string, input: SnapSignatureInput): SnapSignature {
-  if (clientSecret === '') throw new SnapSignatureInputError('clientSecret', 'must not be empty');
-  const { stringToSign, bodyHash } = snapStringToSign(input);
-  const signature = createHmac('sha512', clientSecret).update(stringToSign, 'utf8').digest('base64');
-  return withNonEnumerable({ bodyHash, signature }, 'stringToSign', stringToSign);
+  return signHmacSha512(
+    clientSecret,
+    () => new SnapSignatureInputError('clientSecret', 'must not be empty'),
+    () => snapStringToSign(input),
+    'base64',
+  );
 }
 
 /**
