@@ -16,7 +16,8 @@ export class OneLinkError extends Error {
   readonly code: string = 'ONELINK_ERROR';
 
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+    // A cause given as undefined is left off: the error then has no `cause` property at all.
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
   }
 

@@ -92,7 +92,7 @@ export class OneLinkAuthError extends OneLinkError {
     message: string,
     details: { status?: number; reason: string; requestId?: string; cause?: unknown },
   ) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    super(message, { cause: details.cause });
     this.status = details.status;
     this.reason = details.reason;
     this.requestId = details.requestId;
@@ -143,10 +143,7 @@ export class OneLinkTimeoutError extends OneLinkError {
   readonly rrn: string | undefined;
 
   constructor(details: { timeoutMs: number; stan?: string; rrn?: string; cause?: unknown }) {
-    super(
-      `1LINK request timed out after ${details.timeoutMs} ms`,
-      details.cause === undefined ? undefined : { cause: details.cause },
-    );
+    super(`1LINK request timed out after ${details.timeoutMs} ms`, { cause: details.cause });
     this.timeoutMs = details.timeoutMs;
     this.stan = details.stan;
     this.rrn = details.rrn;
@@ -175,10 +172,7 @@ export class OneLinkNetworkError extends OneLinkError {
     cause?: unknown;
   }) {
     const what = details.detail ?? details.errno ?? 'network failure';
-    super(
-      `Could not reach 1LINK: ${what}`,
-      details.cause === undefined ? undefined : { cause: details.cause },
-    );
+    super(`Could not reach 1LINK: ${what}`, { cause: details.cause });
     this.errno = details.errno;
     this.retryable = details.retryable;
     this.stan = details.stan;
@@ -216,7 +210,7 @@ export class OneLinkTokenUnavailableError extends OneLinkError {
     const detail = details.detail ? `: ${details.detail}` : '';
     super(
       `1LINK token endpoint unavailable, ${details.reason}${status}${detail}; the QR operation was not called`,
-      details.cause === undefined ? undefined : { cause: details.cause },
+      { cause: details.cause },
     );
     this.reason = details.reason;
     this.status = details.status;

@@ -77,6 +77,19 @@ describe('error hierarchy', () => {
     });
     expect(JSON.stringify(error)).not.toContain('do-not-serialise');
   });
+
+  const withCause = (cause?: unknown) => [
+    new core.OneLinkAuthError('refused', { reason: 'http-401', cause }),
+    new core.OneLinkTimeoutError({ timeoutMs: 10, cause }),
+    new core.OneLinkNetworkError({ retryable: true, cause }),
+    new core.OneLinkTokenUnavailableError({ reason: 'timeout', cause }),
+  ];
+  it.each(withCause(new Error('socket')))('$name keeps a given cause', (error) => {
+    expect(error.cause).toEqual(new Error('socket'));
+  });
+  it.each(withCause())('$name has no cause property when none is given', (error) => {
+    expect(Object.hasOwn(error, 'cause')).toBe(false);
+  });
 });
 
 describe('networkErrorFrom reads the socket error code', () => {
