@@ -1,20 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { fromEnv } from '@onelink-kit/core';
-import {
-  type FakeOneLink,
-  makeTempDir,
-  merchantBody,
-  startFakeOneLink,
-  type TempDir,
-} from '@onelink-kit/testkit';
+import { type FakeOneLink, merchantBody, startFakeOneLink, tempDirPerTest } from '@onelink-kit/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createOneLinkClient } from '../src/index.js';
 
-let dir: TempDir;
-beforeEach(() => {
-  dir = makeTempDir('onelink-secret-');
-});
-afterEach(() => dir.remove());
+const dir = tempDirPerTest('onelink-secret-');
 
 describe('rotation without restart', () => {
   let upstream: FakeOneLink;

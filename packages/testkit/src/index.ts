@@ -49,6 +49,6 @@ export {
   oneLinkExample,
 } from './requests/spec-examples.js';
 export { withField } from './requests/with-field.js';
-export { makeTempDir, type TempDir } from './temp-dir.js';
+export { makeTempDir, type TempDir, tempDirPerTest } from './temp-dir.js';
 export { rejectedBy, thrownBy } from './thrown-by.js';
 export { type TransportCall, transportFailureTests } from './transport-failures.js';

@@ -2,7 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { closedPortUrl, freePort, makeTempDir } from '../src/index.js';
+import { closedPortUrl, freePort, makeTempDir, tempDirPerTest } from '../src/index.js';
 
 describe('makeTempDir', () => {
   it('makes a fresh directory under the OS temp dir and removes it with its files', () => {
@@ -15,6 +15,23 @@ describe('makeTempDir', () => {
     dir.remove();
     other.remove();
     expect(existsSync(dir.path)).toBe(false);
+  });
+});
+
+describe('tempDirPerTest', () => {
+  const dir = tempDirPerTest('testkit-each-');
+  const seen: string[] = [];
+  it('gives a test a fresh directory under the OS temp dir', () => {
+    seen.push(dir.path);
+    expect(dir.path.startsWith(tmpdir())).toBe(true);
+    writeFileSync(dir.join('a.txt'), 'x');
+    expect(existsSync(dir.join('a.txt'))).toBe(true);
+  });
+  it('gives the next test another one, the last one removed with its files', () => {
+    seen.push(dir.path);
+    expect(seen[1]).not.toBe(seen[0]);
+    expect(existsSync(seen[0]!)).toBe(false);
+    expect(existsSync(dir.join('a.txt'))).toBe(false);
   });
 });
 

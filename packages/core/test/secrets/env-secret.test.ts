@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { inspect } from 'node:util';
-import { makeTempDir, type TempDir } from '@onelink-kit/testkit';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempDirPerTest } from '@onelink-kit/testkit';
+import { describe, expect, it } from 'vitest';
 import {
   fromEnv,
   fromFile,
@@ -10,11 +10,7 @@ import {
   SecretUnavailableError,
 } from '../../src/index.js';
 
-let dir: TempDir;
-beforeEach(() => {
-  dir = makeTempDir('onelink-secret-');
-});
-afterEach(() => dir.remove());
+const dir = tempDirPerTest('onelink-secret-');
 
 describe('fromEnv', () => {
   it.each([
