@@ -11,50 +11,59 @@ export function requestHash(value: unknown): string {
   return createHash('sha256').update(canonicalJson(value)).digest('hex');
 }
 
-// Work for canonicalJson: a value still to write, or text (brackets, commas, keys) already decided.
-type Work = { text: string } | { value: unknown };
-
 /**
  * JSON with object keys sorted and undefined members left out (the same text, so the same hashes, as
  * before). Iterative (an explicit stack, not recursion), so a body of any depth cannot overflow the
  * stack; bodies reaching here have passed the spec's closed schemas, which refuse nested junk anyway.
+ * The stack holds values and the text between them side by side (`isText`), with no object per step:
+ * the earlier version's work items and key/value pairs were 1.7% of a replay's CPU in a
+ * `pnpm bench:gateway` profile, and every create hashes its body too.
  */
 export function canonicalJson(value: unknown): string {
-  const out: string[] = [];
-  const stack: Work[] = [{ value }];
-  while (stack.length > 0) {
-    const item = stack.pop()!;
-    if ('text' in item) {
-      out.push(item.text);
+  let out = '';
+  const items: unknown[] = [value];
+  const isText: boolean[] = [false];
+  while (items.length > 0) {
+    const item = items.pop();
+    if (isText.pop() === true) {
+      out += item as string;
       continue;
     }
-    const v = item.value;
-    if (v === null || typeof v !== 'object') {
-      out.push(JSON.stringify(v) ?? 'null');
+    if (item === null || typeof item !== 'object') {
+      out += JSON.stringify(item) ?? 'null';
       continue;
     }
-    const parts: Work[] = [];
-    if (Array.isArray(v)) {
-      parts.push({ text: '[' });
-      v.forEach((element, i) => {
-        if (i > 0) parts.push({ text: ',' });
-        parts.push({ value: element });
-      });
-      parts.push({ text: ']' });
-    } else {
-      const entries = Object.entries(v as Record<string, unknown>)
-        .filter(([, member]) => member !== undefined)
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      parts.push({ text: '{' });
-      entries.forEach(([key, member], i) => {
-        parts.push({ text: `${i > 0 ? ',' : ''}${JSON.stringify(key)}:` });
-        parts.push({ value: member });
-      });
-      parts.push({ text: '}' });
+    // The opening bracket is written now; the rest is pushed last-first, so it pops in order.
+    if (Array.isArray(item)) {
+      out += '[';
+      items.push(']');
+      isText.push(true);
+      for (let i = item.length - 1; i >= 0; i--) {
+        items.push(item[i]);
+        isText.push(false);
+        if (i > 0) {
+          items.push(',');
+          isText.push(true);
+        }
+      }
+      continue;
     }
-    for (let i = parts.length - 1; i >= 0; i--) stack.push(parts[i]!);
+    const object = item as Record<string, unknown>;
+    const keys = Object.keys(object)
+      .filter((key) => object[key] !== undefined)
+      .sort();
+    out += '{';
+    items.push('}');
+    isText.push(true);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const key = keys[i]!;
+      items.push(object[key]);
+      isText.push(false);
+      items.push(`${i > 0 ? ',' : ''}${JSON.stringify(key)}:`);
+      isText.push(true);
+    }
   }
-  return out.join('');
+  return out;
 }
 
 /** How long a repeated key waits for the first request, and the clock it waits by. */

@@ -1,3 +1,4 @@
+import { gatewayAggregatorRequest, gatewayMerchantRequest } from '@onelink-kit/testkit';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, requestHash } from '../../src/qr/idempotency.js';
 
@@ -28,6 +29,27 @@ describe('canonicalJson', () => {
     expect(text.length).toBe(1 + 50_000 * '{"x":}'.length + 50_000 * '[]'.length);
     expect(text.startsWith('[{"x":[{"x":')).toBe(true);
   });
+});
+
+/** The reference: keys sorted recursively, then JSON.stringify (recursive; fine for these bodies). */
+function sortedDeep(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedDeep);
+  if (value === null || typeof value !== 'object') return value;
+  const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1));
+  return Object.fromEntries(entries.map(([key, member]) => [key, sortedDeep(member)]));
+}
+
+describe('canonicalJson of request bodies', () => {
+  const cases = [
+    { given: { kind: 'merchant', input: gatewayMerchantRequest() } },
+    { given: { kind: 'aggregator', input: gatewayAggregatorRequest() } },
+  ];
+  it.each(cases)(
+    '$given.kind: the key-sorted JSON.stringify text, so stored hashes still match',
+    ({ given }) => {
+      expect(canonicalJson(given)).toBe(JSON.stringify(sortedDeep(given)));
+    },
+  );
 });
 
 describe('requestHash', () => {
