@@ -62,17 +62,29 @@ function layer(name, from, allowed, why, self = from) {
   };
 }
 
+/** The gateway's rooms: the folders under its src/. */
+const ROOMS = ['http', 'qr', 'storage', 'upstream', 'pages', 'cli'];
 const room = (name) => `^packages/gateway/src/${name}/`;
 const GATEWAY_COMPOSITION = '^packages/gateway/src/(main|run|server|index)\\.ts$';
 const GATEWAY_SHARED = '^packages/gateway/src/[^/]+\\.ts$';
 
-function gatewayRoom(name, from, forbidden, why) {
+/**
+ * A room (or `shared`, the modules at src/) may import itself, the shared modules and the rooms in `mayUse`;
+ * every other room and the composition files are refused, so a room added to ROOMS is refused until allowed.
+ */
+function gatewayRoom(name, mayUse, why) {
+  const refused = ROOMS.filter((other) => other !== name && !mayUse.includes(other));
   return {
     name: `gateway-room-${name}`,
     severity: 'error',
     comment: why,
-    from: { path: from, pathNot: GATEWAY_COMPOSITION },
-    to: { path: forbidden },
+    from: { path: name === 'shared' ? GATEWAY_SHARED : room(name), pathNot: GATEWAY_COMPOSITION },
+    to: {
+      path:
+        refused.length === 0
+          ? GATEWAY_COMPOSITION
+          : `${room(`(${refused.join('|')})`)}|${GATEWAY_COMPOSITION}`,
+    },
   };
 }
 
@@ -172,46 +184,31 @@ module.exports = {
     ),
     gatewayRoom(
       'shared',
-      GATEWAY_SHARED,
-      `${room('(http|qr|storage|upstream|pages|cli)')}|${GATEWAY_COMPOSITION}`,
+      [],
       'config, logger, metrics, problems and the like at src/ are shared by the rooms and import none of them.',
     ),
     gatewayRoom(
       'http',
-      room('http'),
-      GATEWAY_COMPOSITION,
+      ['qr', 'storage', 'upstream', 'pages', 'cli'],
       'http/ (the HTTP edge) may use qr/, storage/, upstream/ and the shared root modules.',
     ),
     gatewayRoom(
       'qr',
-      room('qr'),
-      `${room('(http|pages|cli)')}|${GATEWAY_COMPOSITION}`,
+      ['storage', 'upstream'],
       'qr/ (the QR domain) may use storage/, upstream/ and the shared root modules, never the HTTP edge.',
     ),
     gatewayRoom(
       'pages',
-      room('pages'),
-      `${room('(http|qr|upstream|cli)')}|${GATEWAY_COMPOSITION}`,
+      ['storage'],
       'pages/ (docs, console, payer page) read stored rows through storage/ and the shared root modules; the HTTP edge mounts them.',
     ),
     gatewayRoom(
       'cli',
-      room('cli'),
-      `${room('(http|qr|upstream|pages)')}|${GATEWAY_COMPOSITION}`,
+      ['storage'],
       'cli/ (operator commands such as purge) works on storage/ with the shared configuration, never through HTTP.',
     ),
-    gatewayRoom(
-      'storage',
-      room('storage'),
-      `${room('(http|qr|upstream|pages|cli)')}|${GATEWAY_COMPOSITION}`,
-      'storage/ may use only the shared root modules.',
-    ),
-    gatewayRoom(
-      'upstream',
-      room('upstream'),
-      `${room('(http|qr|storage|pages|cli)')}|${GATEWAY_COMPOSITION}`,
-      'upstream/ (the 1LINK side) may use only the shared root modules.',
-    ),
+    gatewayRoom('storage', [], 'storage/ may use only the shared root modules.'),
+    gatewayRoom('upstream', [], 'upstream/ (the 1LINK side) may use only the shared root modules.'),
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
