@@ -11,7 +11,6 @@ const WAITING_FILES = [
   'packages/gateway/test/upstream/shared-plan-limit.test.ts',
   'packages/gateway/test/workers.test.ts',
   'test/gateway/gateway-prism.test.ts',
-  'test/consumers/package-lint.test.ts',
   'test/browser/pages.test.ts',
   'test/consumers/types.test.ts',
   'test/consumers/codegen-repo.test.ts',
