@@ -12,13 +12,14 @@ const WAITING_FILES = [
   'packages/gateway/test/workers.test.ts',
   'test/gateway/gateway-prism.test.ts',
   'test/browser/pages.test.ts',
-  'test/consumers/types.test.ts',
   'test/consumers/codegen-repo.test.ts',
   'packages/gateway/test/storage/rrn-allocator.test.ts',
   'test/gateway/start-script.test.ts',
   'packages/gateway/test/qr/upstream-outcomes.test.ts',
   'test/consumers/deploy-gateway.test.ts',
   'packages/gateway/test/main.test.ts',
+  // Waits first for the consumer project's npm install (test/consumers/support/installed-app.ts).
+  'test/consumers/types.test.ts',
   'test/mock/prism.test.ts',
   'test/record/record-e2e.test.ts',
 ];

@@ -1,12 +1,13 @@
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { installedApp } from './support/installed-app.js';
 import { outsideEnv, run } from './support/run.js';
 import { WORKSPACE_ROOT } from './support/workspace.js';
 
 // The CLIs shipped as package bins, run with npx from the project that installed the tarballs.
-const { appDir } = inject('consumers');
+const appDir = await installedApp();
 const success = JSON.parse(
   readFileSync(path.join(WORKSPACE_ROOT, 'mock/fixtures/generateDQRCMerchant/success.json'), 'utf8'),
 );

@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOneLinkMockForTest, type TestMock } from '../support/onelink-mock.js';
+import { installedApp } from './support/installed-app.js';
 import { outsideEnv, run, runOk } from './support/run.js';
 import { copyFixture } from './support/scratch.js';
 import { WORKSPACE_ROOT } from './support/workspace.js';
 
 // The installed tarballs run as JavaScript, outside the workspace: a plain ESM service against the
 // local mock, and a CommonJS TypeScript service (NestJS's tsconfig) through Node's require(esm).
-const { appDir } = inject('consumers');
+const appDir = await installedApp();
 const fixture = (name: string) =>
   JSON.parse(readFileSync(path.join(WORKSPACE_ROOT, 'mock/fixtures/generateDQRCMerchant', name), 'utf8'));
 

@@ -1,11 +1,12 @@
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { installedApp } from './support/installed-app.js';
 import { run } from './support/run.js';
 import { copyFixture } from './support/scratch.js';
 
 // The installed .d.ts under the two resolutions TypeScript teams use. check.ts (every package, the
 // per-spec subpath and the runtime) must compile; wrong-field.ts, which spells merchantID as
 // merchantId, must be the only file that fails, naming the field.
-const { appDir } = inject('consumers');
+const appDir = await installedApp();
 
 describe.each(['nodenext', 'bundler'])('moduleResolution %s', (resolution) => {
   it('accepts the right types and refuses a wrong field name', async () => {

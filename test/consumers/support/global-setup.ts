@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { FAILED_MARKER, INSTALLED_MARKER } from './installed-app.js';
 import { npmInstall, outsideEnv, runOk } from './run.js';
 import { publishedPackages, tarballName, WORKSPACE_ROOT, workspaceDevVersion } from './workspace.js';
 
@@ -16,7 +17,10 @@ export interface ConsumerSetup {
   scratch: string;
   /** Package name → its packed .tgz. */
   tarballs: Record<string, string>;
-  /** A project with every tarball, typescript and @types/node installed by one `npm install`. */
+  /**
+   * A project with every tarball, typescript and @types/node installed by one `npm install`, which
+   * runs while the tests start: read it through `installedApp()` (support/installed-app.ts).
+   */
   appDir: string;
   /** The specs another scratch project passes to npm for typescript and @types/node. */
   toolSpecs: string[];
@@ -58,17 +62,25 @@ export default async function setup(project: TestProject): Promise<() => void> {
   writeFileSync(path.join(appDir, 'package.json'), '{ "name": "consumer-app", "private": true }\n');
   const toolSpecs = ['typescript', '@types/node'].map((n) => `${n}@${workspaceDevVersion(n)}`);
   // One install for every tarball: npm satisfies their @onelink-kit/* dependencies from each other
-  // and asks the registry only for third-party packages.
+  // and asks the registry only for third-party packages. Not awaited: the 5–7 s it takes would hold
+  // back every test file of the run, while only three files need the project; they wait for the
+  // marker it leaves (installedApp()).
   const installStarted = performance.now();
-  await npmInstall(appDir, [...Object.values(tarballs), ...toolSpecs]);
-  const installMs = performance.now() - installStarted;
-  console.log(
-    `consumers: packed ${packages.length} packages in ${(packMs / 1000).toFixed(1)} s, ` +
-      `npm install in ${(installMs / 1000).toFixed(1)} s (${scratch})`,
+  const installed = npmInstall(appDir, [...Object.values(tarballs), ...toolSpecs]).then(
+    () => {
+      const installMs = performance.now() - installStarted;
+      console.log(
+        `consumers: packed ${packages.length} packages in ${(packMs / 1000).toFixed(1)} s, ` +
+          `npm install in ${(installMs / 1000).toFixed(1)} s (${scratch})`,
+      );
+      writeFileSync(path.join(appDir, INSTALLED_MARKER), '');
+    },
+    (error: unknown) => writeFileSync(path.join(appDir, FAILED_MARKER), String(error)),
   );
 
   project.provide('consumers', { scratch, tarballs, appDir, toolSpecs });
-  return () => {
+  return async () => {
+    await installed;
     if (!process.env.ONELINK_KEEP_CONSUMERS) rmSync(scratch, { recursive: true, force: true });
   };
 }
