@@ -88,7 +88,12 @@ function creates(url: string, count: number): Promise<Array<{ status: number; rr
 describe('a worker pool (GATEWAY_WORKERS=2)', () => {
   it('serves creates from both workers with distinct RRNs, sums /metrics over them, and stops on SIGTERM', async () => {
     const { child, url } = await startPool('serve');
-    const listening = logged(child, 'gateway listening');
+    // Each worker logs through its own pipe to the primary's output, so a worker's line can come after
+    // the primary's "gateway workers listening" (seen on a loaded machine): wait for both.
+    const listening = await waitUntil("both workers' listening lines", () => {
+      const lines = logged(child, 'gateway listening');
+      return lines.length === 2 ? lines : undefined;
+    });
     expect(listening.map((l) => l.worker).sort()).toEqual([1, 2]);
     expect(listening.map((l) => l.instanceId).sort()).toEqual(['workers-serve#w1', 'workers-serve#w2']);
 
