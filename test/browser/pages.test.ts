@@ -120,6 +120,14 @@ describe('the console', () => {
     await signIn(page, KEYS.shopA);
     await page.getByLabel('Status').selectOption('unknown');
     await page.getByRole('button', { name: 'Apply filters' }).click();
+    // The unknown row is in the unfiltered list too: wait until the filtered answer replaced it.
+    await expect
+      .poll(() =>
+        page
+          .locator('#transactions tbody tr')
+          .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status'))),
+      )
+      .toEqual(['unknown']);
     await page.locator(`tr[data-id="${unknownId}"]`).waitFor();
     const ids = await page
       .locator('#transactions tbody tr')
