@@ -60,6 +60,8 @@ export default defineConfig({
           root,
           include: [...packageDirs.map((dir) => `${dir}/test/**/*.test.ts`), 'test/**/*.test.ts'],
           exclude: ['test/consumers/**', '**/node_modules/**'],
+          // The run's Prism mocks, started when a file first asks (test/support/shared-mock.ts).
+          globalSetup: ['./test/support/mock-broker.ts'],
           env: sourceEnv,
           testTimeout: 60_000,
           hookTimeout: 120_000,
@@ -73,7 +75,7 @@ export default defineConfig({
           name: 'consumers',
           root,
           include: ['test/consumers/**/*.test.ts'],
-          globalSetup: ['./test/consumers/support/global-setup.ts'],
+          globalSetup: ['./test/consumers/support/global-setup.ts', './test/support/mock-broker.ts'],
           testTimeout: 240_000,
           hookTimeout: 600_000,
         },

@@ -1,8 +1,8 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gatewayListeningUrl, type RunningProcess, startProcess } from '@onelink-kit/testkit';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startOneLinkMockForTest, type TestMock } from '../support/onelink-mock.js';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { sharedMock } from '../support/shared-mock.js';
 import { outsideEnv, runOk } from './support/run.js';
 import { WORKSPACE_ROOT } from './support/workspace.js';
 
@@ -11,14 +11,10 @@ import { WORKSPACE_ROOT } from './support/workspace.js';
 const { scratch } = inject('consumers');
 const API_KEY = 'consumer-deploy-test-api-key-0123456789';
 
-let mock: TestMock | undefined;
+const mock = sharedMock('1link-p2m-qr');
 let gateway: RunningProcess | undefined;
-beforeAll(async () => {
-  mock = await startOneLinkMockForTest();
-});
 afterAll(async () => {
   await gateway?.stop('SIGKILL');
-  await mock?.stop();
 });
 
 describe('pnpm deploy:gateway <dir>', () => {
@@ -51,7 +47,7 @@ describe('pnpm deploy:gateway <dir>', () => {
       // The local mock as upstream (no ONELINK_BASE_URL): Prism replays the recorded QR, whose RRN
       // differs from the one sent, and only with the mock does the gateway show it (reporting the
       // difference); a configured upstream would refuse it as upstream-qr-mismatch.
-      MOCK_PORT: new URL(mock!.url).port,
+      MOCK_PORT: new URL(mock.url).port,
       LOG_LEVEL: 'info',
     });
     // cwd is / so nothing resolves from the workspace or the scratch folder.

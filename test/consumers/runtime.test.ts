@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startOneLinkMockForTest, type TestMock } from '../support/onelink-mock.js';
+import { describe, expect, it } from 'vitest';
+import { sharedMock } from '../support/shared-mock.js';
 import { installedApp } from './support/installed-app.js';
 import { outsideEnv, run, runOk } from './support/run.js';
 import { copyFixture } from './support/scratch.js';
@@ -13,20 +13,14 @@ const appDir = await installedApp();
 const fixture = (name: string) =>
   JSON.parse(readFileSync(path.join(WORKSPACE_ROOT, 'mock/fixtures/generateDQRCMerchant', name), 'utf8'));
 
-let mock: TestMock | undefined;
-beforeAll(async () => {
-  mock = await startOneLinkMockForTest();
-});
-afterAll(async () => {
-  await mock?.stop();
-});
+const mock = sharedMock('1link-p2m-qr');
 
 describe('plain Node ESM (node app.mjs)', () => {
   it('creates a merchant QR on the mock and gets the typed error of an error scenario', async () => {
     const dir = copyFixture('esm', appDir, 'merchant-body.mjs');
     const got = await runOk('node', ['app.mjs'], {
       cwd: dir,
-      env: outsideEnv({ ONELINK_MOCK_URL: mock!.url }),
+      env: outsideEnv({ ONELINK_MOCK_URL: mock.url }),
     });
     const out = JSON.parse(got.stdout);
     const success = fixture('success.json').response.body;

@@ -14,7 +14,7 @@ import { parseOneLinkDateTime } from '@onelink-kit/core';
 import { defaultLayout, type FixtureFile, loadFixtures, preferHeader } from '@onelink-kit/mock';
 import { rejectedBy } from '@onelink-kit/testkit';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { mockPerFile } from '../support/mock-per-file.js';
+import { sharedMock } from '../support/shared-mock.js';
 
 // Contract test 3: the generated client, through @onelink-kit/client, against Prism serving the
 // fixtures: each scenario's body comes back typed, each error scenario as the right typed error.
@@ -24,7 +24,7 @@ const qrFixtures = fixtures.filter((f) => f.operationId.startsWith('generateDQRC
 // against its clock, so give it that clock instead of letting the test depend on today's date.
 const NOW = parseOneLinkDateTime('2026-11-22T10:00:00')!;
 
-const mock = mockPerFile('1link-p2m-qr');
+const mock = sharedMock('1link-p2m-qr');
 
 /** A client on the mock, with a fetch that counts calls and can add headers to token requests. */
 function clientOnMock(tokenHeaders: Record<string, string> = {}) {

@@ -7,7 +7,7 @@ import { defaultLayout, indexFixtures, preferHeader, TEST_LINK_HASH_KEY } from '
 import { verifyLink } from '@onelink-kit/signing';
 import { rejectedBy } from '@onelink-kit/testkit';
 import { describe, expect, it } from 'vitest';
-import { mockPerFile } from '../support/mock-per-file.js';
+import { sharedMock } from '../support/shared-mock.js';
 
 // @onelink-kit/link-payments against Prism serving spec/link-payments.yaml + its fixtures (as `pnpm mock`
 // does, built into a temp dir, on an OS-chosen loopback port). For every scenario of every operation the
@@ -24,7 +24,7 @@ const fixtures = index.fixtures.filter(
 );
 type Body = Record<string, unknown>;
 
-const mock = mockPerFile('link-payments');
+const mock = sharedMock('link-payments');
 
 function call(
   operationId: string,

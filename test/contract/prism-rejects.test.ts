@@ -1,6 +1,6 @@
 import { defaultLayout, type FixtureFile, loadFixtures } from '@onelink-kit/mock';
 import { describe, expect, it } from 'vitest';
-import { mockPerFile } from '../support/mock-per-file.js';
+import { sharedMock } from '../support/shared-mock.js';
 
 // Contract test 4: Prism keeps security checks and request validation on. What it really answers
 // (Prism 5.14.2, no --errors flag): a missing credential → 401 with the operation's first 401 example
@@ -10,7 +10,7 @@ const fixtures = loadFixtures(defaultLayout().fixturesDir);
 const fixture = (op: string, scenario: string): FixtureFile =>
   fixtures.find((f) => f.operationId === op && f.scenario === scenario)!;
 
-const mock = mockPerFile('1link-p2m-qr');
+const mock = sharedMock('1link-p2m-qr');
 
 interface Violation {
   location: string[];

@@ -9,7 +9,7 @@ import { verifySnap } from '@onelink-kit/signing';
 import { createSnapClient, SnapApiError, snapResponseCodes } from '@onelink-kit/snap';
 import { rejectedBy } from '@onelink-kit/testkit';
 import { describe, expect, it } from 'vitest';
-import { mockPerFile } from '../support/mock-per-file.js';
+import { sharedMock } from '../support/shared-mock.js';
 
 // @onelink-kit/snap against Prism serving spec/snap-card-binding.yaml + its fixtures (as `pnpm mock` does,
 // built into a temp dir, on an OS-chosen loopback port). For every scenario the client sends the request the
@@ -21,7 +21,7 @@ const layout = defaultLayout();
 const index = indexFixtures(layout);
 const fixtures = index.fixtures.filter((f) => f.operationId === 'getOAuthCode');
 
-const mock = mockPerFile('snap-card-binding');
+const mock = sharedMock('snap-card-binding');
 
 describe('snap client against Prism', () => {
   it.each(fixtures.map((f) => ({ name: f.scenario, f })))('$name', async ({ f }) => {

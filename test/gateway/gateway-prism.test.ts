@@ -6,7 +6,7 @@ import { createGatewayLogger, parseConfig, type RunningGateway, startGateway } f
 import { gatewayProblem } from '@onelink-kit/testkit';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startOneLinkMockForTest, type TestMock } from '../support/onelink-mock.js';
+import { sharedMock } from '../support/shared-mock.js';
 import { type CountingProxy, startCountingProxy } from './support/counting-proxy.js';
 import { fixtureRequest } from './support/demo-request.js';
 
@@ -18,7 +18,7 @@ const KEY = 'e2e-key-0123456789abcdef';
 const auth = { Authorization: `Bearer ${KEY}` };
 const dir = mkdtempSync(join(tmpdir(), 'gateway-e2e-'));
 
-let mock: TestMock;
+const mock = sharedMock('1link-p2m-qr');
 let proxy: CountingProxy;
 const gateways = new Map<string, RunningGateway>();
 
@@ -68,13 +68,11 @@ function prefer(scenario: string): Record<string, string> {
 }
 
 beforeAll(async () => {
-  mock = await startOneLinkMockForTest();
   proxy = await startCountingProxy(mock.url);
 });
 afterAll(async () => {
   for (const gw of gateways.values()) await gw.close(1_000);
   await proxy?.close();
-  await mock?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 

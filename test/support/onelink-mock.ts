@@ -11,7 +11,8 @@ export interface TestMock {
 /**
  * The mock of one spec (file name without .yaml) exactly as `pnpm mock` serves it (repository spec +
  * fixtures), but built into a temp dir and listening on an OS-chosen port on 127.0.0.1. Call `stop()`
- * in afterAll; it also removes the build output. Start one per test file: Prism takes seconds to start.
+ * in afterAll; it also removes the build output. Prism takes seconds to start: a file that serves the
+ * repository's fixtures uses the run's shared one instead (sharedMock in shared-mock.ts).
  * `fixturesDir` serves other fixtures than mock/fixtures (e.g. freshly recorded ones).
  */
 export async function startSpecMockForTest(
@@ -40,9 +41,4 @@ export async function startSpecMockForTest(
       rmSync(outDir, { recursive: true, force: true });
     },
   };
-}
-
-/** The 1LINK P2M QR mock for a test file (see startSpecMockForTest). */
-export function startOneLinkMockForTest(): Promise<TestMock> {
-  return startSpecMockForTest('1link-p2m-qr');
 }
