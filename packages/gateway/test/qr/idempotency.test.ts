@@ -17,6 +17,18 @@ describe('canonicalJson', () => {
     expect(canonicalJson(given)).toBe(want);
   });
 
+  it('sorts small and large objects alike, leaving out undefined members wherever they sort', () => {
+    const many = Object.fromEntries(
+      Array.from({ length: 20 }, (_, i) => [`k${String(19 - i).padStart(2, '0')}`, i]),
+    );
+    const text = canonicalJson({ d: 2, b: undefined, c: 1, a: undefined, many });
+    const sortedMany = Object.keys(many)
+      .sort()
+      .map((key) => `"${key}":${many[key]}`)
+      .join(',');
+    expect(text).toBe(`{"c":1,"d":2,"many":{${sortedMany}}}`);
+  });
+
   it('writes what JSON.stringify writes when the keys are already sorted', () => {
     const value = { a: [1, 'two', { b: null, c: [false, 2.5] }], d: { e: 'é\u0001' } };
     expect(canonicalJson(value)).toBe(JSON.stringify(value));
