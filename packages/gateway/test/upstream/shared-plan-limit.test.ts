@@ -1,21 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import {
   type FakeOneLink,
-  gatewayListeningUrl,
   gatewayMerchantRequest,
-  makeTempDir,
-  type RunningProcess,
   type SeenRequest,
   startFakeOneLink,
-  type TempDir,
 } from '@onelink-kit/testkit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { storageBackends } from '../storage/backends.js';
-import { spawnGateway } from '../support/gateway-process.js';
+import { startTestGateway } from '../support/gateway-harness.js';
 
-// The 1LINK plan limit is per application, not per process: two gateway processes (src/main.ts) share
-// one count, in Postgres or in Redis, in front of a fake 1LINK that records when each call arrived.
-// A burst through both must reach 1LINK at no more than the plan's rate.
+// The 1LINK plan limit is per application, not per instance: two gateway instances share one count,
+// in Postgres or in Redis, in front of a fake 1LINK that records when each call arrived. A burst
+// through both must reach 1LINK at no more than the plan's rate. The instances run in this process,
+// each with its own limiter, database pool and connections, so they can share only what the store
+// shares; the control below proves they do not share a limiter otherwise (two apart send about twice
+// the plan). Real processes in a pool are workers.test.ts's.
 
 const KEY = 'shop-a=plan-limit-key-0123456789';
 const PRESENTED = 'plan-limit-key-0123456789';
@@ -37,51 +36,42 @@ function busiestWindow(calls: readonly SeenRequest[], windowMs: number): number 
 }
 
 let fake: FakeOneLink;
-const children: RunningProcess[] = [];
-const dirs: TempDir[] = [];
+const gateways: Array<{ cleanup(): Promise<void> }> = [];
 
 beforeAll(async () => {
   fake = await startFakeOneLink();
 });
 afterEach(async () => {
-  for (const child of children.splice(0)) await child.stop('SIGTERM');
-  for (const dir of dirs.splice(0)) dir.remove();
+  for (const gateway of gateways.splice(0)) await gateway.cleanup();
 });
 afterAll(async () => {
   await fake?.stop();
 });
 
-function gatewayEnv(databaseUrl: string, extra: Record<string, string> = {}): Record<string, string> {
+/** The environment both instances share; DATABASE_URL unset: each its own SQLite file. */
+function gatewayEnv(extra: Record<string, string> = {}): Record<string, string> {
   return {
-    PORT: '0',
-    DATABASE_URL: databaseUrl,
     GATEWAY_API_KEYS: KEY,
-    ONELINK_BASE_URL: fake.url,
     ONELINK_TOKEN_URL: fake.tokenUrl,
     // A client id per test: the plan's counter is keyed by it, so runs never share a count.
     ONELINK_CLIENT_ID: `plan-${randomBytes(4).toString('hex')}`,
     ONELINK_CLIENT_SECRET: 'plan-client-secret-value',
     ONELINK_RATE_LIMIT: `${LIMIT}/s`,
     GATEWAY_RATE_LIMIT_WAIT_MS: '15000',
-    LOG_LEVEL: 'info',
+    ONELINK_TIMEOUT_MS: '15000',
     ...extra,
   };
 }
 
-/** Gateway processes a and b, each with the environment `envOf` gives it; resolves to their URLs. */
-async function startPair(envOf: (name: 'a' | 'b') => Record<string, string>): Promise<string[]> {
-  const pair = (['a', 'b'] as const).map((name) => spawnGateway(envOf(name)));
-  children.push(...pair);
-  return Promise.all(pair.map((child) => gatewayListeningUrl(child)));
-}
-
-/** `env` for each process, each on its own SQLite file (a temp dir removed after the test). */
-function onOwnSqliteFile(env: Record<string, string>): (name: 'a' | 'b') => Record<string, string> {
-  return (name) => {
-    const dir = makeTempDir('gateway-plan-');
-    dirs.push(dir);
-    return { ...env, DATABASE_URL: `sqlite:${dir.join('gateway.sqlite')}`, GATEWAY_INSTANCE_ID: name };
-  };
+/** Gateway instances a and b on `env`; resolves to their URLs. */
+async function startPair(env: Record<string, string>): Promise<string[]> {
+  const urls: string[] = [];
+  for (const name of ['a', 'b']) {
+    const gateway = await startTestGateway(fake.url, { ...env, GATEWAY_INSTANCE_ID: name });
+    gateways.push(gateway);
+    urls.push(gateway.url);
+  }
+  return urls;
 }
 
 async function create(url: string): Promise<number> {
@@ -119,25 +109,24 @@ function expectWithinPlan(
 ): void {
   expect(result.statuses).toEqual(Array(BURST).fill(201));
   expect(result.calls).toHaveLength(BURST);
-  // Two per-process limiters would let 2 × 5 = 10 a second through; one shared plan, 5.
+  // Two limiters apart would let 2 × 5 = 10 a second through; one shared plan, 5.
   expect(
     result.ratePerSecond,
     `${store}: observed ${result.ratePerSecond.toFixed(2)} calls/s`,
   ).toBeLessThanOrEqual(LIMIT * 1.1);
   console.info(
-    `[plan limit] ${store}: ${BURST} creates through 2 gateways reached 1LINK at ${result.ratePerSecond.toFixed(2)} calls/s (plan ${LIMIT}/s; busiest second ${busiestWindow(result.calls, 1_000)} calls)`,
+    `[plan limit] ${store}: ${BURST} creates through 2 gateway instances reached 1LINK at ${result.ratePerSecond.toFixed(2)} calls/s (plan ${LIMIT}/s; busiest second ${busiestWindow(result.calls, 1_000)} calls)`,
   );
 }
 
 const backends = await storageBackends();
 const pg = backends.find((b) => b.backend.name === 'postgres')!;
 
-describe.skipIf(pg.skip !== undefined)('two gateway processes on one Postgres database', () => {
+describe.skipIf(pg.skip !== undefined)('two gateway instances on one Postgres database', () => {
   it('send a burst to 1LINK within the plan shared through the database', async () => {
     const db = await pg.backend.open();
     try {
-      const env = gatewayEnv(db.databaseUrl);
-      const urls = await startPair((name) => ({ ...env, GATEWAY_INSTANCE_ID: name }));
+      const urls = await startPair(gatewayEnv({ DATABASE_URL: db.databaseUrl }));
       expectWithinPlan(await burst(urls), 'Postgres');
     } finally {
       await db.close();
@@ -145,18 +134,16 @@ describe.skipIf(pg.skip !== undefined)('two gateway processes on one Postgres da
   }, 120_000);
 });
 
-describe('two gateway processes sharing Redis', () => {
+describe('two gateway instances sharing Redis', () => {
   it('send a burst to 1LINK within the plan shared through Redis (each on its own SQLite file)', async () => {
-    const env = gatewayEnv('', { ONELINK_RATE_LIMIT_REDIS_URL: REDIS_URL });
-    const urls = await startPair(onOwnSqliteFile(env));
+    const urls = await startPair(gatewayEnv({ ONELINK_RATE_LIMIT_REDIS_URL: REDIS_URL }));
     expectWithinPlan(await burst(urls), 'Redis');
   }, 120_000);
 });
 
-describe('control: two processes counting apart', () => {
-  it('each on its own SQLite file with the in-process limiter sends about twice the plan (what sharing prevents)', async () => {
-    const env = gatewayEnv('');
-    const urls = await startPair(onOwnSqliteFile(env));
+describe('control: two instances counting apart', () => {
+  it('each on its own SQLite file with its in-process limiter sends about twice the plan (what sharing prevents)', async () => {
+    const urls = await startPair(gatewayEnv());
     const result = await burst(urls);
     expect(result.statuses).toEqual(Array(BURST).fill(201));
     expect(result.ratePerSecond).toBeGreaterThan(LIMIT * 1.5);
