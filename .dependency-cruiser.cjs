@@ -65,7 +65,7 @@ function layer(name, from, allowed, why, self = from) {
 /** The gateway's rooms: the folders under its src/. */
 const ROOMS = ['http', 'qr', 'storage', 'upstream', 'pages', 'cli'];
 const room = (name) => `^packages/gateway/src/${name}/`;
-const GATEWAY_COMPOSITION = '^packages/gateway/src/(main|run|server|index)\\.ts$';
+const GATEWAY_COMPOSITION = '^packages/gateway/src/(main|run|server|pool-primary|index)\\.ts$';
 const GATEWAY_SHARED = '^packages/gateway/src/[^/]+\\.ts$';
 
 /**
@@ -207,6 +207,17 @@ module.exports = {
       ['storage'],
       'cli/ (operator commands such as purge) works on storage/ with the shared configuration, never through HTTP.',
     ),
+    {
+      name: 'gateway-pool-primary-light',
+      severity: 'error',
+      comment:
+        'The worker pool primary never serves a request: nothing it loads, directly or not, reaches the HTTP edge, the QR domain, the pages, server.ts or Express (pool-primary.ts).',
+      from: { path: '^packages/gateway/src/pool-primary\\.ts$' },
+      to: {
+        path: '^packages/gateway/src/((http|qr|pages)/|server\\.ts$)|node_modules/.*/(express|express-openapi-validator)/',
+        reachable: true,
+      },
+    },
     gatewayRoom('storage', [], 'storage/ may use only the shared root modules.'),
     gatewayRoom('upstream', [], 'upstream/ (the 1LINK side) may use only the shared root modules.'),
   ],

@@ -17,8 +17,9 @@ export { type DocsPageOptions, docsAssetFiles, docsHtml, STATIC_DOCS_CSP } from 
 export { PROBLEM_CATALOGUE, ProblemError, type ProblemName } from './problems.js';
 export { decodeAndCheck } from './qr/qr-decode.js';
 export { type QrView, toQrView } from './qr/qr-view.js';
-export { describeDatabase, type RunningGateway, type StartOptions, startGateway } from './server.js';
+export { type RunningGateway, type StartOptions, startGateway } from './server.js';
 export { checkReady, createDatabase, type Database, migrateToLatest } from './storage/database.js';
+export { describeDatabase } from './storage/open-database.js';
 export { PURGED_COLUMNS, type PurgeResult, purgeBodies } from './storage/purge.js';
 export { createRrnAllocator, pktDay } from './storage/rrn-allocator.js';
 export {

@@ -6,7 +6,6 @@ import type { DestinationStream } from 'pino';
 import { type GatewayConfig, parseConfig } from './config.js';
 import { ConfigError } from './config-error.js';
 import { createGatewayLogger } from './logger.js';
-import { startGateway, startGatewayWorkers } from './server.js';
 
 export interface MainIo {
   /** Where a start-up failure is logged (JSON lines); stdout when absent. */
@@ -30,6 +29,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env, io: MainIo = {})
       );
     }
     if (config.workers > 1 && cluster.isPrimary) {
+      // Imported here, not at the top: the primary never loads the request path (pool-primary.ts).
+      const { startGatewayWorkers } = await import('./pool-primary.js');
       const pool = await startGatewayWorkers(config, createGatewayLogger(config.logLevel));
       const stop = () => pool.stop().then(() => process.exit(0));
       process.once('SIGINT', stop);
@@ -50,6 +51,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, io: MainIo = {})
 
 /** One gateway process (alone, or one worker of a pool): SIGINT/SIGTERM drain it and exit 0. */
 async function startOne(config: GatewayConfig): Promise<void> {
+  const { startGateway } = await import('./server.js');
   const gateway = await startGateway(config, { logger: createGatewayLogger(config.logLevel) });
   const stop = (signal: string) => {
     gateway.logger.info({ signal }, 'signal received');

@@ -5,8 +5,9 @@ import { createGatewayApp, type GatewayApp } from './http/app.js';
 import { warmUpPrivately, withWarmUpKey } from './http/warm-up.js';
 import { createGatewayLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
-import { createDatabase, type Database, migrateToLatest } from './storage/database.js';
+import type { Database } from './storage/database.js';
 import { RATE_LIMITS } from './storage/migrations.js';
+import { openDatabase } from './storage/open-database.js';
 import { createRrnAllocator } from './storage/rrn-allocator.js';
 import type { TransactionRecord } from './storage/transactions-store.js';
 import { createKeepAliveFetch } from './upstream/keep-alive-fetch.js';
@@ -14,18 +15,12 @@ import {
   createPlanLimit,
   type PlanLimit,
   type PlanLimitStore,
-  startPlanLimitPrimary,
+  planLimitStoreKind,
 } from './upstream/plan-limit.js';
 import { createUpstreamAnswers } from './upstream/upstream-answers.js';
 import { createUpstreamClient } from './upstream/upstream-client.js';
-import { serveWorkerMetrics, workerMetrics } from './worker-metrics.js';
-import {
-  reportListening,
-  startWorkerPool,
-  type WorkerPool,
-  workerInstanceId,
-  workerSlot,
-} from './workers.js';
+import { workerMetrics } from './worker-metrics.js';
+import { reportListening, workerInstanceId, workerSlot } from './workers.js';
 
 export interface RunningGateway extends GatewayApp {
   url: string;
@@ -191,30 +186,6 @@ export async function startGateway(
 }
 
 /**
- * Opens and migrates the database. A failure names DATABASE_URL and the target (never a password),
- * since the driver's own message ("connect ECONNREFUSED 127.0.0.1:5432") does not say which setting.
- */
-async function openDatabase(target: GatewayConfig['database'], logger: Logger): Promise<Database> {
-  let db: Database | undefined;
-  try {
-    db = createDatabase(target, logger);
-    await migrateToLatest(db);
-    return db;
-  } catch (error) {
-    await db?.destroy().catch(() => undefined);
-    const reason = (error as Error).message;
-    throw new Error(`DATABASE_URL: cannot open ${describeDatabase(target)}: ${reason}`, { cause: error });
-  }
-}
-
-export function describeDatabase(target: GatewayConfig['database']): string {
-  if (target.client === 'sqlite') return `SQLite file ${target.filename}`;
-  const url = new URL(target.connectionString);
-  const user = url.username ? `${decodeURIComponent(url.username)}@` : '';
-  return `Postgres ${user}${url.hostname}:${url.port || '5432'}${url.pathname}`;
-}
-
-/**
  * The plan's limit counted where every instance sees it: Redis when ONELINK_RATE_LIMIT_REDIS_URL is
  * set, else the Postgres database the instances share, else the worker pool's primary (SQLite with
  * GATEWAY_WORKERS), else this process (SQLite runs one instance).
@@ -236,41 +207,4 @@ function startPlanLimit(config: GatewayConfig, db: Database, logger: Logger, inP
     key: config.upstream.clientId,
     logger,
   });
-}
-
-/**
- * Where the plan is counted. `inPool`: this process is a pool's worker or its primary; a gateway
- * started in-process (tests, an embedding service) counts in memory whatever GATEWAY_WORKERS says,
- * since there is no primary to ask.
- */
-function planLimitStoreKind(config: GatewayConfig, inPool: boolean): PlanLimitStore['kind'] {
-  if (config.planLimit?.redisUrl !== undefined) return 'redis';
-  if (config.database.client === 'postgres') return 'postgres';
-  return inPool ? 'cluster' : 'memory';
-}
-
-/**
- * GATEWAY_WORKERS > 1, in the primary process: migrates the database once (so workers never race
- * the migrations), holds the plan count and the metrics sum for the workers, and forks them. Each
- * worker runs `startGateway` on the shared port. Resolves with the pool once every worker listens.
- */
-export async function startGatewayWorkers(
-  config: GatewayConfig,
-  logger: Logger,
-): Promise<WorkerPool & { url: string }> {
-  const db = await openDatabase(config.database, logger);
-  await db.destroy();
-  if (config.planLimit !== undefined && planLimitStoreKind(config, true) === 'cluster')
-    startPlanLimitPrimary();
-  serveWorkerMetrics();
-  const pool = startWorkerPool({ count: config.workers, logger });
-  const url = await pool.ready.catch(async (error: unknown) => {
-    await pool.stop();
-    throw error;
-  });
-  logger.info(
-    { url, workers: config.workers, database: config.database.client },
-    'gateway workers listening',
-  );
-  return { ...pool, url };
 }

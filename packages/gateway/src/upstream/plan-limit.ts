@@ -9,6 +9,7 @@ import {
   RateLimiterRedis,
   RateLimiterRes,
 } from 'rate-limiter-flexible';
+import type { GatewayConfig } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { PlanRate } from '../plan-rate.js';
 
@@ -117,4 +118,15 @@ export function createPlanLimit(options: PlanLimitOptions): PlanLimit {
 /** In a worker pool's primary: holds the count its workers' `cluster` plan limits share. */
 export function startPlanLimitPrimary(): void {
   new RateLimiterClusterMaster();
+}
+
+/**
+ * Where the plan is counted. `inPool`: this process is a pool's worker or its primary; a gateway
+ * started in-process (tests, an embedding service) counts in memory whatever GATEWAY_WORKERS says,
+ * since there is no primary to ask.
+ */
+export function planLimitStoreKind(config: GatewayConfig, inPool: boolean): PlanLimitStore['kind'] {
+  if (config.planLimit?.redisUrl !== undefined) return 'redis';
+  if (config.database.client === 'postgres') return 'postgres';
+  return inPool ? 'cluster' : 'memory';
 }
