@@ -13,6 +13,7 @@ import type { PlanLimit } from '../upstream/plan-limit.js';
 import type { UpstreamAnswers } from '../upstream/upstream-answers.js';
 import { apiKeyAuth } from './auth.js';
 import { notFound, problemHandler } from './error-handler.js';
+import { inSequence } from './in-sequence.js';
 import { openApiValidator } from './openapi-validator.js';
 import { operationsRoutes } from './operations-routes.js';
 import { qrRoutes } from './qr-routes.js';
@@ -107,12 +108,7 @@ export function createGatewayApp(options: GatewayAppOptions): GatewayApp {
   app.disable('x-powered-by');
   app.set('etag', false);
 
-  // Every request is logged once it is answered (or aborted); req.log carries only the request
-  // id, and the service logs through it, so every line a request causes can be found by its
-  // X-Request-Id.
-  app.use(requestLog(logger));
-
-  app.use((req, res, next) => {
+  const countRequest: RequestHandler = (req, res, next) => {
     const end = metrics.httpDuration.startTimer();
     res.on('finish', () => {
       // The spec's path template (bounded label values), not the raw URL.
@@ -127,22 +123,30 @@ export function createGatewayApp(options: GatewayAppOptions): GatewayApp {
       if (caller !== 'warmup') metrics.callerRequests.inc({ caller, route, status: labels.status });
     });
     next();
-  });
+  };
 
-  app.use(...securityHeaders(options.corsOrigins ?? []));
-  // Pages people look at answer without a key (see pages/pages-routes.ts).
-  app.use(outsideApi(pagesRoutes({ store, now: nowMs })));
-  app.use(apiKeyAuth(options.apiKeys));
-  app.use(express.json({ limit: '16kb' }));
-  app.use(...openApiValidator());
+  // What every request passes, in this order, as one router layer (see in-sequence.ts).
   app.use(
-    outsideApi(
-      operationsRoutes({
-        db,
-        contentType: metrics.registry.contentType,
-        metricsText: options.metricsText ?? (() => metrics.registry.metrics()),
-      }),
-    ),
+    inSequence([
+      // Every request is logged once it is answered (or aborted); req.log carries only the request
+      // id, and the service logs through it, so every line a request causes can be found by its
+      // X-Request-Id.
+      requestLog(logger),
+      countRequest,
+      ...securityHeaders(options.corsOrigins ?? []),
+      // Pages people look at answer without a key (see pages/pages-routes.ts).
+      outsideApi(pagesRoutes({ store, now: nowMs })),
+      apiKeyAuth(options.apiKeys),
+      express.json({ limit: '16kb' }),
+      ...openApiValidator(),
+      outsideApi(
+        operationsRoutes({
+          db,
+          contentType: metrics.registry.contentType,
+          metricsText: options.metricsText ?? (() => metrics.registry.metrics()),
+        }),
+      ),
+    ]),
   );
   app.use(qrRoutes({ service, store, publicBaseUrl }));
   app.use(transactionsRoutes({ store, logger }));
