@@ -1,5 +1,4 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import path from 'node:path';
 import { defaultLayout } from '@onelink-kit/mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -11,15 +10,13 @@ let out = '';
 let urls: string[] = [];
 
 beforeAll(async () => {
-  child = spawn(
-    process.execPath,
-    [path.join(repo.repoRoot, 'node_modules/tsx/dist/cli.mjs'), 'scripts/mock.ts'],
-    {
-      cwd: repo.repoRoot,
-      env: { ...process.env, MOCK_PORT: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  // What `pnpm mock` runs (node --import tsx, no tsx CLI in between): the CLI's parent process relays
+  // SIGTERM to its child and once exited 143 itself on a loaded machine, whatever the script did.
+  child = spawn(process.execPath, ['--import', 'tsx', 'scripts/mock.ts'], {
+    cwd: repo.repoRoot,
+    env: { ...process.env, MOCK_PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   await new Promise<void>((resolve, reject) => {
     const onData = (c: Buffer) => {
       out += c.toString();
