@@ -34,7 +34,7 @@ function spawnQr(...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', CLI, ...args],
+      ['--import', 'tsx/esm', CLI, ...args],
       { cwd: PACKAGE },
       (error, stdout, stderr) => {
         resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });

@@ -136,7 +136,7 @@ for (const { backend, skip } of backends) {
           [1, 2, 3].map(() =>
             run(
               process.execPath,
-              ['--import', 'tsx', child, JSON.stringify(target), String(perChild), String(blockSize)],
+              ['--import', 'tsx/esm', child, JSON.stringify(target), String(perChild), String(blockSize)],
               { cwd: repoRoot },
             ),
           ),
