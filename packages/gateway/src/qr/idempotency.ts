@@ -49,7 +49,8 @@ export function canonicalJson(value: unknown): string {
       continue;
     }
     const object = item as Record<string, unknown>;
-    const keys = sortedKeys(object);
+    // Code-unit order, as the earlier version's comparator sorted.
+    const keys = Object.keys(object).sort();
     // Members left out (undefined) are skipped; a comma goes before every member after the first kept.
     let first = 0;
     while (first < keys.length && object[keys[first]!] === undefined) first++;
@@ -67,26 +68,6 @@ export function canonicalJson(value: unknown): string {
     }
   }
   return out;
-}
-
-/**
- * The object's keys in code-unit order (what Array#sort does by default). A request's objects have a
- * few keys each, sorted in place by insertion: Array#sort copied each list to a work area first, a
- * third of canonicalJson's garbage in a sampled heap profile of the bench's replays.
- */
-function sortedKeys(object: object): string[] {
-  const keys = Object.keys(object);
-  if (keys.length > 16) return keys.sort();
-  for (let i = 1; i < keys.length; i++) {
-    const key = keys[i]!;
-    let j = i - 1;
-    while (j >= 0 && keys[j]! > key) {
-      keys[j + 1] = keys[j]!;
-      j--;
-    }
-    keys[j + 1] = key;
-  }
-  return keys;
 }
 
 /** How long a repeated key waits for the first request, and the clock it waits by. */
