@@ -58,7 +58,6 @@ function gatewayEnv(extra: Record<string, string> = {}): Record<string, string> 
     ONELINK_CLIENT_SECRET: 'plan-client-secret-value',
     ONELINK_RATE_LIMIT: `${LIMIT}/s`,
     GATEWAY_RATE_LIMIT_WAIT_MS: '15000',
-    ONELINK_TIMEOUT_MS: '15000',
     ...extra,
   };
 }
