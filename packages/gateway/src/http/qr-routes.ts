@@ -45,7 +45,6 @@ function context(req: Request, res: Response) {
     caller: String(res.locals.caller),
     idempotencyKey: key === undefined || key === '' ? undefined : key,
     requestId: typeof req.id === 'string' ? req.id : undefined,
-    logger: req.log,
   };
 }
 

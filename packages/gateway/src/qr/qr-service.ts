@@ -71,9 +71,8 @@ export function createQrService(options: QrServiceOptions) {
     context: {
       caller: string;
       idempotencyKey?: string | undefined;
+      /** Bound to every line the create logs, as the request's own log line carries it. */
       requestId?: string | undefined;
-      /** The request's logger (bound to its request id); defaults to the service logger. */
-      logger?: Logger | undefined;
     },
   ): Promise<CreateResult> {
     const hash = requestHash({ kind, input });
@@ -135,7 +134,11 @@ export function createQrService(options: QrServiceOptions) {
       throw error;
     }
 
-    const log = (context.logger ?? options.logger).child({
+    // A child of the service's long-lived logger with the request id bound here, the same line as a
+    // child of the request's logger: pino's child is Object.create(parent), and a per-request parent
+    // made a prototype costs V8 a few µs and outlives young-generation collections (gateway README).
+    const log = options.logger.child({
+      ...(context.requestId === undefined ? {} : { requestId: context.requestId }),
       component: 'qr-service',
       transactionId: id,
       stan: ids.stan,
