@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GatewayConfig } from './config.js';
 import { createGatewayApp, type GatewayApp } from './http/app.js';
+import { expressServer } from './http/express-server.js';
 import { warmUpPrivately, withWarmUpKey } from './http/warm-up.js';
 import { createGatewayLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
@@ -127,7 +128,7 @@ export async function startGateway(
     gateway.metrics.httpDuration.reset();
   }
 
-  const server = gateway.app.listen(config.port, config.host);
+  const server = expressServer(gateway.app).listen(config.port, config.host);
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('listening', resolve);

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Express } from 'express';
 import { type ApiKeySet, parseApiKeys } from '../api-keys.js';
+import { expressServer } from './express-server.js';
 
 /**
  * express-openapi-validator compiles a route's request and response validators on its first
@@ -63,8 +64,8 @@ export async function warmUp(baseUrl: string, key: string): Promise<void> {
  * Warms `app` up on a listener of its own: 127.0.0.1, a port the OS picks, `exclusive` so that in a
  * worker pool it is this worker's socket and not the pool's shared one. Closed when done.
  */
-export async function warmUpPrivately(app: RequestListener, key: string): Promise<void> {
-  const server = createServer(app);
+export async function warmUpPrivately(app: Express, key: string): Promise<void> {
+  const server = expressServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen({ port: 0, host: '127.0.0.1', exclusive: true }, resolve);
