@@ -3,7 +3,7 @@ import type { TransactionOutcome, TransactionRecord } from '../storage/transacti
 import type { UpstreamFailure } from './classify-upstream-failure.js';
 import { mismatchDetail } from './qr-acceptance.js';
 import type { QrCheckResult } from './qr-decode.js';
-import { toQrView } from './qr-view.js';
+import { toQrView, type ViewedRecord } from './qr-view.js';
 
 // What is stored for a finished 1LINK call: the row's outcome and the answer the caller gets (the
 // same answer is replayed for a repeated Idempotency-Key).
@@ -85,7 +85,9 @@ export function successOutcome(
       completedAt: context.completedAt,
     };
   }
-  const done = { ...row, ...base, updatedAt: context.completedAt } as TransactionRecord;
+  // The pending row's fields with the outcome's; a spread copies a record's plain columns only (its JSON
+  // members are getters), which is all a view reads besides what the outcome gives.
+  const done: ViewedRecord = { ...row, ...base, updatedAt: context.completedAt };
   return {
     ...base,
     responseStatus: 201,

@@ -6,14 +6,15 @@ export type QrView = SuccessResponse<'getQr'>;
 export type TransactionExport = components['schemas']['TransactionExport'];
 
 /** What names a transaction, first in both its view and its export row. */
-function identity(
-  row: TransactionRecord,
-): Pick<QrView, 'id' | 'kind' | 'status' | 'stan' | 'rrn' | 'amount'> {
+function identity(row: ViewedRecord): Pick<QrView, 'id' | 'kind' | 'status' | 'stan' | 'rrn' | 'amount'> {
   return { id: row.id, kind: row.kind, status: row.status, stan: row.stan, rrn: row.rrn, amount: row.amount };
 }
 
+/** What a view is made from: a record without the bodies it never shows. */
+export type ViewedRecord = Omit<TransactionRecord, 'request' | 'responseBody' | 'error'>;
+
 /** The public view of a stored transaction (`QrTransaction` in spec/gateway.yaml). */
-export function toQrView(row: TransactionRecord, baseUrl = ''): QrView {
+export function toQrView(row: ViewedRecord, baseUrl = ''): QrView {
   const self = `${baseUrl}/v1/qr/${row.id}`;
   const expiresMs = parseOneLinkDateTime(row.expiryDateTime);
   const upstreamBody = (row.upstreamResponse ?? {}) as { responseDescription?: unknown };

@@ -43,7 +43,8 @@ function inlineScripts(html: string): string[] {
 async function rowWith(status: Exclude<TransactionStatus, 'pending'> | 'pending'): Promise<string> {
   const id = `qr_${randomBytes(16).toString('hex')}`;
   const rrn = `9${randomBytes(6).readUIntBE(0, 6).toString().padStart(11, '0').slice(0, 11)}`;
-  await gw.store.insertPending({ ...row, id, rrn, idempotencyKey: null });
+  // A record's JSON members are getters, which a spread leaves out: the request is named.
+  await gw.store.insertPending({ ...row, request: row.request, id, rrn, idempotencyKey: null });
   if (status !== 'pending') {
     await gw.store.complete(id, {
       status,
