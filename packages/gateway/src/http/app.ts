@@ -129,8 +129,8 @@ export function createGatewayApp(options: GatewayAppOptions): GatewayApp {
   app.use(
     inSequence([
       // Every request is logged once it is answered (or aborted); req.log carries only the request
-      // id, and the service logs through it, so every line a request causes can be found by its
-      // X-Request-Id.
+      // id, and the QR service binds the same id to its lines, so every line a request causes can be
+      // found by its X-Request-Id.
       requestLog(logger),
       countRequest,
       ...securityHeaders(options.corsOrigins ?? []),
