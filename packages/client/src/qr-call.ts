@@ -123,13 +123,15 @@ export async function runQrCall(
   const send = async (token: string, attempt: number): Promise<Sent> => {
     await ctx.limiter?.acquire(opts.signal);
     attempts++;
-    const headers = {
-      ...opts.headers,
+    const own = {
       'Content-Type': 'application/json',
       Accept: 'application/json',
       'X-IBM-Client-Id': ctx.clientId,
       Authorization: `Bearer ${token}`,
     };
+    // The caller's extra headers, under the client's own. The spread only when there are some: V8 gives
+    // a literal that starts with a spread (`{ ...a, b }`) a new shape each time, at several µs.
+    const headers: Record<string, string> = opts.headers === undefined ? own : { ...opts.headers, ...own };
     const { method, path } = operationInfo[operationId];
     await emit(
       ctx.hooks.onRequest,

@@ -85,14 +85,15 @@ export function successOutcome(
       completedAt: context.completedAt,
     };
   }
-  // The pending row's fields with the outcome's; a spread copies a record's plain columns only (its JSON
-  // members are getters), which is all a view reads besides what the outcome gives.
-  const done: ViewedRecord = { ...row, ...base, updatedAt: context.completedAt };
+  // The pending row's fields with the outcome's. Object.assign, like a spread, copies a record's plain
+  // columns only (its JSON members are getters), which is all a view reads besides what the outcome
+  // gives; unlike a literal that starts with a spread, it does not cost V8 a new shape (see qr-view.ts).
+  const done: ViewedRecord = Object.assign({}, row, base, { updatedAt: context.completedAt });
   return {
-    ...base,
     responseStatus: 201,
     responseBody: toQrView(done, context.baseUrl),
     completedAt: context.completedAt,
+    ...base,
   };
 }
 

@@ -138,7 +138,8 @@ export function createQrService(options: QrServiceOptions) {
     // child of the request's logger: pino's child is Object.create(parent), and a per-request parent
     // made a prototype costs V8 a few µs and outlives young-generation collections (gateway README).
     const log = options.logger.child({
-      ...(context.requestId === undefined ? {} : { requestId: context.requestId }),
+      // pino leaves an undefined binding out of the line.
+      requestId: context.requestId,
       component: 'qr-service',
       transactionId: id,
       stan: ids.stan,
