@@ -18,6 +18,9 @@ type Constructor = (this: object, ...args: unknown[]) => void;
  * initialise their own.
  */
 export function expressServer(app: Express): Server {
+  // Should a later Node make either a class (which cannot be run on an object made elsewhere), the
+  // server is made as app.listen makes it: slower, never broken.
+  if (!runsOnAnyObject(IncomingMessage) || !runsOnAnyObject(ServerResponse)) return createServer(app);
   const AppRequest = function (this: object, ...args: unknown[]) {
     (IncomingMessage as unknown as Constructor).apply(this, args);
   } as unknown as typeof IncomingMessage;
@@ -27,4 +30,9 @@ export function expressServer(app: Express): Server {
   } as unknown as typeof ServerResponse;
   AppResponse.prototype = app.response as ServerResponse;
   return createServer({ IncomingMessage: AppRequest, ServerResponse: AppResponse }, app);
+}
+
+/** A constructor written as a function (callable on an object made elsewhere), not as a class. */
+export function runsOnAnyObject(constructor: object): boolean {
+  return !Function.prototype.toString.call(constructor).startsWith('class');
 }

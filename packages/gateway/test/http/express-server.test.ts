@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import express, { type Express } from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
-import { expressServer } from '../../src/http/express-server.js';
+import { expressServer, runsOnAnyObject } from '../../src/http/express-server.js';
 
 function demoApp(): Express {
   const app = express();
@@ -23,9 +23,11 @@ function demoApp(): Express {
 
 let server: Server | undefined;
 afterEach(async () => {
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
+  const listening = server;
   server = undefined;
+  if (listening === undefined) return;
+  listening.closeAllConnections();
+  await new Promise((resolve) => listening.close(resolve));
 });
 
 async function listen(made: Server): Promise<string> {
@@ -99,5 +101,15 @@ describe('expressServer', () => {
     const url = await listen(made);
     await (await fetch(`${url}/stream`)).text();
     expect(kinds).toEqual([true, true, true]);
+  });
+
+  it.each([
+    { given: "node:http's IncomingMessage", made: IncomingMessage, want: true },
+    { given: "node:http's ServerResponse", made: ServerResponse, want: true },
+    { given: 'a function', made: function Made() {}, want: true },
+    { given: 'a class', made: class Made {}, want: false },
+    { given: 'a subclass of IncomingMessage', made: class Made extends IncomingMessage {}, want: false },
+  ])('$given runs on an object made elsewhere: $want', ({ made, want }) => {
+    expect(runsOnAnyObject(made)).toBe(want);
   });
 });
