@@ -33,6 +33,6 @@ export function expressServer(app: Express): Server {
 }
 
 /** A constructor written as a function (callable on an object made elsewhere), not as a class. */
-export function runsOnAnyObject(constructor: object): boolean {
-  return !Function.prototype.toString.call(constructor).startsWith('class');
+export function runsOnAnyObject(made: object): boolean {
+  return !Function.prototype.toString.call(made).startsWith('class');
 }
