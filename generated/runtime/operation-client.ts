@@ -18,6 +18,11 @@ export interface ApiClientOptions {
   /** Base URL the spec's paths are appended to, e.g. the first of the spec's servers. */
   baseUrl: string;
   fetch?: typeof fetch;
+  /**
+   * The class each call's request is made with (default: the platform's Request). A transport that
+   * reads requests itself can pass a lighter one, such as `PlainRequest` of `@onelink-kit/core`.
+   */
+  Request?: typeof Request;
   /** Headers sent with every request (per-call headers and header parameters win). */
   headers?: Record<string, string>;
 }
@@ -62,6 +67,7 @@ export function createFetchClient<Paths extends {}>(options: ApiClientOptions): 
   return createClient<Paths, Media>({
     baseUrl: options.baseUrl,
     fetch: options.fetch,
+    Request: options.Request,
     headers: options.headers,
   });
 }

@@ -49,6 +49,11 @@ export interface OneLinkClientOptions {
   clientSecret: SecretSource;
   /** Injected fetch (tests, proxies). Default: global fetch. */
   fetch?: typeof fetch;
+  /**
+   * The Request class each QR call is built with, for a transport that reads its own (the gateway's
+   * keep-alive transport passes its `Request`, which keeps the body as given). Default: the platform's.
+   */
+  Request?: typeof Request;
   /** Timeout of each HTTP attempt, in ms, the token request included. Default 30 000. */
   timeoutMs?: number;
   /** Longest answer read from 1LINK, in bytes; a longer one is refused unread. Default 1 MiB. */
@@ -154,7 +159,7 @@ export function createOneLinkClient(options: OneLinkClientOptions): OneLinkClien
     ...options.token,
   });
   const context = {
-    api: createApiClient({ baseUrl, fetch: fetchImpl }),
+    api: createApiClient({ baseUrl, fetch: fetchImpl, Request: options.Request }),
     tokens,
     baseUrl,
     clientId: options.clientId,

@@ -34,6 +34,9 @@ export {
 // upstream-errors.ts is public as a whole: every class of the hierarchy and UpstreamFacts.
 export * from './errors/upstream-errors.js';
 export { capAnswerSize, DEFAULT_MAX_ANSWER_BYTES } from './http/answer-cap.js';
+// Stand-ins for the platform's Request and Response, for a transport that reads and answers whole.
+export { BufferedResponse } from './http/buffered-response.js';
+export { PlainRequest } from './http/plain-request.js';
 // http/: one upstream attempt, its timeout, the retry loop, and what the provider clients share.
 export {
   type CallOptions,

@@ -67,7 +67,8 @@ export async function startGateway(
     metrics,
     answers,
     allocator,
-    fetch: options.fetch ?? transport.fetch,
+    // The transport's Request class goes only with the transport: another fetch gets the platform's.
+    ...(options.fetch ? { fetch: options.fetch } : { fetch: transport.fetch, Request: transport.Request }),
   });
   const planLimit =
     config.planLimit === undefined ? undefined : startPlanLimit(config, db, logger, slot !== undefined);

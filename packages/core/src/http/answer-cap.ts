@@ -1,5 +1,6 @@
 import { OneLinkAnswerTooLargeError } from '../errors/upstream-errors.js';
 import { REDACTED, SENSITIVE_KEYS } from '../log/redaction.js';
+import { BufferedResponse } from './buffered-response.js';
 
 /**
  * The most an upstream answer may weigh before it is refused unread. A QR answer is a few kilobytes
@@ -20,6 +21,15 @@ const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 export function capAnswerSize(inner: typeof fetch, maxBytes = DEFAULT_MAX_ANSWER_BYTES): typeof fetch {
   return async (input, init) => {
     const response = await inner(input, init);
+    // Read whole already: its length is known without touching the body.
+    if (response instanceof BufferedResponse) {
+      if (response.byteLength <= maxBytes) return response;
+      throw new OneLinkAnswerTooLargeError({
+        status: response.status,
+        limitBytes: maxBytes,
+        head: headOf([new Uint8Array(await response.arrayBuffer())]),
+      });
+    }
     if (response.body === null || NULL_BODY_STATUSES.has(response.status)) return response;
     const declared = Number(response.headers.get('content-length') ?? Number.NaN);
     // A declared length within the cap bounds the body already (the HTTP parser reads exactly that

@@ -1,7 +1,7 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { type AgentOptions, Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { Readable } from 'node:stream';
-import { DEFAULT_MAX_ANSWER_BYTES } from '@onelink-kit/core';
+import { BufferedResponse, DEFAULT_MAX_ANSWER_BYTES, PlainRequest } from '@onelink-kit/core';
 
 export interface KeepAliveFetchOptions {
   /** Most sockets open to one host at a time; more requests queue. Default 64. */
@@ -20,6 +20,11 @@ export interface KeepAliveFetchOptions {
 
 export interface KeepAliveFetch {
   fetch: typeof fetch;
+  /**
+   * The Request class to build this transport's requests with (the client's `Request` option): it
+   * reads their URL, headers and body as given, with no platform Request or body stream in between.
+   */
+  Request: typeof PlainRequest;
   /** Closes the idle sockets and refuses new requests. */
   close(): void;
 }
@@ -52,14 +57,24 @@ export function createKeepAliveFetch(options: KeepAliveFetchOptions = {}): KeepA
   let closed = false;
 
   async function keepAliveFetch(input: Request | string | URL, init?: RequestInit): Promise<Response> {
-    const request = input instanceof Request ? input : new Request(input, init);
+    // A PlainRequest (from the client's `Request` option, or made here from a URL and init) hands its
+    // body over as given; a platform Request is read through its stream.
+    const request = input instanceof PlainRequest ? input : new PlainRequest(input, init);
     if (closed) throw new TypeError('fetch failed', { cause: new Error('transport closed') });
     (init?.signal ?? request.signal).throwIfAborted();
-    const url = new URL(request.url);
+    const url = target(request.url);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
       throw new TypeError(`fetch failed: unsupported protocol ${url.protocol}`);
     }
-    const body = request.body === null ? undefined : Buffer.from(await request.arrayBuffer());
+    const given = request.bodySource;
+    const body =
+      typeof given === 'string'
+        ? Buffer.from(given)
+        : given !== undefined
+          ? given
+          : request.hasOtherBody
+            ? Buffer.from(await request.arrayBuffer())
+            : undefined;
     const headers: Record<string, string> = {};
     request.headers.forEach((value, name) => {
       headers[name] = value;
@@ -81,9 +96,9 @@ export function createKeepAliveFetch(options: KeepAliveFetchOptions = {}): KeepA
         {
           agent: secure ? https : http,
           protocol: url.protocol,
-          hostname: url.hostname.replace(/^\[|\]$/g, ''),
+          hostname: url.hostname,
           port: url.port,
-          path: `${url.pathname}${url.search}`,
+          path: url.path,
           method: request.method,
           headers,
         },
@@ -106,12 +121,37 @@ export function createKeepAliveFetch(options: KeepAliveFetchOptions = {}): KeepA
 
   return {
     fetch: keepAliveFetch,
+    Request: PlainRequest,
     close() {
       closed = true;
       http.destroy();
       https.destroy();
     },
   };
+}
+
+interface Target {
+  protocol: string;
+  hostname: string;
+  port: string;
+  path: string;
+}
+
+/** The last URL asked for, parsed: a client calls the same few URLs over and over. */
+let lastTarget: { url: string; target: Target } | undefined;
+
+/** Where a URL points, as node:http's request options take it (an IPv6 host without brackets). */
+function target(href: string): Target {
+  if (lastTarget?.url === href) return lastTarget.target;
+  const url = new URL(href);
+  const parsed = {
+    protocol: url.protocol,
+    hostname: url.hostname.replace(/^\[|\]$/g, ''),
+    port: url.port,
+    path: `${url.pathname}${url.search}`,
+  };
+  lastTarget = { url: href, target: parsed };
+  return parsed;
 }
 
 /**
@@ -126,7 +166,7 @@ async function answerOf(answer: IncomingMessage, bufferUpTo: number): Promise<Re
   const init = { status: answer.statusCode ?? 502, statusText: answer.statusMessage ?? '', headers };
   if (NULL_BODY_STATUSES.has(init.status)) {
     answer.resume();
-    return new Response(null, init);
+    return new BufferedResponse(null, init);
   }
   const declared = Number(answer.headers['content-length'] ?? Number.NaN);
   if (Number.isFinite(declared) && declared > bufferUpTo) return streamed([], answer, init);
@@ -148,8 +188,8 @@ async function answerOf(answer: IncomingMessage, bufferUpTo: number): Promise<Re
     answer.once('aborted', () => reject(Object.assign(new Error('aborted'), { code: 'ECONNRESET' })));
   });
   if (!whole) return streamed(chunks, answer, init);
-  const body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
-  return new Response(body, init);
+  const body = chunks.length === 1 && chunks[0] !== undefined ? chunks[0] : Buffer.concat(chunks);
+  return new BufferedResponse(body, init);
 }
 
 /** What was read so far, then the rest of the answer, as a Response body stream. */

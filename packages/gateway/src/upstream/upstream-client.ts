@@ -18,6 +18,8 @@ export function createUpstreamClient(
     allocator: StanRrnAllocator;
     answers?: UpstreamAnswers;
     fetch?: typeof fetch;
+    /** The Request class that goes with `fetch` (the keep-alive transport's own). */
+    Request?: typeof Request;
   },
 ): OneLinkClient {
   return createOneLinkClient({
@@ -34,6 +36,7 @@ export function createUpstreamClient(
     allocator: deps.allocator,
     logger: deps.logger,
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    ...(deps.Request ? { Request: deps.Request } : {}),
     hooks: {
       onResponse(event) {
         if (event.operationId !== 'requestToken' && event.rrn) {

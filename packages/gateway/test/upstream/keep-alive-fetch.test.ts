@@ -77,34 +77,68 @@ const until = async (check: () => boolean): Promise<void> => {
 };
 
 describe('createKeepAliveFetch', () => {
-  it('sends the Request as it is (method, path and query, headers, body) and hands back the answer', async () => {
-    const upstream = await listen(createServer(), 'http', echo);
-    const { fetch } = transport();
-    const answer = await fetch(
-      new Request(`${upstream.url}/1Link/generateDQRCMerchant?x=1`, {
+  it.each([
+    {
+      given: 'a platform Request',
+      make: (url: string, init: RequestInit) => [new Request(url, init)] as const,
+    },
+    {
+      given: "the transport's own Request",
+      make: (url: string, init: RequestInit, t?: KeepAliveFetch) =>
+        [new (t?.Request ?? Request)(url, init)] as const,
+    },
+    { given: 'a URL and init', make: (url: string, init: RequestInit) => [url, init] as const },
+  ])(
+    'sends $given as it is (method, path and query, headers, body) and hands back the answer',
+    async ({ make }) => {
+      const upstream = await listen(createServer(), 'http', echo);
+      const t = transport();
+      const answer = await t.fetch(
+        ...make(
+          `${upstream.url}/1Link/generateDQRCMerchant?x=1`,
+          {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              authorization: 'Bearer t',
+              'x-ibm-client-id': 'c',
+            },
+            body: JSON.stringify({ amount: 'ü' }),
+          },
+          t,
+        ),
+      );
+      expect(answer.status).toBe(201);
+      expect(answer.headers.get('x-answer')).toBe('yes');
+      const seen = (await answer.json()) as {
+        method: string;
+        path: string;
+        headers: Record<string, string>;
+        body: string;
+      };
+      expect(seen).toMatchObject({
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: 'Bearer t', 'x-ibm-client-id': 'c' },
-        body: JSON.stringify({ amount: 'ü' }),
-      }),
+        path: '/1Link/generateDQRCMerchant?x=1',
+        body: '{"amount":"ü"}',
+        headers: {
+          'content-type': 'application/json',
+          authorization: 'Bearer t',
+          'x-ibm-client-id': 'c',
+          'content-length': String(Buffer.byteLength('{"amount":"ü"}')),
+        },
+      });
+    },
+  );
+
+  it('sends a body of another kind (form fields) through the platform Request', async () => {
+    const upstream = await listen(createServer(), 'http', echo);
+    const t = transport();
+    const answer = await t.fetch(
+      new t.Request(`${upstream.url}/f`, { method: 'POST', body: new URLSearchParams({ a: 'b c' }) }),
     );
-    expect(answer.status).toBe(201);
-    expect(answer.headers.get('x-answer')).toBe('yes');
-    const seen = (await answer.json()) as {
-      method: string;
-      path: string;
-      headers: Record<string, string>;
-      body: string;
-    };
-    expect(seen).toMatchObject({
-      method: 'POST',
-      path: '/1Link/generateDQRCMerchant?x=1',
-      body: '{"amount":"ü"}',
-      headers: {
-        'content-type': 'application/json',
-        authorization: 'Bearer t',
-        'x-ibm-client-id': 'c',
-        'content-length': String(Buffer.byteLength('{"amount":"ü"}')),
-      },
+    expect(await answer.json()).toMatchObject({
+      body: 'a=b+c',
+      headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' },
     });
   });
 
@@ -291,15 +325,19 @@ describe('createKeepAliveFetch', () => {
   it('carries the 1LINK client end to end against the fake 1LINK (token, then QR)', async () => {
     const fake = await startFakeOneLink();
     open.push(fake);
+    const t = transport();
     const client = createOneLinkClient({
       baseUrl: `${fake.url}/1Link`,
       tokenUrl: fake.tokenUrl,
       clientId: 'client-id',
       clientSecret: 'client-secret',
-      fetch: transport().fetch,
+      // As the gateway pairs them: the transport's fetch with its Request class.
+      fetch: t.fetch,
+      Request: t.Request,
     });
     const result = await client.generateDQRCMerchant(merchantBody());
     expect(result.data.responseCode).toBe('00');
+    expect(result.qr?.payload).toMatch(/^000201/);
     expect(fake.calls).toMatchObject({ token: 1, merchant: 1 });
   });
 });
