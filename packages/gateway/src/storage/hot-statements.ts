@@ -1,18 +1,19 @@
-import type { Knex } from 'knex';
 import type { Database } from './database.js';
 import { TRANSACTIONS } from './migrations.js';
+import { pooledStatements, type StatementValue } from './pooled-statement.js';
 
 type Row = Record<string, unknown>;
 /** Column values to write, by column name. */
-export type ColumnValues = Record<string, Knex.Value | undefined>;
+export type ColumnValues = Record<string, StatementValue | undefined>;
 
 /**
  * The statements every create, replay and GET runs, as SQL written once when the store is made and
- * run through `knex.raw` (same connection pool, same transactions, same drivers). knex's builder
- * compiled each of them afresh on every call: a read by id took about 70 µs of CPU through the
- * builder and 25 µs as raw SQL, measured on SQLite when this was written; `pnpm bench:sqlite` reports
- * the store's CPU per create and per read today. Column names are the migrations', unquoted (lower
- * snake case in both dialects); values always travel as bindings.
+ * run on a connection of knex's pool through the driver (pooled-statement.ts: same pool, same
+ * drivers, none of them inside a transaction). knex's builder compiled each of them afresh on every
+ * call: a read by id took about 70 µs of CPU through the builder and 25 µs as raw SQL, measured on
+ * SQLite when this was written; `pnpm bench:sqlite` reports the store's CPU per create and per read
+ * today. Column names are the migrations', unquoted (lower snake case in both dialects); values always
+ * travel as bindings.
  */
 export interface HotStatements {
   insert(record: ColumnValues): Promise<void>;
@@ -76,35 +77,22 @@ export function hotStatements(db: Database): HotStatements {
   };
   const byIdSql = `select * from ${TRANSACTIONS} where id = ? limit 1`;
   const byKeySql = `select * from ${TRANSACTIONS} where caller = ? and idempotency_key_live = ? limit 1`;
-  // A missing value is SQL NULL (knex refuses an undefined binding in raw SQL).
+  // A missing value is SQL NULL.
   const values = (row: ColumnValues, columns: readonly string[]) => columns.map((c) => row[c] ?? null);
+  const run = pooledStatements(db);
 
   return {
     async insert(record) {
-      await db.raw(insertSql, values(record, INSERT_COLUMNS));
+      await run.write(insertSql, values(record, INSERT_COLUMNS));
     },
-    async updateIfStatus(id, from, update) {
-      return changedRows(
-        await db.raw(updateSql(from.length), [...values(update, OUTCOME_COLUMNS), id, ...from]),
-      );
+    updateIfStatus(id, from, update) {
+      return run.write(updateSql(from.length), [...values(update, OUTCOME_COLUMNS), id, ...from]);
     },
     async byId(id) {
-      return rowsOf(await db.raw(byIdSql, [id]))[0];
+      return (await run.read(byIdSql, [id]))[0];
     },
     async byIdempotencyKey(caller, key) {
-      return rowsOf(await db.raw(byKeySql, [caller, key]))[0];
+      return (await run.read(byKeySql, [caller, key]))[0];
     },
   };
-}
-
-// What knex.raw resolves to differs by driver: better-sqlite3 gives the rows of a read and
-// { changes } for a write; pg gives its Result ({ rows, rowCount }) for both.
-function rowsOf(result: unknown): Row[] {
-  if (Array.isArray(result)) return result as Row[];
-  return ((result as { rows?: Row[] }).rows ?? []) as Row[];
-}
-
-function changedRows(result: unknown): number {
-  const { changes, rowCount } = result as { changes?: number; rowCount?: number | null };
-  return changes ?? rowCount ?? 0;
 }

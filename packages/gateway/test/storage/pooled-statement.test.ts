@@ -1,0 +1,91 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { isUniqueViolation } from '../../src/storage/database.js';
+import { pooledStatements } from '../../src/storage/pooled-statement.js';
+import { storageBackends } from './backends.js';
+
+const backends = await storageBackends();
+
+for (const { backend, skip } of backends) {
+  describe.skipIf(skip !== undefined)(`pooled statements on ${backend.name}`, () => {
+    const cleanups: Array<() => Promise<void>> = [];
+    afterEach(async () => {
+      for (const close of cleanups.splice(0)) await close();
+    });
+
+    async function table() {
+      const opened = await backend.open();
+      cleanups.push(opened.close);
+      await opened.db.schema.createTable('pooled_probe', (t) => {
+        t.string('id').primary();
+        t.boolean('flag');
+        t.integer('n');
+        t.text('note');
+      });
+      return { db: opened.db, run: pooledStatements(opened.db) };
+    }
+
+    it.each([
+      { given: ['a', true, 1, 'text with ü'], want: { id: 'a', flag: true, n: 1, note: 'text with ü' } },
+      { given: ['b', false, 0, null], want: { id: 'b', flag: false, n: 0, note: null } },
+      {
+        given: ['c', null, -7, '{"json":"as text"}'],
+        want: { id: 'c', flag: null, n: -7, note: '{"json":"as text"}' },
+      },
+    ] as const)('writes and reads back what knex reads: $given', async ({ given, want }) => {
+      const { db, run } = await table();
+      expect(await run.write('insert into pooled_probe (id, flag, n, note) values (?, ?, ?, ?)', given)).toBe(
+        1,
+      );
+      const [read] = await run.read('select * from pooled_probe where id = ?', [given[0]]);
+      const [viaKnex] = await db('pooled_probe').where({ id: given[0] });
+      expect(read).toEqual(viaKnex);
+      // SQLite keeps a boolean as 0/1, as knex's own dialect writes it.
+      const flag = read?.flag;
+      expect(flag === null ? null : Boolean(flag)).toBe(want.flag);
+      expect([read?.id, read?.n, read?.note]).toEqual([want.id, want.n, want.note]);
+    });
+
+    it('counts the rows a write changed, the same statement run again and again', async () => {
+      const { run } = await table();
+      for (const id of ['a', 'b', 'c']) {
+        await run.write('insert into pooled_probe (id, n) values (?, ?)', [id, 1]);
+      }
+      expect(await run.write('update pooled_probe set n = ? where n = ?', [2, 1])).toBe(3);
+      expect(await run.write('update pooled_probe set n = ? where n = ?', [2, 1])).toBe(0);
+      expect(await run.read('select id from pooled_probe where n = ? order by id', [2])).toEqual([
+        { id: 'a' },
+        { id: 'b' },
+        { id: 'c' },
+      ]);
+    });
+
+    it("refuses a duplicate with the driver's error, which the store reads as a unique violation", async () => {
+      const { run } = await table();
+      await run.write('insert into pooled_probe (id) values (?)', ['a']);
+      const error = await run
+        .write('insert into pooled_probe (id) values (?)', ['a'])
+        .catch((e: unknown) => e);
+      expect(isUniqueViolation(error)).toBe(true);
+      // The connection went back to the pool: the next statement runs.
+      expect(await run.read('select count(*) as n from pooled_probe', [])).toEqual([
+        { n: backend.name === 'postgres' ? '1' : 1 },
+      ]);
+    });
+
+    it("waits for knex's transaction on the same pool, and sees its rows only once committed", async () => {
+      const { db, run } = await table();
+      let committed = false;
+      const trx = await db.transaction();
+      await trx('pooled_probe').insert({ id: 't', n: 1 });
+      const read = run.read('select id from pooled_probe', []).then((rows) => ({ rows, committed }));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      committed = true;
+      await trx.commit();
+      // SQLite: the pool's one connection is the transaction's until it commits. Postgres: another
+      // connection, which does not see uncommitted rows.
+      const seen = await read;
+      if (backend.name === 'sqlite') expect(seen).toEqual({ rows: [{ id: 't' }], committed: true });
+      else expect(seen).toEqual({ rows: [], committed: false });
+    });
+  });
+}
