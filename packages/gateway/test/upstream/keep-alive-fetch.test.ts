@@ -80,34 +80,29 @@ describe('createKeepAliveFetch', () => {
   it.each([
     {
       given: 'a platform Request',
-      make: (url: string, init: RequestInit) => [new Request(url, init)] as const,
+      send: (t: KeepAliveFetch, url: string, init: RequestInit) => t.fetch(new Request(url, init)),
     },
     {
       given: "the transport's own Request",
-      make: (url: string, init: RequestInit, t?: KeepAliveFetch) =>
-        [new (t?.Request ?? Request)(url, init)] as const,
+      send: (t: KeepAliveFetch, url: string, init: RequestInit) => t.fetch(new t.Request(url, init)),
     },
-    { given: 'a URL and init', make: (url: string, init: RequestInit) => [url, init] as const },
+    {
+      given: 'a URL and init',
+      send: (t: KeepAliveFetch, url: string, init: RequestInit) => t.fetch(url, init),
+    },
   ])(
     'sends $given as it is (method, path and query, headers, body) and hands back the answer',
-    async ({ make }) => {
+    async ({ send }) => {
       const upstream = await listen(createServer(), 'http', echo);
-      const t = transport();
-      const answer = await t.fetch(
-        ...make(
-          `${upstream.url}/1Link/generateDQRCMerchant?x=1`,
-          {
-            method: 'POST',
-            headers: {
-              'content-type': 'application/json',
-              authorization: 'Bearer t',
-              'x-ibm-client-id': 'c',
-            },
-            body: JSON.stringify({ amount: 'ü' }),
-          },
-          t,
-        ),
-      );
+      const answer = await send(transport(), `${upstream.url}/1Link/generateDQRCMerchant?x=1`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: 'Bearer t',
+          'x-ibm-client-id': 'c',
+        },
+        body: JSON.stringify({ amount: 'ü' }),
+      });
       expect(answer.status).toBe(201);
       expect(answer.headers.get('x-answer')).toBe('yes');
       const seen = (await answer.json()) as {
