@@ -4,7 +4,8 @@
  * `proxy --errors` and the gateway (SQLite: one process, synchronous=FULL, a pool of 2 workers; Postgres:
  * one process, 2 workers), all in front of the same fake. Prints
  * req/s, p50/p99 latency and errors per row, the gateway/Prism ratios, a one-connection create row,
- * idempotent replay and GET /v1/qr/{id}, and the gateway's RSS before and after N creates.
+ * idempotent replay and GET /v1/qr/{id}, and the gateway's RSS before and after N creates (and the medians
+ * of readings every 250 ms through each phase).
  * Numbers depend on the machine and its load: compare rows of one run, never across machines.
  *
  *   --runs N: the whole set N times (gateways restarted, fresh SQLite files), then the median of each row
@@ -102,6 +103,27 @@ async function measure(name: string, load: Load, rows: Row[]): Promise<Row> {
       (row.errors > 0 ? ` (errors ${r.errors}, timeouts ${r.timeouts}; statuses ${statuses})` : ''),
   );
   return row;
+}
+
+/** RSS readings of a process every 250 ms until `stop()`, which returns them (MiB). */
+function sampleRss(pid: number | undefined): { stop(): number[] } {
+  const samples: number[] = [];
+  const timer = setInterval(() => samples.push(rssMiB(pid)), 250);
+  return {
+    stop() {
+      clearInterval(timer);
+      return samples.filter((sample) => Number.isFinite(sample));
+    },
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length === 0 ? Number.NaN : (sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN);
+}
+
+function percent(from: number, to: number): string {
+  return `${(((to - from) / from) * 100).toFixed(1)}%`;
 }
 
 /** A fresh schema on the Postgres server (the test kit's); undefined when none answers. */
@@ -258,6 +280,9 @@ try {
         await gateway.stop();
         continue;
       }
+      // RSS is read at the end of each phase, as before, and also every 250 ms through it: one reading
+      // lands wherever V8's heap is in its collection cycle, the median of a phase's readings does not.
+      const warmUp = sampleRss(gateway.pid);
       await autocannon({
         url: create.url,
         headers: create.headers,
@@ -267,15 +292,21 @@ try {
         amount: RSS_WARM_UP,
         workers: 1,
       });
+      const warmUpSamples = warmUp.stop();
       const before = rssMiB(gateway.pid);
+      const measured = sampleRss(gateway.pid);
       await measure(
         `gateway ${label}: ${RSS_CREATES} creates (RSS)`,
         { ...create, amount: RSS_CREATES, noWarmUp: true },
         rows,
       );
+      const measuredSamples = measured.stop();
       const after = rssMiB(gateway.pid);
+      // The warm-up's second half: its first half is the heap still growing to its working size.
+      const warmMedian = median(warmUpSamples.slice(Math.floor(warmUpSamples.length / 2)));
+      const measuredMedian = median(measuredSamples);
       memory.push(
-        `${RUNS > 1 ? `run ${run}, ` : ''}gateway ${label}: RSS ${before.toFixed(0)} MiB after ${RSS_WARM_UP} warm-up creates, ${after.toFixed(0)} MiB after ${RSS_CREATES} more (${(((after - before) / before) * 100).toFixed(1)}%)`,
+        `${RUNS > 1 ? `run ${run}, ` : ''}gateway ${label}: RSS ${before.toFixed(0)} MiB after ${RSS_WARM_UP} warm-up creates, ${after.toFixed(0)} MiB after ${RSS_CREATES} more (${percent(before, after)}); median of readings every 250 ms, warm-up's second half ${warmMedian.toFixed(0)} MiB, the ${RSS_CREATES} creates ${measuredMedian.toFixed(0)} MiB (${percent(warmMedian, measuredMedian)}), range ${Math.min(...measuredSamples).toFixed(0)}–${Math.max(...measuredSamples).toFixed(0)} MiB`,
       );
       await gateway.stop();
     }
