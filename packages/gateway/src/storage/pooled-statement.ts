@@ -7,8 +7,8 @@ type Value = StatementValue;
 
 /**
  * Runs one SQL statement (`?` placeholders, none inside a literal) on a connection from knex's own
- * pool, through the driver's API: the pool, its single SQLite connection and its Postgres connections with their search path stay
- * knex's, only knex's per-query runner is left out. That runner (a query object, binding formatting,
+ * pool, through the driver's API: the pool, its single SQLite connection and its Postgres connections
+ * with their search path stay knex's, only knex's per-query runner is left out. That runner (a query object, binding formatting,
  * events, a promise chain) cost about 40 µs of CPU per statement, a third of the store's two writes per
  * create, measured on SQLite beside `knex.raw` with the same SQL when this was written; `pnpm
  * bench:sqlite` reports the store's CPU per create.
@@ -29,7 +29,6 @@ interface PoolClient {
 
 interface SqliteConnection {
   prepare(sql: string): {
-    reader: boolean;
     all(bindings: unknown[]): Row[];
     run(bindings: unknown[]): { changes: number };
   };
