@@ -188,6 +188,12 @@ try {
       const proxy = await startPrismProxy(root, join(root, 'spec/1link-p2m-qr.yaml'), fake.url);
       started.push(proxy);
       await measure(PRISM, { ...upstreamLoad(proxy.url), pid: proxy.pid }, rows);
+      // What a validating proxy's one-connection latency is on this machine, beside the gateway's.
+      await measure(
+        `${PRISM}, 1 connection`,
+        { ...upstreamLoad(proxy.url), pid: proxy.pid, connections: 1 },
+        rows,
+      );
       await proxy.stop();
     }
 
