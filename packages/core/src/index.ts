@@ -33,7 +33,7 @@ export {
 } from './errors/response-codes.js';
 // upstream-errors.ts is public as a whole: every class of the hierarchy and UpstreamFacts.
 export * from './errors/upstream-errors.js';
-export { capAnswerSize, DEFAULT_MAX_ANSWER_BYTES } from './http/answer-cap.js';
+export { capAnswerSize, DEFAULT_MAX_ANSWER_BYTES, NULL_BODY_STATUSES } from './http/answer-cap.js';
 // Stand-ins for the platform's Request and Response, for a transport that reads and answers whole.
 export { BufferedResponse } from './http/buffered-response.js';
 export { PlainRequest } from './http/plain-request.js';

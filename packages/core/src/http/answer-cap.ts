@@ -11,7 +11,8 @@ export const DEFAULT_MAX_ANSWER_BYTES = 1_048_576;
 /** How much of a refused answer is kept for reconciliation. */
 const HEAD_CHARS = 2_048;
 
-const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+/** Statuses whose answer has no body (the platform's Response constructor refuses one for them). */
+export const NULL_BODY_STATUSES: ReadonlySet<number> = new Set([101, 103, 204, 205, 304]);
 
 /**
  * A fetch that reads at most `maxBytes` of each answer body. A longer answer (by Content-Length or

@@ -1,3 +1,6 @@
+/** What the Request constructor takes as its first argument. */
+type RequestInput = ConstructorParameters<typeof Request>[0];
+
 /**
  * A stand-in for the platform's `Request`, for a transport that reads requests itself (the gateway's
  * keep-alive transport): openapi-fetch builds every call with `new Request(url, init)`, and the
@@ -10,9 +13,6 @@
  * as a Request still gets one. A body of another kind (a stream, FormData, a Blob) leaves
  * `bodySource` undefined and such a transport reads the platform Request instead.
  */
-/** What the Request constructor takes as its first argument. */
-type RequestInput = ConstructorParameters<typeof Request>[0];
-
 export class PlainRequest implements Request {
   readonly url: string;
   readonly method: string;
@@ -47,13 +47,13 @@ export class PlainRequest implements Request {
     this.hasOtherBody = body !== undefined && this.bodySource === undefined;
     // Headers made by the caller for this request are kept as they are (openapi-fetch makes fresh
     // ones), unless a text body needs the Content-Type the platform gives it.
-    const given = init?.headers;
     if (this.hasOtherBody) {
       // The platform derives the Content-Type of such a body (form fields, a Blob's type…).
       this.headers = this.#request().headers;
       this.#signal = init?.signal ?? undefined;
       return;
     }
+    const given = init?.headers;
     let headers = given instanceof Headers ? given : new Headers(given);
     if (typeof body === 'string' && !headers.has('content-type')) {
       if (headers === given) headers = new Headers(given);

@@ -3,7 +3,6 @@ import type { Database } from './database.js';
 type Row = Record<string, unknown>;
 /** What a binding may be: the store writes text (JSON as text), numbers, booleans and NULL. */
 export type StatementValue = string | number | boolean | null;
-type Value = StatementValue;
 
 /**
  * Runs one SQL statement (`?` placeholders, none inside a literal) on a connection from knex's own
@@ -15,9 +14,9 @@ type Value = StatementValue;
  */
 export interface PooledStatements {
   /** The rows a read returns. */
-  read(sql: string, bindings: readonly Value[]): Promise<Row[]>;
+  read(sql: string, bindings: readonly StatementValue[]): Promise<Row[]>;
   /** The number of rows a write changed. */
-  write(sql: string, bindings: readonly Value[]): Promise<number>;
+  write(sql: string, bindings: readonly StatementValue[]): Promise<number>;
 }
 
 /** The few methods of knex's client this uses (public on knex's Client class). */
@@ -35,7 +34,7 @@ interface SqliteConnection {
 }
 
 interface PgConnection {
-  query(text: string, values: readonly Value[]): Promise<{ rows: Row[]; rowCount: number | null }>;
+  query(text: string, values: readonly StatementValue[]): Promise<{ rows: Row[]; rowCount: number | null }>;
 }
 
 export function pooledStatements(db: Database): PooledStatements {
@@ -55,7 +54,7 @@ type On = <T>(use: (connection: unknown) => T | Promise<T>) => Promise<T>;
 
 function sqliteStatements(on: On): PooledStatements {
   // As knex's better-sqlite3 dialect binds them: SQLite has no boolean type.
-  const bound = (bindings: readonly Value[]) =>
+  const bound = (bindings: readonly StatementValue[]) =>
     bindings.map((value) => (typeof value === 'boolean' ? Number(value) : value));
   return {
     // The connection caches prepared statements by their SQL (statement-cache.ts).

@@ -1,7 +1,12 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { type AgentOptions, Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { Readable } from 'node:stream';
-import { BufferedResponse, DEFAULT_MAX_ANSWER_BYTES, PlainRequest } from '@onelink-kit/core';
+import {
+  BufferedResponse,
+  DEFAULT_MAX_ANSWER_BYTES,
+  NULL_BODY_STATUSES,
+  PlainRequest,
+} from '@onelink-kit/core';
 
 export interface KeepAliveFetchOptions {
   /** Most sockets open to one host at a time; more requests queue. Default 64. */
@@ -55,6 +60,12 @@ export function createKeepAliveFetch(options: KeepAliveFetchOptions = {}): KeepA
   const https = new HttpsAgent({ ...agentOptions, ...options.tls });
   const bufferUpTo = options.bufferUpToBytes ?? DEFAULT_MAX_ANSWER_BYTES;
   let closed = false;
+  // The last URL asked for, parsed: a client calls the same few URLs over and over.
+  let last: { href: string; target: Target } | undefined;
+  const target = (href: string): Target => {
+    if (last?.href !== href) last = { href, target: targetOf(href) };
+    return last.target;
+  };
 
   async function keepAliveFetch(input: Request | string | URL, init?: RequestInit): Promise<Response> {
     // A PlainRequest (from the client's `Request` option, or made here from a URL and init) hands its
@@ -137,21 +148,15 @@ interface Target {
   path: string;
 }
 
-/** The last URL asked for, parsed: a client calls the same few URLs over and over. */
-let lastTarget: { url: string; target: Target } | undefined;
-
 /** Where a URL points, as node:http's request options take it (an IPv6 host without brackets). */
-function target(href: string): Target {
-  if (lastTarget?.url === href) return lastTarget.target;
+function targetOf(href: string): Target {
   const url = new URL(href);
-  const parsed = {
+  return {
     protocol: url.protocol,
     hostname: url.hostname.replace(/^\[|\]$/g, ''),
     port: url.port,
     path: `${url.pathname}${url.search}`,
   };
-  lastTarget = { url: href, target: parsed };
-  return parsed;
 }
 
 /**
@@ -202,6 +207,3 @@ function streamed(read: Buffer[], answer: IncomingMessage, init: ResponseInit): 
   const stream = Readable.toWeb(Readable.from(body())) as ReadableStream<Uint8Array>;
   return new Response(stream, init);
 }
-
-/** Statuses whose Response must have no body (the Response constructor throws otherwise). */
-const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
