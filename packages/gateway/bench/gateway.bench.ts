@@ -149,7 +149,8 @@ const variants = [
   ...(process.env.BENCH_BASELINE ? [{ root: process.env.BENCH_BASELINE, suffix: ' (baseline)' }] : []),
 ];
 const started: Target[] = [];
-const fake = await startFakeOneLink();
+// No journal: a run sends it hundreds of thousands of requests, and kept ones would grow this process.
+const fake = await startFakeOneLink({ journal: false });
 const postgres = await freshPostgres();
 const runs: Row[][] = [];
 const memory: string[] = [];

@@ -68,13 +68,18 @@ export async function startFakeOneLink(options: FakeOneLinkOptions = {}): Promis
   const bodies: unknown[] = [];
   const calls: Record<FakeOperation, number> = { token: 0, merchant: 0, aggregator: 0 };
   const usedRrns = new Set<string>();
+  // Each request's place in arrival order (its x-global-transaction-id), kept beside the journal so a
+  // fake that keeps no journal numbers its answers the same way.
+  const arrival = new WeakMap<SeenRequest, number>();
+  let received = 0;
+  const keepJournal = options.journal ?? true;
   const hanging = new Set<ServerResponse>();
   let inFlight = 0;
   let maxInFlight = 0;
 
   function send(res: ServerResponse, seen: SeenRequest, status: number, text: string, headers = {}): void {
     seen.status = status;
-    const id = { 'x-global-transaction-id': `gtid-${journal.indexOf(seen) + 1}` };
+    const id = { 'x-global-transaction-id': `gtid-${arrival.get(seen)}` };
     res.writeHead(status, { 'content-type': 'application/json', ...id, ...headers });
     res.end(text);
   }
@@ -89,7 +94,7 @@ export async function startFakeOneLink(options: FakeOneLinkOptions = {}): Promis
         ? { status: 400, body: { responseCode: '30', responseDescription: 'Format error' } }
         : { status: 400, body: { httpCode: '400', httpMessage: 'Bad Request' } };
     }
-    bodies.push(parsed.value);
+    if (keepJournal) bodies.push(parsed.value);
     const kind: QrKind = operation;
     const refusal = options.strict ? qrRefusal(kind, parsed.value, registry, usedRrns) : undefined;
     if (refusal) return refusal;
@@ -151,7 +156,8 @@ export async function startFakeOneLink(options: FakeOneLinkOptions = {}): Promis
       text: await readText(req),
       at: Date.now(),
     };
-    journal.push(seen);
+    arrival.set(seen, ++received);
+    if (keepJournal) journal.push(seen);
     if (operation === undefined || req.method !== 'POST') {
       return send(res, seen, 404, JSON.stringify({ httpCode: '404', httpMessage: 'Not Found' }));
     }

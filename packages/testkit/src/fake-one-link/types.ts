@@ -61,6 +61,12 @@ export interface FakeOneLinkOptions {
    * most tests inject the error they are about instead.
    */
   strict?: boolean;
+  /**
+   * Keep every request in `journal` and every parsed QR body in `bodies` (default true). A long load
+   * (the gateway benchmark) sets false, so the fake's memory stays flat and its answers' cost does
+   * not grow with the number of requests; both lists then stay empty.
+   */
+  journal?: boolean;
 }
 
 /** A local stand-in for 1LINK on 127.0.0.1 and an OS-chosen port. `stop()` it in the test. */
