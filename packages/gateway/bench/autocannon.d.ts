@@ -29,6 +29,14 @@ declare module 'autocannon' {
     /** Answers by HTTP status, e.g. { "200": { count: 10 } }. */
     statusCodeStats: Record<string, { count: number }>;
   }
-  function autocannon(options: Options): Promise<Result>;
+  /** A run under way: it resolves to the result, and (without `workers`) reports each answer. */
+  interface Run extends Promise<Result> {
+    /** Each answer as it arrives; `responseTime` in ms, not rounded. */
+    on(
+      event: 'response',
+      listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void,
+    ): this;
+  }
+  function autocannon(options: Options): Run;
   export default autocannon;
 }

@@ -32,7 +32,8 @@ import {
   gatewayMerchantRequest,
   startFakeOneLink,
 } from '@onelink-kit/testkit';
-import autocannon from 'autocannon';
+import runAutocannon from 'autocannon';
+import { oneConnectionLoad } from './one-connection.js';
 import { profileTop } from './profile-top.js';
 import { medianTable, PRISM, type Row, runTable } from './report.js';
 import { cpuMs, rssMiB, startBareForwarder, startGateway, startPrismProxy, type Target } from './targets.js';
@@ -80,29 +81,67 @@ async function measure(name: string, load: Load, rows: Row[]): Promise<Row> {
     timeout: 30,
     workers: 1,
   };
-  if (load.noWarmUp !== true) await autocannon({ ...options, duration: WARM_UP_SECONDS });
+  if (load.noWarmUp !== true) await runAutocannon({ ...options, duration: WARM_UP_SECONDS });
   const cpuBefore = load.pid === undefined ? Number.NaN : cpuMs(load.pid);
-  const r = await autocannon(
-    load.amount === undefined ? { ...options, duration: SECONDS } : { ...options, amount: load.amount },
-  );
-  const cpu = load.pid === undefined ? Number.NaN : (cpuMs(load.pid) - cpuBefore) / r.requests.total;
+  const r =
+    options.connections === 1 && load.amount === undefined
+      ? await timedOneByOne(options)
+      : await byAutocannon(
+          load.amount === undefined ? { ...options, duration: SECONDS } : { ...options, amount: load.amount },
+        );
+  const cpu = load.pid === undefined ? Number.NaN : (cpuMs(load.pid) - cpuBefore) / r.total;
   const row: Row = {
     name,
-    rps: r.requests.total / r.duration,
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    errors: r.errors + r.timeouts + r.non2xx,
+    rps: r.total / r.seconds,
+    p50: r.p50,
+    p99: r.p99,
+    errors: r.errors + r.non2xx,
     ...(Number.isFinite(cpu) ? { cpuMs: cpu } : {}),
   };
   rows.push(row);
+  console.error(`  measured ${name}: ${row.rps.toFixed(0)} req/s${row.errors > 0 ? ` (${r.failures})` : ''}`);
+  return row;
+}
+
+interface Measured {
+  total: number;
+  seconds: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  /** What failed, for the log line. */
+  failures: string;
+}
+
+type LoadOptions = Parameters<typeof runAutocannon>[0];
+
+async function byAutocannon(options: LoadOptions): Promise<Measured> {
+  const r = await runAutocannon(options);
   const statuses = Object.entries(r.statusCodeStats ?? {})
     .map(([status, { count }]) => `${status}×${count}`)
     .join(' ');
-  console.error(
-    `  measured ${name}: ${row.rps.toFixed(0)} req/s` +
-      (row.errors > 0 ? ` (errors ${r.errors}, timeouts ${r.timeouts}; statuses ${statuses})` : ''),
-  );
-  return row;
+  return {
+    total: r.requests.total,
+    seconds: r.duration,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors + r.timeouts,
+    non2xx: r.non2xx,
+    failures: `errors ${r.errors}, timeouts ${r.timeouts}; statuses ${statuses}`,
+  };
+}
+
+/** The one-connection rows' measured phase: latencies to the microsecond (one-connection.ts). */
+async function timedOneByOne(options: LoadOptions): Promise<Measured> {
+  const r = await oneConnectionLoad({
+    url: options.url,
+    method: options.method ?? 'POST',
+    headers: options.headers ?? {},
+    body: options.body,
+    seconds: SECONDS,
+  });
+  return { ...r, failures: `connection failures ${r.errors}, not 2xx ${r.non2xx}` };
 }
 
 /** RSS readings of a process every 250 ms until `stop()`, which returns them (MiB). */
@@ -290,7 +329,7 @@ try {
       // RSS is read at the end of each phase, as before, and also every 250 ms through it: one reading
       // lands wherever V8's heap is in its collection cycle, the median of a phase's readings does not.
       const warmUp = sampleRss(gateway.pid);
-      await autocannon({
+      await runAutocannon({
         url: create.url,
         headers: create.headers,
         body: create.body,
