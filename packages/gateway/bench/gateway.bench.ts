@@ -33,7 +33,7 @@ import {
   startFakeOneLink,
 } from '@onelink-kit/testkit';
 import runAutocannon from 'autocannon';
-import { oneConnectionLoad } from './one-connection.js';
+import { type OneConnectionResult, oneConnectionLoad } from './one-connection.js';
 import { profileTop } from './profile-top.js';
 import { medianTable, PRISM, type Row, runTable } from './report.js';
 import { cpuMs, rssMiB, startBareForwarder, startGateway, startPrismProxy, type Target } from './targets.js';
@@ -103,13 +103,8 @@ async function measure(name: string, load: Load, rows: Row[]): Promise<Row> {
   return row;
 }
 
-interface Measured {
-  total: number;
-  seconds: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  non2xx: number;
+/** A measured phase, by autocannon's result or by one-connection.ts (the same fields). */
+interface Measured extends OneConnectionResult {
   /** What failed, for the log line. */
   failures: string;
 }
