@@ -18,23 +18,42 @@ export type SqliteSynchronous = (typeof SQLITE_SYNCHRONOUS)[number];
 export const SQLITE_CHECKPOINTS = ['background', 'inline'] as const;
 export type SqliteCheckpoints = (typeof SQLITE_CHECKPOINTS)[number];
 
+/**
+ * How the Postgres store sends the statements every create, replay and GET runs. `named` (default):
+ * each is prepared once per connection, so the server parses and plans it once, not on every call;
+ * `unnamed`: parsed and planned every time, for a pooler in transaction mode that does not carry
+ * prepared statements from one transaction to the next (PgBouncer before 1.21, or without
+ * `max_prepared_statements`).
+ */
+export const PG_STATEMENTS = ['named', 'unnamed'] as const;
+export type PgStatements = (typeof PG_STATEMENTS)[number];
+
 /** Where the gateway stores transactions. */
 export type DatabaseTarget =
   | { client: 'sqlite'; filename: string; synchronous?: SqliteSynchronous; checkpoints?: SqliteCheckpoints }
-  | { client: 'postgres'; connectionString: string; searchPath?: string };
+  | { client: 'postgres'; connectionString: string; searchPath?: string; statements?: PgStatements };
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** DATABASE_URL and, for SQLite, GATEWAY_SQLITE_SYNCHRONOUS and GATEWAY_SQLITE_CHECKPOINTS. */
+/**
+ * DATABASE_URL and, for SQLite, GATEWAY_SQLITE_SYNCHRONOUS and GATEWAY_SQLITE_CHECKPOINTS; for
+ * Postgres, GATEWAY_PG_STATEMENTS.
+ */
 export function parseDatabaseTarget(env: Env, cwd = process.cwd()): DatabaseTarget {
   const target = parseDatabaseUrl(env.DATABASE_URL?.trim() || undefined, cwd);
-  const synchronous = sqliteSetting(env, target, 'GATEWAY_SQLITE_SYNCHRONOUS', SQLITE_SYNCHRONOUS, {
-    postgres: "applies to SQLite only (Postgres commits are as durable as the server's synchronous_commit)",
+  const synchronous = clientSetting(env, target, 'GATEWAY_SQLITE_SYNCHRONOUS', SQLITE_SYNCHRONOUS, {
+    only: 'sqlite',
+    elsewhere: "applies to SQLite only (Postgres commits are as durable as the server's synchronous_commit)",
   });
-  const checkpoints = sqliteSetting(env, target, 'GATEWAY_SQLITE_CHECKPOINTS', SQLITE_CHECKPOINTS, {
-    postgres: 'applies to SQLite only (the Postgres server runs its own checkpoints)',
+  const checkpoints = clientSetting(env, target, 'GATEWAY_SQLITE_CHECKPOINTS', SQLITE_CHECKPOINTS, {
+    only: 'sqlite',
+    elsewhere: 'applies to SQLite only (the Postgres server runs its own checkpoints)',
   });
-  if (target.client !== 'sqlite') return target;
+  const statements = clientSetting(env, target, 'GATEWAY_PG_STATEMENTS', PG_STATEMENTS, {
+    only: 'postgres',
+    elsewhere: 'applies to Postgres only (SQLite keeps its prepared statements by SQL text)',
+  });
+  if (target.client !== 'sqlite') return statements === undefined ? target : { ...target, statements };
   return {
     ...target,
     ...(synchronous === undefined ? {} : { synchronous }),
@@ -42,17 +61,17 @@ export function parseDatabaseTarget(env: Env, cwd = process.cwd()): DatabaseTarg
   };
 }
 
-/** One SQLite-only setting: unset, or one of `allowed` (any case); set with Postgres is an error. */
-function sqliteSetting<T extends string>(
+/** A setting of one database kind: unset, or one of `allowed` (any case); set with the other is an error. */
+function clientSetting<T extends string>(
   env: Env,
   target: DatabaseTarget,
   name: string,
   allowed: readonly T[],
-  why: { postgres: string },
+  where: { only: DatabaseTarget['client']; elsewhere: string },
 ): T | undefined {
   const value = env[name]?.trim().toLowerCase() || undefined;
   if (value === undefined) return undefined;
-  if (target.client !== 'sqlite') throw new ConfigError(name, why.postgres);
+  if (target.client !== where.only) throw new ConfigError(name, where.elsewhere);
   const known = allowed.find((a) => a === value);
   if (known === undefined) throw new ConfigError(name, `must be one of ${allowed.join(', ')}`);
   return known;

@@ -167,6 +167,13 @@ describe('errors name the variable and the rule, never a secret value', () => {
       { given: { [variable]: unknown }, variable, rule },
       { given: { DATABASE_URL: 'postgres://gw@db/gw', [variable]: known }, variable, rule: /SQLite only/ },
     ]),
+    // The Postgres-only setting: an unknown value, and any value with SQLite.
+    {
+      given: { DATABASE_URL: 'postgres://gw@db/gw', GATEWAY_PG_STATEMENTS: 'prepared' },
+      variable: 'GATEWAY_PG_STATEMENTS',
+      rule: /one of named, unnamed/,
+    },
+    { given: { GATEWAY_PG_STATEMENTS: 'unnamed' }, variable: 'GATEWAY_PG_STATEMENTS', rule: /Postgres only/ },
   ];
   it.each(cases)('$variable: $rule', ({ given, variable, rule }) => {
     const error = thrownBy(() => parseConfig(given), ConfigError);
@@ -221,6 +228,16 @@ describe('storage settings', () => {
     {
       given: { GATEWAY_SQLITE_CHECKPOINTS: ' Inline ' },
       want: { database: { client: 'sqlite', filename: '/w/data/gateway.sqlite', checkpoints: 'inline' } },
+    },
+    {
+      given: { DATABASE_URL: 'postgres://gw@db/gw' },
+      want: { database: { client: 'postgres', connectionString: 'postgres://gw@db/gw' } },
+    },
+    {
+      given: { DATABASE_URL: 'postgres://gw@db/gw', GATEWAY_PG_STATEMENTS: 'UNNAMED' },
+      want: {
+        database: { client: 'postgres', connectionString: 'postgres://gw@db/gw', statements: 'unnamed' },
+      },
     },
   ];
   it.each(cases)('$given', ({ given, want }) => {

@@ -4,6 +4,7 @@ import knex, { type Knex } from 'knex';
 import type { DatabaseTarget } from '../database-target.js';
 import type { Logger } from '../logger.js';
 import { MIGRATIONS_TABLE, migrationSource } from './migrations.js';
+import { prepareByName } from './pg-named-statements.js';
 import { BACKSTOP_CHECKPOINT_PAGES, startBackgroundCheckpoints } from './sqlite-checkpoints.js';
 import { cachePreparedStatements } from './statement-cache.js';
 
@@ -74,7 +75,18 @@ export function createDatabase(target: DatabaseTarget, logger?: Logger): Databas
     client: 'pg',
     connection: { connectionString: target.connectionString },
     ...(target.searchPath === undefined ? {} : { searchPath: [target.searchPath] }),
-    pool: { min: 0, max: 10 },
+    pool: {
+      min: 0,
+      max: 10,
+      ...(target.statements === 'unnamed'
+        ? {}
+        : {
+            afterCreate(conn: object, done: (err: Error | null, conn: unknown) => void) {
+              prepareByName(conn);
+              done(null, conn);
+            },
+          }),
+    },
   });
 }
 

@@ -1,6 +1,7 @@
 import type { Database } from './database.js';
 import { TRANSACTIONS } from './migrations.js';
 import { pooledStatements, type StatementValue } from './pooled-statement.js';
+import { RECORD_COLUMNS } from './transaction-record.js';
 
 type Row = Record<string, unknown>;
 /** Column values to write, by column name. */
@@ -75,8 +76,9 @@ export function hotStatements(db: Database): HotStatements {
     }
     return sql;
   };
-  const byIdSql = `select * from ${TRANSACTIONS} where id = ? limit 1`;
-  const byKeySql = `select * from ${TRANSACTIONS} where caller = ? and idempotency_key_live = ? limit 1`;
+  const record = RECORD_COLUMNS.join(', ');
+  const byIdSql = `select ${record} from ${TRANSACTIONS} where id = ? limit 1`;
+  const byKeySql = `select ${record} from ${TRANSACTIONS} where caller = ? and idempotency_key_live = ? limit 1`;
   // A missing value is SQL NULL.
   const values = (row: ColumnValues, columns: readonly string[]) => columns.map((c) => row[c] ?? null);
   const run = pooledStatements(db);
