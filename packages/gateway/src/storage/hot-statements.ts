@@ -1,7 +1,6 @@
 import type { Database } from './database.js';
 import { TRANSACTIONS } from './migrations.js';
 import { pooledStatements, type StatementValue } from './pooled-statement.js';
-import { RECORD_COLUMNS } from './transaction-record.js';
 
 type Row = Record<string, unknown>;
 /** Column values to write, by column name. */
@@ -61,6 +60,16 @@ export const OUTCOME_COLUMNS = [
   'updated_at',
   'completed_at',
 ] as const;
+
+/**
+ * The columns a record is made from (transaction-record.ts reads these and no others): what a create
+ * writes, but the live key claim, and `recovered_at`. Reads name them rather than `*`: a Postgres
+ * statement prepared as `select *` fails once a migration adds a column ("cached plan must not change
+ * result type"), as another instance's newer migration may while this one runs.
+ */
+export const RECORD_COLUMNS: readonly string[] = [
+  ...new Set([...INSERT_COLUMNS, ...OUTCOME_COLUMNS, 'recovered_at']),
+].filter((column) => column !== 'idempotency_key_live');
 
 export function hotStatements(db: Database): HotStatements {
   const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');

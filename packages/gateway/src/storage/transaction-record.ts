@@ -57,42 +57,6 @@ export interface TransactionRecord {
 
 type Row = Record<string, unknown>;
 
-/**
- * The columns a record is made from (StoredTransaction reads these and no others). Reads name them
- * rather than `*`: a Postgres statement prepared as `select *` fails once a migration adds a column
- * ("cached plan must not change result type"), as one instance's may while another still runs.
- */
-export const RECORD_COLUMNS = [
-  'id',
-  'kind',
-  'status',
-  'caller',
-  'idempotency_key',
-  'request_hash',
-  'caller_reference',
-  'stan',
-  'rrn',
-  'amount',
-  'merchant_id',
-  'expiry_date_time',
-  'request',
-  'upstream_status',
-  'response_code',
-  'upstream_response',
-  'qr_string',
-  'qr_decoded',
-  'qr_check',
-  'qr_mismatch',
-  'response_status',
-  'response_body',
-  'error',
-  'created_at',
-  'updated_at',
-  'completed_at',
-  'recovered_at',
-  'owner',
-] as const;
-
 /** A value for a JSON column: its text, or NULL. */
 export function json(value: unknown): string | null {
   return value === undefined || value === null ? null : JSON.stringify(value);

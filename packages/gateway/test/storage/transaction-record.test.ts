@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RECORD_COLUMNS } from '../../src/storage/hot-statements.js';
 import { fromRow } from '../../src/storage/transaction-record.js';
 
 const row = {
@@ -33,6 +34,29 @@ const row = {
 };
 
 describe('fromRow', () => {
+  it('reads only the columns the hot reads select, and every member has one', () => {
+    const read = new Set<string>();
+    const watched = new Proxy(row, {
+      get(target, key) {
+        if (typeof key === 'string') read.add(key);
+        return Reflect.get(target, key);
+      },
+    });
+    const record = fromRow(watched);
+    // Every member, the lazily parsed JSON ones too.
+    for (const member of Object.keys(record)) void record[member as keyof typeof record];
+    for (const json of [
+      'request',
+      'upstreamResponse',
+      'qrDecoded',
+      'qrCheck',
+      'responseBody',
+      'error',
+    ] as const)
+      void record[json];
+    expect([...read].sort()).toEqual([...RECORD_COLUMNS].sort());
+  });
+
   it.each([
     { given: 'SQLite 0', column: 0, want: false },
     { given: 'SQLite 1', column: 1, want: true },
