@@ -1,5 +1,5 @@
 import type { Database } from './database.js';
-import { preparesByName, statementName } from './pg-named-statements.js';
+import { explainNamedStatementError, preparesByName, statementName } from './pg-named-statements.js';
 
 type Row = Record<string, unknown>;
 /** What a binding may be: the store writes text (JSON as text), numbers, booleans and NULL. */
@@ -84,9 +84,12 @@ function pgStatements(on: On): PooledStatements {
   // and the server's parse and plan saved, which measured well ahead.
   const query = (c: unknown, sql: string, bindings: readonly StatementValue[]) => {
     const connection = c as PgConnection;
-    return preparesByName(connection)
-      ? connection.query({ name: statementName(sql), text: text(sql), values: bindings })
-      : connection.query(text(sql), bindings);
+    if (!preparesByName(connection)) return connection.query(text(sql), bindings);
+    return connection
+      .query({ name: statementName(sql), text: text(sql), values: bindings })
+      .catch((error) => {
+        throw explainNamedStatementError(error);
+      });
   };
   return {
     read: (sql, bindings) => on(async (c) => (await query(c, sql, bindings)).rows),

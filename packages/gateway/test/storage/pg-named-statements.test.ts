@@ -1,7 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DatabaseTarget } from '../../src/config.js';
 import { createDatabase, type Database } from '../../src/storage/database.js';
-import { preparesByName } from '../../src/storage/pg-named-statements.js';
+import {
+  explainNamedStatementError,
+  preparesByName,
+  statementName,
+} from '../../src/storage/pg-named-statements.js';
 import { createTransactionsStore, type PendingTransaction } from '../../src/storage/transactions-store.js';
 import { storageBackends } from './backends.js';
 
@@ -84,11 +88,35 @@ describe.skipIf(postgres === undefined || postgres.skip !== undefined)('Postgres
     const { db, store } = await open('named');
     await store.insertPending(pending(3));
     expect((await store.findById('qr_named_3'))?.id).toBe('qr_named_3');
+    expect((await store.findByIdempotencyKey('key_aaaa0001', 'key-3'))?.id).toBe('qr_named_3');
     // What another instance's newer migration may do while this one runs.
     await db.schema.alterTable('gateway_transactions', (t) => {
       t.text('added_later').nullable();
     });
     expect((await store.findById('qr_named_3'))?.id).toBe('qr_named_3');
     expect((await store.findByIdempotencyKey('key_aaaa0001', 'key-3'))?.id).toBe('qr_named_3');
+  });
+});
+
+describe('statement names and errors', () => {
+  it('a name is made from the text: the same text the same name, another text another', () => {
+    const select = 'select 1 where ? = ?';
+    expect(statementName(select)).toBe(statementName(`${select}`));
+    expect(statementName(select)).not.toBe(statementName('select 2 where ? = ?'));
+    expect(statementName(select)).toMatch(/^onelink_kit_[0-9a-f]{16}$/);
+  });
+
+  const given = [
+    { code: '26000', want: /does not keep prepared statements.*GATEWAY_PG_STATEMENTS=unnamed/ },
+    { code: '42P05', want: /does not keep prepared statements.*GATEWAY_PG_STATEMENTS=unnamed/ },
+    { code: '23505', want: /^duplicate key$/ },
+  ];
+  it.each(given)('a $code error', ({ code, want }) => {
+    const error = Object.assign(new Error(code === '23505' ? 'duplicate key' : 'prepared statement'), {
+      code,
+    });
+    const explained = explainNamedStatementError(error) as Error;
+    expect(explained.message).toMatch(want);
+    expect(explained === error).toBe(code === '23505');
   });
 });
