@@ -175,10 +175,13 @@ export async function startFakeOneLink(options: FakeOneLinkOptions = {}): Promis
       return desk.refused;
     },
     journal,
-    requests: (target: FakeTarget) =>
-      journal.filter((r) =>
+    requests: (target: FakeTarget) => {
+      // An empty list would pass a test that counts calls; a fake without a journal says so instead.
+      if (!keepJournal) throw new Error('this fake keeps no journal (started with journal: false)');
+      return journal.filter((r) =>
         target === 'qr' ? r.operation === 'merchant' || r.operation === 'aggregator' : r.operation === target,
-      ),
+      );
+    },
     bodies,
     accept: desk.accept,
     revokeTokens: () => desk.revokeAll(),

@@ -64,7 +64,7 @@ export interface FakeOneLinkOptions {
   /**
    * Keep every request in `journal` and every parsed QR body in `bodies` (default true). A long load
    * (the gateway benchmark) sets false, so the fake's memory stays flat and its answers' cost does
-   * not grow with the number of requests; both lists then stay empty.
+   * not grow with the number of requests; both lists then stay empty, and `requests()` throws.
    */
   journal?: boolean;
 }

@@ -29,5 +29,7 @@ describe('the journal', () => {
     expect(fake.journal).toHaveLength(want.requests);
     expect(fake.bodies).toHaveLength(want.bodies);
     expect(fake.calls).toEqual({ token: 1, merchant: 4, aggregator: 0 });
+    if (journal === false) expect(() => fake.requests('merchant')).toThrow(/keeps no journal/);
+    else expect(fake.requests('merchant')).toHaveLength(4);
   });
 });
