@@ -81,14 +81,19 @@ async function measure(name: string, load: Load, rows: Row[]): Promise<Row> {
     timeout: 30,
     workers: 1,
   };
-  if (load.noWarmUp !== true) await runAutocannon({ ...options, duration: WARM_UP_SECONDS });
+  // The one-connection rows warm up the way they are measured (one-connection.ts).
+  const oneByOne = options.connections === 1 && load.amount === undefined;
+  if (load.noWarmUp !== true) {
+    await (oneByOne
+      ? timedOneByOne(options, WARM_UP_SECONDS)
+      : runAutocannon({ ...options, duration: WARM_UP_SECONDS }));
+  }
   const cpuBefore = load.pid === undefined ? Number.NaN : cpuMs(load.pid);
-  const r =
-    options.connections === 1 && load.amount === undefined
-      ? await timedOneByOne(options)
-      : await byAutocannon(
-          load.amount === undefined ? { ...options, duration: SECONDS } : { ...options, amount: load.amount },
-        );
+  const r = oneByOne
+    ? await timedOneByOne(options, SECONDS)
+    : await byAutocannon(
+        load.amount === undefined ? { ...options, duration: SECONDS } : { ...options, amount: load.amount },
+      );
   const cpu = load.pid === undefined ? Number.NaN : (cpuMs(load.pid) - cpuBefore) / r.total;
   const row: Row = {
     name,
@@ -128,13 +133,13 @@ async function byAutocannon(options: LoadOptions): Promise<Measured> {
 }
 
 /** The one-connection rows' measured phase: latencies to the microsecond (one-connection.ts). */
-async function timedOneByOne(options: LoadOptions): Promise<Measured> {
+async function timedOneByOne(options: LoadOptions, seconds: number): Promise<Measured> {
   const r = await oneConnectionLoad({
     url: options.url,
     method: options.method ?? 'POST',
     headers: options.headers ?? {},
     body: options.body,
-    seconds: SECONDS,
+    seconds,
   });
   return { ...r, failures: `connection failures ${r.errors}, not 2xx ${r.non2xx}` };
 }
