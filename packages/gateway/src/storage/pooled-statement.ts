@@ -68,14 +68,15 @@ function sqliteStatements(on: On): PooledStatements {
 }
 
 function pgStatements(on: On): PooledStatements {
-  // Postgres numbers its placeholders; each SQL text is rewritten once.
-  const numbered = new Map<string, string>();
-  const text = (sql: string) => {
-    let found = numbered.get(sql);
+  // Postgres numbers its placeholders; each SQL text is rewritten, and named, once.
+  const prepared = new Map<string, { text: string; name: string }>();
+  const statement = (sql: string) => {
+    let found = prepared.get(sql);
     if (found === undefined) {
       let n = 0;
-      found = sql.replace(/\?/g, () => `$${++n}`);
-      numbered.set(sql, found);
+      const text = sql.replace(/\?/g, () => `$${++n}`);
+      found = { text, name: statementName(text) };
+      prepared.set(sql, found);
     }
     return found;
   };
@@ -84,12 +85,11 @@ function pgStatements(on: On): PooledStatements {
   // and the server's parse and plan saved, which measured well ahead.
   const query = (c: unknown, sql: string, bindings: readonly StatementValue[]) => {
     const connection = c as PgConnection;
-    if (!preparesByName(connection)) return connection.query(text(sql), bindings);
-    return connection
-      .query({ name: statementName(sql), text: text(sql), values: bindings })
-      .catch((error) => {
-        throw explainNamedStatementError(error);
-      });
+    const { text, name } = statement(sql);
+    if (!preparesByName(connection)) return connection.query(text, bindings);
+    return connection.query({ name, text, values: bindings }).catch((error) => {
+      throw explainNamedStatementError(error);
+    });
   };
   return {
     read: (sql, bindings) => on(async (c) => (await query(c, sql, bindings)).rows),
