@@ -68,9 +68,6 @@ export async function startFakeOneLink(options: FakeOneLinkOptions = {}): Promis
   const bodies: unknown[] = [];
   const calls: Record<FakeOperation, number> = { token: 0, merchant: 0, aggregator: 0 };
   const usedRrns = new Set<string>();
-  // Each request's place in arrival order (its x-global-transaction-id), kept beside the journal so a
-  // fake that keeps no journal numbers its answers the same way.
-  const arrival = new WeakMap<SeenRequest, number>();
   let received = 0;
   const keepJournal = options.journal ?? true;
   const hanging = new Set<ServerResponse>();
@@ -79,7 +76,7 @@ export async function startFakeOneLink(options: FakeOneLinkOptions = {}): Promis
 
   function send(res: ServerResponse, seen: SeenRequest, status: number, text: string, headers = {}): void {
     seen.status = status;
-    const id = { 'x-global-transaction-id': `gtid-${arrival.get(seen)}` };
+    const id = { 'x-global-transaction-id': `gtid-${seen.arrival}` };
     res.writeHead(status, { 'content-type': 'application/json', ...id, ...headers });
     res.end(text);
   }
@@ -155,8 +152,8 @@ export async function startFakeOneLink(options: FakeOneLinkOptions = {}): Promis
       headers: req.headers,
       text: await readText(req),
       at: Date.now(),
+      arrival: ++received,
     };
-    arrival.set(seen, ++received);
     if (keepJournal) journal.push(seen);
     if (operation === undefined || req.method !== 'POST') {
       return send(res, seen, 404, JSON.stringify({ httpCode: '404', httpMessage: 'Not Found' }));

@@ -38,6 +38,8 @@ export interface SeenRequest {
   text: string;
   /** Arrival time (ms since epoch). */
   at: number;
+  /** Place in arrival order, from 1, journal kept or not: the number in the answer's x-global-transaction-id. */
+  arrival: number;
   /** The status answered; undefined while pending, for a reset or a hang. */
   status?: number;
 }
