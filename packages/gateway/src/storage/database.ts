@@ -114,6 +114,17 @@ export function isUniqueViolation(error: unknown): boolean {
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
+/**
+ * The database itself refused the statement (Postgres answered with an error, which carries a SQLSTATE
+ * and a severity; SQLite, in this process, reported one): nothing of it was committed. A connection
+ * lost on the way is not one: the statement may have been committed before the answer was lost.
+ */
+export function isRefusedByDatabase(error: unknown): boolean {
+  const e = error as { code?: unknown; severity?: unknown } | undefined;
+  if (typeof e?.code !== 'string') return false;
+  return e.code.startsWith('SQLITE_') || (/^[0-9A-Z]{5}$/.test(e.code) && typeof e.severity === 'string');
+}
+
 /** Which unique constraint fired, by our explicit names (Postgres) or column list (SQLite). */
 export function violatedConstraint(error: unknown): string {
   const e = error as { constraint?: string; message?: string };

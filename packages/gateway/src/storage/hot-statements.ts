@@ -1,6 +1,7 @@
-import type { Database } from './database.js';
+import { type Database, isRefusedByDatabase } from './database.js';
 import { TRANSACTIONS } from './migrations.js';
 import { pooledStatements, type StatementValue } from './pooled-statement.js';
+import { nextTurn, writeGroups } from './write-groups.js';
 
 type Row = Record<string, unknown>;
 /** Column values to write, by column name. */
@@ -44,22 +45,30 @@ export const INSERT_COLUMNS = [
   'owner',
 ] as const;
 
-/** The columns an outcome writes, in binding order. */
-export const OUTCOME_COLUMNS = [
-  'status',
-  'upstream_status',
-  'response_code',
-  'upstream_response',
-  'qr_string',
-  'qr_decoded',
-  'qr_check',
-  'qr_mismatch',
-  'response_status',
-  'response_body',
-  'error',
-  'updated_at',
-  'completed_at',
-] as const;
+/**
+ * The columns an outcome writes, in binding order, each with the SQL type a grouped update casts its
+ * value to (the migrations' types; a test compares them with the table's own on both databases).
+ */
+export const OUTCOME_COLUMN_TYPES = {
+  status: 'text',
+  upstream_status: 'integer',
+  response_code: 'text',
+  upstream_response: 'text',
+  qr_string: 'text',
+  qr_decoded: 'text',
+  qr_check: 'text',
+  qr_mismatch: 'boolean',
+  response_status: 'integer',
+  response_body: 'text',
+  error: 'text',
+  updated_at: 'text',
+  completed_at: 'text',
+} as const;
+
+export const OUTCOME_COLUMNS = Object.keys(OUTCOME_COLUMN_TYPES) as Array<keyof typeof OUTCOME_COLUMN_TYPES>;
+
+/** The most rows one grouped insert or update writes (write-groups.ts). */
+export const MAX_WRITE_GROUP = 32;
 
 /**
  * The columns a record is made from (transaction-record.ts reads these and no others): what a create
@@ -71,33 +80,115 @@ export const RECORD_COLUMNS: readonly string[] = [
   ...new Set([...INSERT_COLUMNS, ...OUTCOME_COLUMNS, 'recovered_at']),
 ].filter((column) => column !== 'idempotency_key_live');
 
-export function hotStatements(db: Database): HotStatements {
-  const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
-  const insertSql = `insert into ${TRANSACTIONS} (${INSERT_COLUMNS.join(', ')}) values (${placeholders(INSERT_COLUMNS.length)})`;
-  const setOutcome = OUTCOME_COLUMNS.map((c) => `${c} = ?`).join(', ');
-  // By the number of statuses allowed (the store asks with one list, so this holds one entry).
-  const updateSqls = new Map<number, string>();
-  const updateSql = (from: number) => {
-    let sql = updateSqls.get(from);
+/** A SQL text for each size, made once. */
+function bySize(make: (n: number) => string): (n: number) => string {
+  const made = new Map<number, string>();
+  return (n) => {
+    let sql = made.get(n);
     if (sql === undefined) {
-      sql = `update ${TRANSACTIONS} set ${setOutcome} where id = ? and status in (${placeholders(from)})`;
-      updateSqls.set(from, sql);
+      sql = make(n);
+      made.set(n, sql);
     }
     return sql;
   };
+}
+
+const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+/** Inserts `rows` pending rows in one statement. */
+const insertSql = bySize(
+  (rows) =>
+    `insert into ${TRANSACTIONS} (${INSERT_COLUMNS.join(', ')}) values ${Array.from(
+      { length: rows },
+      () => `(${placeholders(INSERT_COLUMNS.length)})`,
+    ).join(', ')}`,
+);
+
+/** Stores one outcome if the row's status is one of `from` (that many statuses). */
+const updateSql = bySize(
+  (from) =>
+    `update ${TRANSACTIONS} set ${OUTCOME_COLUMNS.map((c) => `${c} = ?`).join(', ')} where id = ? and status in (${placeholders(from)})`,
+);
+
+/**
+ * Stores `rows` outcomes in one statement and returns the ids it changed. The rows travel as a
+ * `select … union all select …` (both databases read it; SQLite names no columns of a bare VALUES),
+ * each value cast to its column's type, since a derived table's values are not typed by the table.
+ */
+const groupUpdateSql = (rows: number, from: number) => {
+  const cast = (type: string) => `cast(? as ${type})`;
+  const first = `select ${cast('text')} as for_id, ${OUTCOME_COLUMNS.map((c) => `${cast(OUTCOME_COLUMN_TYPES[c])} as ${c}`).join(', ')}`;
+  const next = `select ${[cast('text'), ...OUTCOME_COLUMNS.map((c) => cast(OUTCOME_COLUMN_TYPES[c]))].join(', ')}`;
+  const outcomes = [first, ...Array.from({ length: rows - 1 }, () => next)].join(' union all ');
+  return `update ${TRANSACTIONS} set ${OUTCOME_COLUMNS.map((c) => `${c} = v.${c}`).join(', ')} from (${outcomes}) as v where ${TRANSACTIONS}.id = v.for_id and ${TRANSACTIONS}.status in (${placeholders(from)}) returning id`;
+};
+
+interface Outcome {
+  id: string;
+  update: ColumnValues;
+}
+
+export function hotStatements(db: Database): HotStatements {
   const record = RECORD_COLUMNS.join(', ');
   const byIdSql = `select ${record} from ${TRANSACTIONS} where id = ? limit 1`;
   const byKeySql = `select ${record} from ${TRANSACTIONS} where caller = ? and idempotency_key_live = ? limit 1`;
   // A missing value is SQL NULL.
   const values = (row: ColumnValues, columns: readonly string[]) => columns.map((c) => row[c] ?? null);
   const run = pooledStatements(db);
+  const pause = run.inTurn ? nextTurn : undefined;
+
+  // Inserts and outcomes are group-committed (write-groups.ts): the pending row is still committed
+  // before its create goes on, in a statement shared with the creates that arrived meanwhile.
+  const inserts = writeGroups<ColumnValues, void>({
+    max: MAX_WRITE_GROUP,
+    again: isRefusedByDatabase,
+    pause,
+    async one(row) {
+      await run.write(insertSql(1), values(row, INSERT_COLUMNS));
+    },
+    async group(rows) {
+      await run.write(
+        insertSql(rows.length),
+        rows.flatMap((row) => values(row, INSERT_COLUMNS)),
+      );
+      return rows.map(() => undefined);
+    },
+  });
+  // By the statuses allowed (the store always asks with one list, so this holds one entry).
+  const outcomes = new Map<string, ReturnType<typeof writeGroups<Outcome, number>>>();
+  const outcomesFrom = (from: readonly string[]) => {
+    const key = from.join('\u0000');
+    let groups = outcomes.get(key);
+    if (groups === undefined) {
+      groups = writeGroups<Outcome, number>({
+        max: MAX_WRITE_GROUP,
+        again: isRefusedByDatabase,
+        pause,
+        one: ({ id, update }) =>
+          run.write(updateSql(from.length), [...values(update, OUTCOME_COLUMNS), id, ...from]),
+        async group(group) {
+          const ids = group.map(({ id }) => id);
+          // One row twice in a statement would count as changed twice: such a group goes write by write.
+          if (new Set(ids).size !== ids.length) return undefined;
+          const changed = await run.read(groupUpdateSql(group.length, from.length), [
+            ...group.flatMap(({ id, update }) => [id, ...values(update, OUTCOME_COLUMNS)]),
+            ...from,
+          ]);
+          const changedIds = new Set(changed.map((row) => row.id));
+          return ids.map((id) => (changedIds.has(id) ? 1 : 0));
+        },
+      });
+      outcomes.set(key, groups);
+    }
+    return groups;
+  };
 
   return {
-    async insert(record) {
-      await run.write(insertSql, values(record, INSERT_COLUMNS));
+    insert(row) {
+      return inserts.run(row);
     },
     updateIfStatus(id, from, update) {
-      return run.write(updateSql(from.length), [...values(update, OUTCOME_COLUMNS), id, ...from]);
+      return outcomesFrom(from).run({ id, update });
     },
     async byId(id) {
       return (await run.read(byIdSql, [id]))[0];

@@ -18,6 +18,8 @@ export interface PooledStatements {
   read(sql: string, bindings: readonly StatementValue[]): Promise<Row[]>;
   /** The number of rows a write changed. */
   write(sql: string, bindings: readonly StatementValue[]): Promise<number>;
+  /** The driver runs each statement within the caller's turn (better-sqlite3), not over a socket. */
+  readonly inTurn: boolean;
 }
 
 /** The few methods of knex's client this uses (public on knex's Client class). */
@@ -61,6 +63,7 @@ function sqliteStatements(on: On): PooledStatements {
   const bound = (bindings: readonly StatementValue[]) =>
     bindings.map((value) => (typeof value === 'boolean' ? Number(value) : value));
   return {
+    inTurn: true,
     // The connection caches prepared statements by their SQL (statement-cache.ts).
     read: (sql, bindings) => on((c) => (c as SqliteConnection).prepare(sql).all(bound(bindings))),
     write: (sql, bindings) => on((c) => (c as SqliteConnection).prepare(sql).run(bound(bindings)).changes),
@@ -92,6 +95,7 @@ function pgStatements(on: On): PooledStatements {
     });
   };
   return {
+    inTurn: false,
     read: (sql, bindings) => on(async (c) => (await query(c, sql, bindings)).rows),
     write: (sql, bindings) => on(async (c) => (await query(c, sql, bindings)).rowCount ?? 0),
   };
