@@ -124,7 +124,7 @@ for (const { backend, skip } of backends) {
         const { db, store } = await open();
         const statements = countStatements(db);
         // Two callbacks of one turn (timers due together run in one phase, microtasks between them), as
-        // a turn's I/O callbacks are: better-sqlite3 has written the first row, and its write group
+        // a turn's I/O callbacks are: better-sqlite3 has written the first row, and its statement group
         // has nothing left, before the second callback asks for the rest.
         const writes: Array<Promise<unknown>> = [];
         await new Promise<void>((resolve) => {
@@ -138,6 +138,54 @@ for (const { backend, skip } of backends) {
         expect(statements.count()).toBe(2);
       });
     }
+
+    // Postgres reads share a round trip; better-sqlite3 reads within the turn, so each runs alone.
+    const readStatements = (reads: number) => (backend.name === 'postgres' ? 2 : reads);
+
+    it('reads by id arriving together: each gets its own row, or none', async () => {
+      const { db, store } = await open();
+      for (const n of numbers(5)) await store.insertPending(pending(n));
+      const statements = countStatements(db);
+      const ids = ['qr_group_1', 'qr_group_4', 'qr_group_missing', 'qr_group_2', 'qr_group_4', 'qr_group_5'];
+      const got = await Promise.all(ids.map((id) => store.findById(id)));
+      expect(statements.count()).toBe(readStatements(ids.length));
+      expect(got.map((record) => record?.id)).toEqual(
+        ids.map((id) => (id.endsWith('missing') ? undefined : id)),
+      );
+      expect(got.map((record) => record?.rrn)).toEqual([
+        pending(1).rrn,
+        pending(4).rrn,
+        undefined,
+        pending(2).rrn,
+        pending(4).rrn,
+        pending(5).rrn,
+      ]);
+    });
+
+    it("reads by idempotency key arriving together: each gets its own caller's row, or none", async () => {
+      const { db, store } = await open();
+      await store.insertPending(pending(1));
+      await store.insertPending(pending(2));
+      // The same key held by another caller.
+      await store.insertPending(pending(3, { caller: 'key_bbbb0002', idempotencyKey: 'key-1' }));
+      const statements = countStatements(db);
+      const reads = [
+        ['key_aaaa0001', 'key-1'],
+        ['key_bbbb0002', 'key-1'],
+        ['key_aaaa0001', 'key-3'],
+        ['key_aaaa0001', 'key-2'],
+        ['key_bbbb0002', 'key-2'],
+      ] as const;
+      const got = await Promise.all(reads.map(([caller, key]) => store.findByIdempotencyKey(caller, key)));
+      expect(statements.count()).toBe(readStatements(reads.length));
+      expect(got.map((record) => record?.id)).toEqual([
+        'qr_group_1',
+        'qr_group_3',
+        undefined,
+        'qr_group_2',
+        undefined,
+      ]);
+    });
 
     it('a key already taken, in a group: only that create loses, the others are written', async () => {
       const { store } = await open();

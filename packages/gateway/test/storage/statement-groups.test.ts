@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { nextTurn, type WriteGroupsOptions, writeGroups } from '../../src/storage/write-groups.js';
+import {
+  nextTurn,
+  type StatementGroupsOptions,
+  statementGroups,
+} from '../../src/storage/statement-groups.js';
 
 /** A fake statement runner: records what ran, alone or grouped; `refuse`/`lose` fail the items named. */
 function fakeWrites(options: { refuse?: string[]; lose?: boolean; pause?: boolean; max?: number } = {}) {
@@ -10,7 +14,7 @@ function fakeWrites(options: { refuse?: string[]; lose?: boolean; pause?: boolea
     return new Promise<void>((resolve) => setImmediate(resolve));
   };
   const refused = (item: string) => Object.assign(new Error(`refused ${item}`), { refused: true });
-  const writes: WriteGroupsOptions<string, string> = {
+  const writes: StatementGroupsOptions<string, string> = {
     async one(item) {
       await settled([item]);
       if (options.refuse?.includes(item)) throw refused(item);
@@ -27,13 +31,13 @@ function fakeWrites(options: { refuse?: string[]; lose?: boolean; pause?: boolea
     max: options.max ?? 32,
     ...(options.pause ? { pause: nextTurn } : {}),
   };
-  return { groups: writeGroups(writes), ran };
+  return { groups: statementGroups(writes), ran };
 }
 
 const outcomes = (results: PromiseSettledResult<string>[]) =>
   results.map((r) => (r.status === 'fulfilled' ? r.value : `rejected: ${(r.reason as Error).message}`));
 
-describe('write groups', () => {
+describe('statement groups', () => {
   it('a write with none in flight runs at once, alone', () => {
     const { groups, ran } = fakeWrites();
     void groups.run('a');
@@ -100,7 +104,7 @@ describe('write groups', () => {
   });
 
   it('a write that throws before its promise is made fails alone, and the queue goes on', async () => {
-    const groups = writeGroups<string, string>({
+    const groups = statementGroups<string, string>({
       one(item) {
         if (item === 'bad') throw new Error('thrown at once');
         return Promise.resolve(item);
@@ -118,7 +122,7 @@ describe('write groups', () => {
     const ran: string[][] = [];
     // Settles within the turn, as better-sqlite3 does.
     const inTurn = (pause: boolean) =>
-      writeGroups<string, string>({
+      statementGroups<string, string>({
         async one(item) {
           ran.push([item]);
           return item;
@@ -147,7 +151,7 @@ describe('write groups', () => {
 
   it('refuses a group size below 1', () => {
     expect(() =>
-      writeGroups({ one: async () => 1, group: async () => [], again: () => true, max: 0 }),
-    ).toThrow(/at least 1 write, got 0/);
+      statementGroups({ one: async () => 1, group: async () => [], again: () => true, max: 0 }),
+    ).toThrow(/at least 1 call, got 0/);
   });
 });

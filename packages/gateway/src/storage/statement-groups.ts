@@ -1,37 +1,38 @@
 /**
- * Group commit for one kind of write: a write that arrives while none of its kind is in flight runs at
- * once, alone; writes that arrive while one is in flight wait for it and then run together, as one
- * statement (one round trip, one transaction, one commit). One connection sees no added latency; under
- * load the groups grow with the round trip. Each write still settles on its own: a group the database
- * refuses is run again write by write, so one row's error (say, a taken idempotency key) reaches only
- * its caller; the statement is atomic, so nothing of it was written. A group that failed any other way
- * (the connection lost: it may have been committed) fails each of its writes with that error, as one
- * write alone would, and is never sent again.
+ * One kind of statement run for many callers at once. A call that finds none of its kind in flight runs
+ * at once, alone; calls that arrive while one is in flight wait for it and then run together, as one
+ * statement (one round trip; for writes, one transaction and one commit: group commit). One connection
+ * sees no added latency; under load the groups grow with the round trip. Each call still settles on its
+ * own: a group the database refuses is run again call by call, so one row's error (say, a taken
+ * idempotency key) reaches only its caller; the statement is atomic, so nothing of it was written. A
+ * group that failed any other way (the connection lost: it may have been committed) fails each of its
+ * calls with that error, as one statement alone would, and is never sent again.
  *
  * Under the bench's create load, CPU per create on the gateway's thread went 0.86 → 0.54 ms on SQLite
  * and 0.78 → 0.54 ms on Postgres (gateway README, Performance: "Group commit").
  */
-export interface WriteGroups<I, R> {
-  /** Runs `item` in the next group and settles with its own result. */
+export interface StatementGroups<I, R> {
+  /** Runs `item` in the next group (or alone) and settles with its own result. */
   run(item: I): Promise<R>;
 }
 
-export interface WriteGroupsOptions<I, R> {
-  /** One write alone. */
+export interface StatementGroupsOptions<I, R> {
+  /** One call alone. */
   one(item: I): Promise<R>;
   /**
-   * Two or more writes as one atomic statement; results in the items' order, or undefined when these
+   * Two or more calls as one atomic statement; results in the items' order, or undefined when these
    * cannot share a statement (each then runs alone).
    */
   group(items: readonly I[]): Promise<R[] | undefined>;
-  /** Whether the writes of a group that failed with `error` are each tried again alone. */
+  /** Whether the calls of a group that failed with `error` are each tried again alone. */
   again(error: unknown): boolean;
-  /** The most writes in one group (a statement's size and its bindings stay bounded). */
+  /** The most calls in one group (a statement's size and its bindings stay bounded). */
   max: number;
   /**
-   * Waited for after each group, before the next is taken. A driver that writes within the caller's
-   * turn (better-sqlite3) is never in flight when another write arrives, so it gathers the writes of
-   * the rest of the turn this way: `nextTurn`. The write just made has settled already; it waits for nothing.
+   * Waited for after each group, before the next is taken. A driver that runs a statement within the
+   * caller's turn (better-sqlite3) is never in flight when another call arrives, so it gathers the
+   * calls of the rest of the turn this way: `nextTurn`. The call just made has settled already; it
+   * waits for nothing.
    */
   pause?: () => Promise<void>;
 }
@@ -45,14 +46,14 @@ interface Waiting<I, R> {
   reject(error: unknown): void;
 }
 
-export function writeGroups<I, R>(options: WriteGroupsOptions<I, R>): WriteGroups<I, R> {
+export function statementGroups<I, R>(options: StatementGroupsOptions<I, R>): StatementGroups<I, R> {
   const { one, group, again, max, pause } = options;
   if (!Number.isInteger(max) || max < 1)
-    throw new RangeError(`a write group holds at least 1 write, got ${max}`);
+    throw new RangeError(`a statement group holds at least 1 call, got ${max}`);
   let waiting: Array<Waiting<I, R>> = [];
   let inFlight = false;
 
-  /** Settles one write run alone; a write that throws before its promise is made rejects too. */
+  /** Settles one call run alone; a call that throws before its promise is made rejects too. */
   async function alone(member: Waiting<I, R>): Promise<void> {
     try {
       member.resolve(await one(member.item));
@@ -67,7 +68,7 @@ export function writeGroups<I, R>(options: WriteGroupsOptions<I, R>): WriteGroup
     try {
       results = await group(members.map((m) => m.item));
     } catch (error) {
-      // Refused, nothing of the group was written: each write again alone, each with its own outcome.
+      // Refused, nothing of the group was written: each call again alone, each with its own outcome.
       if (again(error)) await Promise.all(members.map(alone));
       else for (const m of members) m.reject(error);
       return;
