@@ -11,6 +11,14 @@ declare module 'autocannon' {
     timeout?: number;
     /** Runs the load in worker threads, off the event loop of servers in this process. */
     workers?: number;
+    /** The requests each connection cycles through; `setupRequest` (a function without `workers`) edits one before it is sent. */
+    requests?: Array<{ setupRequest?: (request: Request) => Request }>;
+  }
+  interface Request {
+    method: string;
+    path: string;
+    headers: Record<string, string>;
+    body?: string | Buffer;
   }
   interface Histogram {
     average: number;

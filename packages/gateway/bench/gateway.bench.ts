@@ -4,8 +4,9 @@
  * `proxy --errors` and the gateway (SQLite: one process, synchronous=FULL, a pool of 2 workers; Postgres:
  * one process, 2 workers), all in front of the same fake. Prints
  * req/s, p50/p99 latency and errors per row, the gateway/Prism ratios, a one-connection create row,
- * idempotent replay and GET /v1/qr/{id}, and the gateway's RSS before and after N creates (and the medians
- * of readings every 250 ms through each phase).
+ * idempotent replay and GET /v1/qr/{id} (each request drawn at random from 1,000 transactions made for
+ * them), and the gateway's RSS before and after N creates (and the medians of readings every 250 ms
+ * through each phase).
  * Numbers depend on the machine and its load: compare rows of one run, never across machines.
  *
  *   --runs N: the whole set N times (gateways restarted, fresh SQLite files), then the median of each row
@@ -55,6 +56,8 @@ const RSS_CREATES = full ? 20_000 : 2_000;
 // enough before: 138 → 274 MiB over 6,000, then 274 → 282 MiB over the next 18,000).
 const RSS_WARM_UP = full ? 20_000 : 1_000;
 const CONNECTIONS = 32;
+/** Transactions the replay and `GET` rows spread over. */
+const SPREAD = 1_000;
 const KEY = 'bench-key-0123456789abcdef';
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -69,6 +72,12 @@ interface Load {
   noWarmUp?: boolean;
   /** The serving process, whose CPU time per request the row reports. */
   pid?: number | undefined;
+  /**
+   * Each request goes to one of these, drawn at random (a path, or headers over `headers`). The load then
+   * runs in this thread: only here can autocannon edit each request (the rows that use it send nothing
+   * to the fake 1LINK, so this thread has nothing else to do).
+   */
+  spread?: Array<{ path?: string; headers?: Record<string, string> }>;
 }
 
 async function measure(name: string, load: Load, rows: Row[]): Promise<Row> {
@@ -79,7 +88,9 @@ async function measure(name: string, load: Load, rows: Row[]): Promise<Row> {
     body: load.body,
     connections: load.connections ?? CONNECTIONS,
     timeout: 30,
-    workers: 1,
+    ...(load.spread === undefined
+      ? { workers: 1 }
+      : { requests: [{ setupRequest: spreadOver(load.spread) }] }),
   };
   // The one-connection rows warm up the way they are measured (one-connection.ts).
   const oneByOne = options.connections === 1 && load.amount === undefined;
@@ -106,6 +117,38 @@ async function measure(name: string, load: Load, rows: Row[]): Promise<Row> {
   rows.push(row);
   console.error(`  measured ${name}: ${row.rps.toFixed(0)} req/s${row.errors > 0 ? ` (${r.failures})` : ''}`);
   return row;
+}
+
+/** The replay and `GET` rows' transactions: SPREAD creates, each with an idempotency key of its own. */
+async function createSpread(create: Load, prefix: string): Promise<Array<{ id: string; key: string }>> {
+  const made: Array<{ id: string; key: string }> = [];
+  for (let start = 0; start < SPREAD; start += 16) {
+    const batch = Array.from({ length: Math.min(16, SPREAD - start) }, async (_, i) => {
+      const key = `bench-replay-${prefix.replace(/\W+/g, '-')}-${start + i}`;
+      const answer = await fetch(create.url, {
+        method: 'POST',
+        headers: { ...create.headers, 'idempotency-key': key },
+        body: create.body ?? null,
+      });
+      const created = (await answer.json()) as { id: string };
+      if (answer.status !== 201) {
+        throw new Error(`${prefix}: a create answered ${answer.status}: ${JSON.stringify(created)}`);
+      }
+      return { id: created.id, key };
+    });
+    made.push(...(await Promise.all(batch)));
+  }
+  return made;
+}
+
+/** Edits each request to one of `choices`, drawn at random. */
+function spreadOver(choices: NonNullable<Load['spread']>) {
+  return <R extends { path: string; headers: Record<string, string> }>(request: R): R => {
+    const choice = choices[Math.floor(Math.random() * choices.length)]!;
+    if (choice.path !== undefined) request.path = choice.path;
+    if (choice.headers !== undefined) request.headers = { ...request.headers, ...choice.headers };
+    return request;
+  };
 }
 
 /** A measured phase, by autocannon's result or by one-connection.ts (the same fields). */
@@ -303,22 +346,27 @@ try {
       if (want('create1')) {
         await measure(`gateway ${label}: create, 1 connection`, { ...create, connections: 1 }, rows);
       }
-      const replayHeaders = {
-        ...headers,
-        'idempotency-key': `bench-replay-${label.replace(/\W+/g, '-')}-${run}`,
-      };
-      const first = await fetch(create.url, { method: 'POST', headers: replayHeaders, body: create.body });
-      const created = (await first.json()) as { id: string };
-      if (first.status !== 201)
-        throw new Error(`gateway ${label}: a create answered ${first.status}: ${JSON.stringify(created)}`);
-      const { id } = created;
+      // Replays and GETs spread over transactions of their own, each with its key, drawn at random per
+      // request: one row read again and again would flatter a store that reads the rows of several
+      // requests in one statement (an id asked for twice is read once).
+      const spread = want('replay') || want('get') ? await createSpread(create, `${label}-${run}`) : [];
       if (want('replay')) {
-        await measure(`gateway ${label}: idempotent replay`, { ...create, headers: replayHeaders }, rows);
+        await measure(
+          `gateway ${label}: idempotent replay`,
+          { ...create, spread: spread.map(({ key }) => ({ headers: { 'idempotency-key': key } })) },
+          rows,
+        );
       }
       if (want('get')) {
         await measure(
           `gateway ${label}: GET /v1/qr/{id}`,
-          { url: `${gateway.url}/v1/qr/${id}`, method: 'GET', headers, pid: gateway.pid },
+          {
+            url: `${gateway.url}/v1/qr/${spread[0]!.id}`,
+            method: 'GET',
+            headers,
+            pid: gateway.pid,
+            spread: spread.map(({ id }) => ({ path: `/v1/qr/${id}` })),
+          },
           rows,
         );
       }
