@@ -115,14 +115,18 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
- * The database itself refused the statement (Postgres answered with an error, which carries a SQLSTATE
- * and a severity; SQLite, in this process, reported one): nothing of it was committed. A connection
- * lost on the way is not one: the statement may have been committed before the answer was lost.
+ * The database refused the statement for the data it carried (a constraint, a value out of range or
+ * too long, a serialization failure or deadlock), and rolled all of it back: each row of it sent alone may
+ * yet succeed. Postgres: severity ERROR in class 22, 23 or 40; SQLite, in this process: a constraint,
+ * a type mismatch or a value too big. Not one: a lost connection (the statement may have been committed
+ * before the answer was lost), a server shutting down (FATAL), a busy or failing disk: sending the rows
+ * again one by one would not help, or might write them twice.
  */
-export function isRefusedByDatabase(error: unknown): boolean {
+export function isRefusedForItsData(error: unknown): boolean {
   const e = error as { code?: unknown; severity?: unknown } | undefined;
   if (typeof e?.code !== 'string') return false;
-  return e.code.startsWith('SQLITE_') || (/^[0-9A-Z]{5}$/.test(e.code) && typeof e.severity === 'string');
+  if (e.code.startsWith('SQLITE_')) return /^SQLITE_(CONSTRAINT|MISMATCH|TOOBIG)/.test(e.code);
+  return e.severity === 'ERROR' && /^(22|23|40)[0-9A-Z]{3}$/.test(e.code);
 }
 
 /** Which unique constraint fired, by our explicit names (Postgres) or column list (SQLite). */

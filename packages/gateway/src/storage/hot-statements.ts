@@ -1,4 +1,4 @@
-import { type Database, isRefusedByDatabase } from './database.js';
+import { type Database, isRefusedForItsData } from './database.js';
 import { TRANSACTIONS } from './migrations.js';
 import { pooledStatements, type StatementValue } from './pooled-statement.js';
 import { nextTurn, statementGroups } from './statement-groups.js';
@@ -67,8 +67,10 @@ export const OUTCOME_COLUMN_TYPES = {
 
 export const OUTCOME_COLUMNS = Object.keys(OUTCOME_COLUMN_TYPES) as Array<keyof typeof OUTCOME_COLUMN_TYPES>;
 
-/** The most rows one grouped insert or update writes (statement-groups.ts). */
+/** The most rows one grouped statement writes or reads (statement-groups.ts). */
 export const MAX_GROUP = 32;
+/** Groups of one kind in flight at once over a socket (statement-groups.ts). */
+const SOCKET_LANES = 2;
 
 /**
  * The columns a record is made from (transaction-record.ts reads these and no others): what a create
@@ -115,13 +117,22 @@ const updateSql = bySize(
  * `select … union all select …` (both databases read it; SQLite names no columns of a bare VALUES),
  * each value cast to its column's type, since a derived table's values are not typed by the table.
  */
+const groupUpdateSqls = new Map<number, (rows: number) => string>();
 const groupUpdateSql = (rows: number, from: number) => {
+  let bySizeFrom = groupUpdateSqls.get(from);
+  if (bySizeFrom === undefined) {
+    bySizeFrom = bySize((n) => makeGroupUpdateSql(n, from));
+    groupUpdateSqls.set(from, bySizeFrom);
+  }
+  return bySizeFrom(rows);
+};
+function makeGroupUpdateSql(rows: number, from: number): string {
   const cast = (type: string) => `cast(? as ${type})`;
   const first = `select ${cast('text')} as for_id, ${OUTCOME_COLUMNS.map((c) => `${cast(OUTCOME_COLUMN_TYPES[c])} as ${c}`).join(', ')}`;
   const next = `select ${[cast('text'), ...OUTCOME_COLUMNS.map((c) => cast(OUTCOME_COLUMN_TYPES[c]))].join(', ')}`;
   const outcomes = [first, ...Array.from({ length: rows - 1 }, () => next)].join(' union all ');
   return `update ${TRANSACTIONS} set ${OUTCOME_COLUMNS.map((c) => `${c} = v.${c}`).join(', ')} from (${outcomes}) as v where ${TRANSACTIONS}.id = v.for_id and ${TRANSACTIONS}.status in (${placeholders(from)}) returning id`;
-};
+}
 
 interface Outcome {
   id: string;
@@ -159,14 +170,19 @@ export function hotStatements(db: Database): HotStatements {
   // A missing value is SQL NULL.
   const values = (row: ColumnValues, columns: readonly string[]) => columns.map((c) => row[c] ?? null);
   const run = pooledStatements(db);
-  const pause = run.inTurn ? nextTurn : undefined;
+  // Within the turn (SQLite), one lane that gathers the rest of the turn; over a socket (Postgres), two
+  // lanes, so that a statement that hangs (a lock wait) does not hold up every later one of its kind
+  // (four kinds, two lanes each: 8 of the pool's 10 connections at most).
+  const grouping = {
+    max: MAX_GROUP,
+    again: isRefusedForItsData,
+    ...(run.inTurn ? { pause: nextTurn } : { lanes: SOCKET_LANES }),
+  };
 
   // Inserts and outcomes are group-committed (statement-groups.ts): the pending row is still committed
   // before its create goes on, in a statement shared with the creates that arrived meanwhile.
   const inserts = statementGroups<ColumnValues, void>({
-    max: MAX_GROUP,
-    again: isRefusedByDatabase,
-    pause,
+    ...grouping,
     async one(row) {
       await run.write(insertSql(1), values(row, INSERT_COLUMNS));
     },
@@ -185,14 +201,13 @@ export function hotStatements(db: Database): HotStatements {
     let groups = outcomes.get(key);
     if (groups === undefined) {
       groups = statementGroups<Outcome, number>({
-        max: MAX_GROUP,
-        again: isRefusedByDatabase,
-        pause,
+        ...grouping,
         one: ({ id, update }) =>
           run.write(updateSql(from.length), [...values(update, OUTCOME_COLUMNS), id, ...from]),
         async group(group) {
           const ids = group.map(({ id }) => id);
-          // One row twice in a statement would count as changed twice: such a group goes write by write.
+          // One row twice in a statement would count as changed twice: then each runs alone, as without
+          // groups (the store completes a row once, so this does not happen in a create).
           if (new Set(ids).size !== ids.length) return undefined;
           const changed = await run.read(groupUpdateSql(group.length, from.length), [
             ...group.flatMap(({ id, update }) => [id, ...values(update, OUTCOME_COLUMNS)]),
@@ -212,8 +227,7 @@ export function hotStatements(db: Database): HotStatements {
   const readById = async (id: string) => (await run.read(byIdSql, [id]))[0];
   const readByKey = async ({ caller, key }: KeyRead) => (await run.read(byKeySql, [caller, key]))[0];
   const readsById = statementGroups<string, Row | undefined>({
-    max: MAX_GROUP,
-    again: isRefusedByDatabase,
+    ...grouping,
     one: readById,
     async group(ids) {
       const found = new Map((await run.read(byIdsSql(ids.length), ids)).map((row) => [row.id, row]));
@@ -221,8 +235,7 @@ export function hotStatements(db: Database): HotStatements {
     },
   });
   const readsByKey = statementGroups<KeyRead, Row | undefined>({
-    max: MAX_GROUP,
-    again: isRefusedByDatabase,
+    ...grouping,
     one: readByKey,
     async group(reads) {
       const rows = await run.read(

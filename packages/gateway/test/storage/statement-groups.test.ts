@@ -149,6 +149,60 @@ describe('statement groups', () => {
     expect(ran).toEqual([['a'], ['b', 'c']]);
   });
 
+  it('with two lanes, a call that hangs holds up only its own lane', async () => {
+    const ran: string[][] = [];
+    let release: (() => void) | undefined;
+    const groups = statementGroups<string, string>({
+      async one(item) {
+        ran.push([item]);
+        if (item === 'hangs') await new Promise<void>((resolve) => (release = resolve));
+        return item;
+      },
+      async group(items) {
+        ran.push([...items]);
+        return [...items];
+      },
+      again: () => true,
+      max: 32,
+      lanes: 2,
+    });
+    const hangs = groups.run('hangs');
+    const others = await Promise.all([groups.run('b'), groups.run('c'), groups.run('d')]);
+    expect(others).toEqual(['b', 'c', 'd']);
+    expect(ran).toEqual([['hangs'], ['b'], ['c', 'd']]);
+    release?.();
+    await expect(hangs).resolves.toBe('hangs');
+  });
+
+  it('a group answered with fewer results than calls fails each call, and is not sent again', async () => {
+    const ran: string[][] = [];
+    const groups = statementGroups<string, string>({
+      async one(item) {
+        ran.push([item]);
+        return item;
+      },
+      async group(items) {
+        ran.push([...items]);
+        return items.slice(1);
+      },
+      again: () => true,
+      max: 32,
+    });
+    const results = await Promise.allSettled(['a', 'b', 'c'].map((item) => groups.run(item)));
+    expect(outcomes(results)).toEqual([
+      'a',
+      'rejected: a statement group answered 1 results for 2 calls',
+      'rejected: a statement group answered 1 results for 2 calls',
+    ]);
+    expect(ran).toEqual([['a'], ['b', 'c']]);
+  });
+
+  it('refuses lanes below 1, and more than one lane with a pause', () => {
+    const base = { one: async () => 1, group: async () => [], again: () => true, max: 32 };
+    expect(() => statementGroups({ ...base, lanes: 0 })).toThrow(/1 lane or more/);
+    expect(() => statementGroups({ ...base, lanes: 2, pause: nextTurn })).toThrow(/1 with a pause/);
+  });
+
   it('refuses a group size below 1', () => {
     expect(() =>
       statementGroups({ one: async () => 1, group: async () => [], again: () => true, max: 0 }),
