@@ -37,6 +37,7 @@ import runAutocannon from 'autocannon';
 import { type OneConnectionResult, oneConnectionLoad } from './one-connection.js';
 import { profileTop } from './profile-top.js';
 import { medianTable, PRISM, type Row, runTable } from './report.js';
+import { createSpread, type Spread, spreadOver } from './spread.js';
 import { cpuMs, rssMiB, startBareForwarder, startGateway, startPrismProxy, type Target } from './targets.js';
 
 const full = process.argv.includes('--full');
@@ -56,8 +57,6 @@ const RSS_CREATES = full ? 20_000 : 2_000;
 // enough before: 138 → 274 MiB over 6,000, then 274 → 282 MiB over the next 18,000).
 const RSS_WARM_UP = full ? 20_000 : 1_000;
 const CONNECTIONS = 32;
-/** Transactions the replay and `GET` rows spread over. */
-const SPREAD = 1_000;
 const KEY = 'bench-key-0123456789abcdef';
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -77,7 +76,7 @@ interface Load {
    * runs in this thread: only here can autocannon edit each request (the rows that use it send nothing
    * to the fake 1LINK, so this thread has nothing else to do).
    */
-  spread?: Array<{ path?: string; headers?: Record<string, string> }>;
+  spread?: Spread;
 }
 
 async function measure(name: string, load: Load, rows: Row[]): Promise<Row> {
@@ -117,38 +116,6 @@ async function measure(name: string, load: Load, rows: Row[]): Promise<Row> {
   rows.push(row);
   console.error(`  measured ${name}: ${row.rps.toFixed(0)} req/s${row.errors > 0 ? ` (${r.failures})` : ''}`);
   return row;
-}
-
-/** The replay and `GET` rows' transactions: SPREAD creates, each with an idempotency key of its own. */
-async function createSpread(create: Load, prefix: string): Promise<Array<{ id: string; key: string }>> {
-  const made: Array<{ id: string; key: string }> = [];
-  for (let start = 0; start < SPREAD; start += 16) {
-    const batch = Array.from({ length: Math.min(16, SPREAD - start) }, async (_, i) => {
-      const key = `bench-replay-${prefix.replace(/\W+/g, '-')}-${start + i}`;
-      const answer = await fetch(create.url, {
-        method: 'POST',
-        headers: { ...create.headers, 'idempotency-key': key },
-        body: create.body ?? null,
-      });
-      const created = (await answer.json()) as { id: string };
-      if (answer.status !== 201) {
-        throw new Error(`${prefix}: a create answered ${answer.status}: ${JSON.stringify(created)}`);
-      }
-      return { id: created.id, key };
-    });
-    made.push(...(await Promise.all(batch)));
-  }
-  return made;
-}
-
-/** Edits each request to one of `choices`, drawn at random. */
-function spreadOver(choices: NonNullable<Load['spread']>) {
-  return <R extends { path: string; headers: Record<string, string> }>(request: R): R => {
-    const choice = choices[Math.floor(Math.random() * choices.length)]!;
-    if (choice.path !== undefined) request.path = choice.path;
-    if (choice.headers !== undefined) request.headers = { ...request.headers, ...choice.headers };
-    return request;
-  };
 }
 
 /** A measured phase, by autocannon's result or by one-connection.ts (the same fields). */
@@ -346,10 +313,11 @@ try {
       if (want('create1')) {
         await measure(`gateway ${label}: create, 1 connection`, { ...create, connections: 1 }, rows);
       }
-      // Replays and GETs spread over transactions of their own, each with its key, drawn at random per
-      // request: one row read again and again would flatter a store that reads the rows of several
-      // requests in one statement (an id asked for twice is read once).
-      const spread = want('replay') || want('get') ? await createSpread(create, `${label}-${run}`) : [];
+      // Replays and GETs drawn at random from transactions of their own (spread.ts).
+      const spread =
+        want('replay') || want('get')
+          ? await createSpread(create.url, create.headers ?? {}, create.body ?? '', `${label}-${run}`)
+          : [];
       if (want('replay')) {
         await measure(
           `gateway ${label}: idempotent replay`,
