@@ -11,7 +11,7 @@
  *
  *   --runs N: the whole set N times (gateways restarted, fresh SQLite files), then the median of each row
  *     with its range, each ratio to Prism taken within its own run; each run's table follows.
- *   --short: 3 s per row, 2,000 creates for RSS after 1,000 (default) · --full: 8 s per row, 20,000 after 20,000
+ *   --short: 3 s per row, 2,000 creates for RSS after 1,000 (default) · --full: 8 s per row, 20,000 after 60,000
  *   BENCH_DATABASE_URL: the Postgres server (default: the test kit's, 127.0.0.1:5432/test); the run
  *     uses a fresh schema there and drops it. BENCH_SKIP_POSTGRES=1 leaves Postgres out.
  *   BENCH_CPU_PROF=<dir>: the gateway processes run under `node --cpu-prof`, profiles written there.
@@ -50,12 +50,14 @@ if (!Number.isInteger(RUNS) || RUNS < 1 || RUNS > 9) {
 const SECONDS = full ? 8 : 3;
 const WARM_UP_SECONDS = full ? 3 : 1;
 const RSS_CREATES = full ? 20_000 : 2_000;
-// V8 grows the heap to its working size over the first thousands of creates under load; a leak shows as
-// growth after that, so the RSS row starts after this many creates. Measured on Postgres once requests
-// no longer change prototypes (see the gateway README): RSS 173 MiB after 2,000 creates, 221 after
-// 10,000, 280 after 20,000, then 284, 285 and 282 MiB at 30,000, 40,000 and 50,000 (6,000 had been
-// enough before: 138 → 274 MiB over 6,000, then 274 → 282 MiB over the next 18,000).
-const RSS_WARM_UP = full ? 20_000 : 1_000;
+// V8 grows the heap to its working size over the first tens of thousands of creates under load; a leak
+// shows as growth after that, so the RSS row starts after this many creates. Measured on Postgres once
+// creates were group-committed (2026-12-01, a scratch run of 20,000-create phases at 32 connections): RSS
+// at the end of each phase 234, 225, 227, 241, 242 and 241 MiB, the medians of its readings 201, 197,
+// 205, 238, 241 and 242 MiB: the heap settles after about 60,000 creates, where 20,000 had been enough
+// while creates were slower (173 MiB after 2,000 creates, 280 after 20,000, then 282–285 up to 50,000),
+// and a full run's first Postgres RSS row after 20,000 measured +19.7% (218 → 262 MiB, then no higher).
+const RSS_WARM_UP = full ? 60_000 : 1_000;
 const CONNECTIONS = 32;
 const KEY = 'bench-key-0123456789abcdef';
 const root = fileURLToPath(new URL('../../../', import.meta.url));
