@@ -9,24 +9,12 @@ import {
   type TransactionOutcome,
 } from '../../src/storage/transactions-store.js';
 import { storageBackends } from './backends.js';
+import { pendingTransaction } from './pending-transaction.js';
 
 const backends = await storageBackends();
 
-const pending = (n: number, over: Partial<PendingTransaction> = {}): PendingTransaction => ({
-  id: `qr_group_${n}`,
-  kind: 'merchant',
-  caller: 'key_aaaa0001',
-  idempotencyKey: `key-${n}`,
-  requestHash: 'a'.repeat(64),
-  callerReference: `order-${n}`,
-  stan: String(n).padStart(6, '0'),
-  rrn: `260101${String(n).padStart(6, '0')}`,
-  amount: 100 + n,
-  merchantId: 'M0001',
-  expiryDateTime: '2026-01-01T12:00:00',
-  request: { n },
-  ...over,
-});
+const pending = (n: number, over: Partial<PendingTransaction> = {}) =>
+  pendingTransaction(n, { id: `qr_group_${n}`, idempotencyKey: `key-${n}`, ...over });
 
 /** Each row its own outcome, so a mix-up between the rows of a group shows. */
 const outcome = (n: number): TransactionOutcome => ({
@@ -104,7 +92,7 @@ for (const { backend, skip } of backends) {
         }).toEqual({
           rrn: pending(n).rrn,
           idempotencyKey: `key-${n}`,
-          request: { n },
+          request: pending(n).request,
           status: want.status,
           upstreamStatus: want.upstreamStatus,
           responseCode: want.responseCode,

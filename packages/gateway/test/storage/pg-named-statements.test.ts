@@ -6,25 +6,13 @@ import {
   preparesByName,
   statementName,
 } from '../../src/storage/pg-named-statements.js';
-import { createTransactionsStore, type PendingTransaction } from '../../src/storage/transactions-store.js';
+import { createTransactionsStore } from '../../src/storage/transactions-store.js';
 import { storageBackends } from './backends.js';
+import { pendingTransaction } from './pending-transaction.js';
 
 const postgres = (await storageBackends()).find(({ backend }) => backend.name === 'postgres');
 
-const pending = (n: number): PendingTransaction => ({
-  id: `qr_named_${n}`,
-  kind: 'merchant',
-  caller: 'key_aaaa0001',
-  idempotencyKey: `key-${n}`,
-  requestHash: 'a'.repeat(64),
-  callerReference: null,
-  stan: String(n).padStart(6, '0'),
-  rrn: `260101${String(n).padStart(6, '0')}`,
-  amount: 100 + n,
-  merchantId: 'M0001',
-  expiryDateTime: '2026-01-01T12:00:00',
-  request: { n },
-});
+const pending = (n: number) => pendingTransaction(n, { id: `qr_named_${n}`, idempotencyKey: `key-${n}` });
 
 interface RawConnection {
   query(text: string): Promise<{ rows: Array<{ statement: string }> }>;

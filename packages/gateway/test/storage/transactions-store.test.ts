@@ -2,30 +2,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   createTransactionsStore,
   IdempotencyConflict,
-  type PendingTransaction,
   type TransactionOutcome,
 } from '../../src/storage/transactions-store.js';
 import { storageBackends } from './backends.js';
+import { pendingTransaction } from './pending-transaction.js';
 
 const backends = await storageBackends();
 
-function pending(n: number, over: Partial<PendingTransaction> = {}): PendingTransaction {
-  return {
-    id: `qr_test_${n}`,
-    kind: 'merchant',
-    caller: 'key_aaaa0001',
-    idempotencyKey: null,
-    requestHash: 'a'.repeat(64),
-    callerReference: `order-${n}`,
-    stan: String(n).padStart(6, '0'),
-    rrn: `260101${String(n).padStart(6, '0')}`,
-    amount: 100 + n,
-    merchantId: 'M0001',
-    expiryDateTime: '2026-01-01T12:00:00',
-    request: { merchantDetails: { merchantID: 'M0001' }, n },
-    ...over,
-  };
-}
+const pending = pendingTransaction;
 
 const succeeded: TransactionOutcome = {
   status: 'succeeded',
