@@ -34,6 +34,23 @@ function fakeWrites(options: { refuse?: string[]; lose?: boolean; pause?: boolea
   return { groups: statementGroups(writes), ran };
 }
 
+/** Calls that settle within the turn, as better-sqlite3's do, each statement recorded in `ran`. */
+function inTurnWrites(ran: string[][], over: Partial<StatementGroupsOptions<string, string>> = {}) {
+  return statementGroups<string, string>({
+    async one(item) {
+      ran.push([item]);
+      return item;
+    },
+    async group(items) {
+      ran.push([...items]);
+      return [...items];
+    },
+    again: () => true,
+    max: 32,
+    ...over,
+  });
+}
+
 const outcomes = (results: PromiseSettledResult<string>[]) =>
   results.map((r) => (r.status === 'fulfilled' ? r.value : `rejected: ${(r.reason as Error).message}`));
 
@@ -120,21 +137,7 @@ describe('statement groups', () => {
 
   it('with a pause, a driver that writes within the turn still gathers the rest of the turn', async () => {
     const ran: string[][] = [];
-    // Settles within the turn, as better-sqlite3 does.
-    const inTurn = (pause: boolean) =>
-      statementGroups<string, string>({
-        async one(item) {
-          ran.push([item]);
-          return item;
-        },
-        async group(items) {
-          ran.push([...items]);
-          return [...items];
-        },
-        again: () => true,
-        max: 32,
-        ...(pause ? { pause: nextTurn } : {}),
-      });
+    const inTurn = (pause: boolean) => inTurnWrites(ran, pause ? { pause: nextTurn } : {});
     const arriveOverOneTurn = async (groups: ReturnType<typeof inTurn>) => {
       const first = groups.run('a');
       // Later I/O callbacks of the same turn, after the first write's microtasks.
@@ -152,19 +155,13 @@ describe('statement groups', () => {
   it('with two lanes, a call that hangs holds up only its own lane', async () => {
     const ran: string[][] = [];
     let release: (() => void) | undefined;
-    const groups = statementGroups<string, string>({
+    const groups = inTurnWrites(ran, {
+      lanes: 2,
       async one(item) {
         ran.push([item]);
         if (item === 'hangs') await new Promise<void>((resolve) => (release = resolve));
         return item;
       },
-      async group(items) {
-        ran.push([...items]);
-        return [...items];
-      },
-      again: () => true,
-      max: 32,
-      lanes: 2,
     });
     const hangs = groups.run('hangs');
     const others = await Promise.all([groups.run('b'), groups.run('c'), groups.run('d')]);
@@ -176,17 +173,11 @@ describe('statement groups', () => {
 
   it('a group answered with fewer results than calls fails each call, and is not sent again', async () => {
     const ran: string[][] = [];
-    const groups = statementGroups<string, string>({
-      async one(item) {
-        ran.push([item]);
-        return item;
-      },
+    const groups = inTurnWrites(ran, {
       async group(items) {
         ran.push([...items]);
         return items.slice(1);
       },
-      again: () => true,
-      max: 32,
     });
     const results = await Promise.allSettled(['a', 'b', 'c'].map((item) => groups.run(item)));
     expect(outcomes(results)).toEqual([
