@@ -6,7 +6,7 @@ import { expressServer } from './http/express-server.js';
 import { warmUpPrivately, withWarmUpKey } from './http/warm-up.js';
 import { createGatewayLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
-import type { Database } from './storage/database.js';
+import { closeDatabase, type Database } from './storage/database.js';
 import { RATE_LIMITS } from './storage/migrations.js';
 import { openDatabase } from './storage/open-database.js';
 import { createRrnAllocator } from './storage/rrn-allocator.js';
@@ -140,7 +140,7 @@ export async function startGateway(
     clearInterval(sweep);
     transport.close();
     await planLimit?.close();
-    await db.destroy();
+    await closeDatabase(db);
     throw error;
   }
   // Keep-alive sockets longer than typical load balancer idle timeouts, so they close the socket first.
@@ -178,7 +178,7 @@ export async function startGateway(
       clearInterval(reaper);
       transport.close();
       await planLimit?.close();
-      await db.destroy();
+      await closeDatabase(db);
       logger.info('gateway stopped');
     })();
     return closing;

@@ -1,6 +1,6 @@
 import { parseDatabaseUrl } from '../config.js';
 import { ConfigError } from '../config-error.js';
-import { createDatabase, migrateToLatest } from '../storage/database.js';
+import { closeDatabase, createDatabase, migrateToLatest } from '../storage/database.js';
 import { PURGED_COLUMNS, purgeBodies } from '../storage/purge.js';
 
 export const PURGE_USAGE = `Usage: pnpm gateway:purge --older-than-days N [--dry-run]
@@ -72,6 +72,6 @@ export async function runPurge(
     io.err(`purge failed: ${(error as Error).message.split('\n')[0]}`);
     return 1;
   } finally {
-    await db.destroy();
+    await closeDatabase(db);
   }
 }

@@ -10,6 +10,19 @@ import { cachePreparedStatements } from './statement-cache.js';
 
 export type Database = Knex;
 
+/**
+ * The SQLite checkpoint threads a database's connections started, as they stop: knex closes a
+ * connection synchronously, and the thread then folds the log into the file and deletes it, after
+ * `destroy()` has resolved. `closeDatabase` waits for them too.
+ */
+const checkpointThreadsStopping = new WeakMap<Database, Array<Promise<void>>>();
+
+/** Closes the database and waits until nothing of it is left writing its files. */
+export async function closeDatabase(db: Database): Promise<void> {
+  await db.destroy();
+  await Promise.all(checkpointThreadsStopping.get(db) ?? []);
+}
+
 /** How long a SQLite writer waits for another process's lock before SQLITE_BUSY. */
 export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
 
@@ -30,7 +43,8 @@ export function createDatabase(target: DatabaseTarget, logger?: Logger): Databas
   };
   if (target.client === 'sqlite') {
     mkdirSync(dirname(target.filename), { recursive: true });
-    return knex({
+    const stopping: Array<Promise<void>> = [];
+    const db = knex({
       log,
       client: 'better-sqlite3',
       connection: { filename: target.filename },
@@ -57,7 +71,7 @@ export function createDatabase(target: DatabaseTarget, logger?: Logger): Databas
               conn.close = () => {
                 // This connection first: the thread's, closing last, then folds the log in and deletes it.
                 const closed = close();
-                void checkpoints.stop();
+                stopping.push(checkpoints.stop());
                 return closed;
               };
             }
@@ -69,6 +83,8 @@ export function createDatabase(target: DatabaseTarget, logger?: Logger): Databas
         },
       },
     });
+    checkpointThreadsStopping.set(db, stopping);
+    return db;
   }
   return knex({
     log,

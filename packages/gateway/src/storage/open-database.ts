@@ -1,6 +1,6 @@
 import type { GatewayConfig } from '../config.js';
 import type { Logger } from '../logger.js';
-import { createDatabase, type Database, migrateToLatest } from './database.js';
+import { closeDatabase, createDatabase, type Database, migrateToLatest } from './database.js';
 
 /**
  * Opens and migrates the database. A failure names DATABASE_URL and the target (never a password),
@@ -13,7 +13,7 @@ export async function openDatabase(target: GatewayConfig['database'], logger: Lo
     await migrateToLatest(db);
     return db;
   } catch (error) {
-    await db?.destroy().catch(() => undefined);
+    if (db !== undefined) await closeDatabase(db).catch(() => undefined);
     const reason = (error as Error).message;
     throw new Error(`DATABASE_URL: cannot open ${describeDatabase(target)}: ${reason}`, { cause: error });
   }

@@ -3,7 +3,7 @@ import { captureLogs, makeTempDir, waitUntil } from '@onelink-kit/testkit';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SqliteCheckpoints } from '../../src/database-target.js';
 import { createGatewayLogger } from '../../src/logger.js';
-import { createDatabase } from '../../src/storage/database.js';
+import { closeDatabase, createDatabase } from '../../src/storage/database.js';
 import {
   BACKSTOP_CHECKPOINT_PAGES,
   startBackgroundCheckpoints,
@@ -82,6 +82,16 @@ describe('SQLite WAL checkpoints', () => {
       () => (existsSync(`${filename}-wal`) ? undefined : true),
       10_000,
     );
+  });
+
+  it('closeDatabase resolves once the thread has folded the log in and deleted it: nothing is left writing', async () => {
+    const { db, filename, write } = await openWith('closed', undefined);
+    // Enough that the thread's last checkpoint, at close, takes a while to fold in.
+    await write(3_000);
+    expect(existsSync(`${filename}-wal`)).toBe(true);
+    await closeDatabase(db);
+    // No wait: the thread has stopped, so the folder can go at once (a test's cleanup, a deploy's rollback).
+    expect([existsSync(`${filename}-wal`), existsSync(`${filename}-shm`)]).toEqual([false, false]);
   });
 
   it('two connections to one file, each with its thread (as in a worker pool), and neither thread reports a failure', async () => {
