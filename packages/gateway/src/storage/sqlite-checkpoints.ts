@@ -96,6 +96,9 @@ export function startBackgroundCheckpoints(
       stopped ??= new Promise<void>((resolve) => {
         if (worker.threadId === -1) return resolve();
         worker.once('exit', () => resolve());
+        // Whoever waits for the stop (closeDatabase) keeps the process alive until the thread has
+        // folded the log in: unreferenced, an event loop with nothing else left would end first.
+        worker.ref();
         worker.postMessage('stop');
       });
       return stopped;
