@@ -18,8 +18,8 @@ export type ColumnValues = Record<string, StatementValue | undefined>;
  */
 export interface HotStatements {
   insert(record: ColumnValues): Promise<void>;
-  /** Updates the row if its status is one of `from`; the number of rows changed (0 or 1). */
-  updateIfStatus(id: string, from: readonly string[], update: ColumnValues): Promise<number>;
+  /** Stores the outcome if the row is still open (OPEN_STATUSES); the number of rows changed (0 or 1). */
+  storeOutcome(id: string, update: ColumnValues): Promise<number>;
   byId(id: string): Promise<Row | undefined>;
   byIdempotencyKey(caller: string, key: string): Promise<Row | undefined>;
 }
@@ -67,6 +67,12 @@ export const OUTCOME_COLUMN_TYPES = {
 
 export const OUTCOME_COLUMNS = Object.keys(OUTCOME_COLUMN_TYPES) as Array<keyof typeof OUTCOME_COLUMN_TYPES>;
 
+/**
+ * The statuses an outcome may still land on: pending, and `unknown`, since a row a recovery sweep marked
+ * in doubt still takes the real outcome when it arrives late (recovered_at keeps the evidence).
+ */
+export const OPEN_STATUSES = ['pending', 'unknown'] as const;
+
 /** The most rows one grouped statement writes or reads (statement-groups.ts). */
 export const MAX_GROUP = 32;
 /** Groups of one kind in flight at once over a socket (statement-groups.ts). */
@@ -106,33 +112,21 @@ const insertSql = bySize(
     ).join(', ')}`,
 );
 
-/** Stores one outcome if the row's status is one of `from` (that many statuses). */
-const updateSql = bySize(
-  (from) =>
-    `update ${TRANSACTIONS} set ${OUTCOME_COLUMNS.map((c) => `${c} = ?`).join(', ')} where id = ? and status in (${placeholders(from)})`,
-);
+/** Stores one outcome if the row is still open. */
+const updateSql = `update ${TRANSACTIONS} set ${OUTCOME_COLUMNS.map((c) => `${c} = ?`).join(', ')} where id = ? and status in (${placeholders(OPEN_STATUSES.length)})`;
 
 /**
  * Stores `rows` outcomes in one statement and returns the ids it changed. The rows travel as a
  * `select … union all select …` (both databases read it; SQLite names no columns of a bare VALUES),
  * each value cast to its column's type, since a derived table's values are not typed by the table.
  */
-const groupUpdateSqls = new Map<number, (rows: number) => string>();
-const groupUpdateSql = (rows: number, from: number) => {
-  let bySizeFrom = groupUpdateSqls.get(from);
-  if (bySizeFrom === undefined) {
-    bySizeFrom = bySize((n) => makeGroupUpdateSql(n, from));
-    groupUpdateSqls.set(from, bySizeFrom);
-  }
-  return bySizeFrom(rows);
-};
-function makeGroupUpdateSql(rows: number, from: number): string {
+const groupUpdateSql = bySize((rows) => {
   const cast = (type: string) => `cast(? as ${type})`;
   const first = `select ${cast('text')} as for_id, ${OUTCOME_COLUMNS.map((c) => `${cast(OUTCOME_COLUMN_TYPES[c])} as ${c}`).join(', ')}`;
   const next = `select ${[cast('text'), ...OUTCOME_COLUMNS.map((c) => cast(OUTCOME_COLUMN_TYPES[c]))].join(', ')}`;
   const outcomes = [first, ...Array.from({ length: rows - 1 }, () => next)].join(' union all ');
-  return `update ${TRANSACTIONS} set ${OUTCOME_COLUMNS.map((c) => `${c} = v.${c}`).join(', ')} from (${outcomes}) as v where ${TRANSACTIONS}.id = v.for_id and ${TRANSACTIONS}.status in (${placeholders(from)}) returning id`;
-}
+  return `update ${TRANSACTIONS} set ${OUTCOME_COLUMNS.map((c) => `${c} = v.${c}`).join(', ')} from (${outcomes}) as v where ${TRANSACTIONS}.id = v.for_id and ${TRANSACTIONS}.status in (${placeholders(OPEN_STATUSES.length)}) returning id`;
+});
 
 interface Outcome {
   id: string;
@@ -194,38 +188,36 @@ export function hotStatements(db: Database): HotStatements {
       return rows.map(() => undefined);
     },
   });
-  // By the statuses allowed (the store always asks with one list, so this holds one entry).
-  const outcomes = new Map<string, ReturnType<typeof statementGroups<Outcome, number>>>();
-  const outcomesFrom = (from: readonly string[]) => {
-    const key = from.join('\u0000');
-    let groups = outcomes.get(key);
-    if (groups === undefined) {
-      groups = statementGroups<Outcome, number>({
-        ...grouping,
-        one: ({ id, update }) =>
-          run.write(updateSql(from.length), [...values(update, OUTCOME_COLUMNS), id, ...from]),
-        async group(group) {
-          const ids = group.map(({ id }) => id);
-          // One row twice in a statement would count as changed twice: then each runs alone, as without
-          // groups (the store completes a row once, so this does not happen in a create).
-          if (new Set(ids).size !== ids.length) return undefined;
-          const changed = await run.read(groupUpdateSql(group.length, from.length), [
-            ...group.flatMap(({ id, update }) => [id, ...values(update, OUTCOME_COLUMNS)]),
-            ...from,
-          ]);
-          const changedIds = new Set(changed.map((row) => row.id));
-          return ids.map((id) => (changedIds.has(id) ? 1 : 0));
-        },
-      });
-      outcomes.set(key, groups);
-    }
-    return groups;
-  };
+  const outcomes = statementGroups<Outcome, number>({
+    ...grouping,
+    one: ({ id, update }) => run.write(updateSql, [...values(update, OUTCOME_COLUMNS), id, ...OPEN_STATUSES]),
+    async group(group) {
+      const ids = group.map(({ id }) => id);
+      // One row twice in a statement would count as changed twice: then each runs alone, as without
+      // groups (the store completes a row once, so this does not happen in a create).
+      if (new Set(ids).size !== ids.length) return undefined;
+      const changed = await run.read(groupUpdateSql(group.length), [
+        ...group.flatMap(({ id, update }) => [id, ...values(update, OUTCOME_COLUMNS)]),
+        ...OPEN_STATUSES,
+      ]);
+      const changedIds = new Set(changed.map((row) => row.id));
+      return ids.map((id) => (changedIds.has(id) ? 1 : 0));
+    },
+  });
 
+  const storeOutcome = (id: string, update: ColumnValues) => outcomes.run({ id, update });
   // Reads over a socket (Postgres) share round trips the same way. better-sqlite3 reads within the
   // caller's turn, in microseconds: there a read runs alone, and waits for nothing.
   const readById = async (id: string) => (await run.read(byIdSql, [id]))[0];
   const readByKey = async ({ caller, key }: KeyRead) => (await run.read(byKeySql, [caller, key]))[0];
+  if (run.inTurn) {
+    return {
+      insert: (row) => inserts.run(row),
+      storeOutcome,
+      byId: readById,
+      byIdempotencyKey: (caller, key) => readByKey({ caller, key }),
+    };
+  }
   const readsById = statementGroups<string, Row | undefined>({
     ...grouping,
     one: readById,
@@ -248,15 +240,9 @@ export function hotStatements(db: Database): HotStatements {
   });
 
   return {
-    insert(row) {
-      return inserts.run(row);
-    },
-    updateIfStatus(id, from, update) {
-      return outcomesFrom(from).run({ id, update });
-    },
-    byId: run.inTurn ? readById : (id) => readsById.run(id),
-    byIdempotencyKey: run.inTurn
-      ? (caller, key) => readByKey({ caller, key })
-      : (caller, key) => readsByKey.run({ caller, key }),
+    insert: (row) => inserts.run(row),
+    storeOutcome,
+    byId: (id) => readsById.run(id),
+    byIdempotencyKey: (caller, key) => readsByKey.run({ caller, key }),
   };
 }

@@ -159,9 +159,8 @@ export function createTransactionsStore(
         updated_at: at,
         completed_at: at,
       };
-      // A row a recovery sweep already marked `unknown` still takes the real outcome when it
-      // arrives late; recovered_at keeps the evidence that it was once in doubt.
-      const changed = await hot.updateIfStatus(id, ['pending', 'unknown'], update);
+      // Only onto a row still open: pending, or marked `unknown` by a recovery sweep (OPEN_STATUSES).
+      const changed = await hot.storeOutcome(id, update);
       if (changed !== 1) throw new Error(`transaction ${id} is not pending (outcome not stored twice)`);
       if (options.readBack === false) return undefined;
       const stored = await this.findById(id);
