@@ -8,6 +8,8 @@
  *   3. creates one demo QR through the gateway and prints it (QR blocks, decoded fields, the QR check,
  *      PNG URL, the curl to fetch it);
  *   4. serves until Ctrl-C, then shuts everything down and exits 0.
+ * Each port may be 0: the OS picks a free one and the URLs printed are the bound ones (what tests use,
+ * since a port probed beforehand can be taken before the script binds it).
  */
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -25,8 +27,9 @@ creates one demo QR through the gateway and prints it, then serves until Ctrl-C.
 
 Environment (all optional; see packages/gateway/README.md):
   PORT                     gateway port (default 8080; 0 = any free port)
-  SIM_PORT                 simulator's first port (default 4020; the other SIM_* variables: pnpm sim --help)
-  MOCK_PORT                Prism port with --prism (default 4010)
+  SIM_PORT                 simulator's first port (default 4020; 0 = any free ports; the other SIM_*
+                           variables: pnpm sim --help)
+  MOCK_PORT                Prism port with --prism (default 4010; 0 = any free port)
   DATABASE_URL             unset = ./data/gateway.sqlite, sqlite:PATH, or postgres://user@host:port/db
   GATEWAY_API_KEYS(_FILE)  raw keys or sha256:<hex>, comma/line separated; unset = a demo key is generated
                            and printed (the demo QR is only created with that key)
@@ -122,22 +125,30 @@ function parseOrExit<T>(
 const configFrom = (values: Record<string, string | undefined>) =>
   parseOrExit(parseConfig, ConfigError, values);
 
-// Checked before anything starts, so a wrong variable is reported at once.
-let config = configFrom(env);
+// Checked before anything starts, so a wrong variable is reported at once. parseConfig wants a real
+// MOCK_PORT, so 0 (any free port) is resolved here: the gateway is configured with the port Prism got.
+const anyMockPort = env.MOCK_PORT?.trim() === '0';
+let config = configFrom(anyMockPort ? { ...env, MOCK_PORT: undefined } : env);
+const mockPort = anyMockPort ? 0 : config.mockPort;
 const simConfig = parseOrExit(parseSimConfig, SimConfigError, env);
+
+const on = (port: number, any = 'a free port') => (port === 0 ? `127.0.0.1 (${any})` : `127.0.0.1:${port}`);
+/** The variable of the port being bound, named when that port is taken. */
+let binding = { variable: 'PORT', port: config.port };
 
 try {
   if (config.upstream.isMock && usePrism) {
-    console.log(
-      `Starting Prism with the recorded 1LINK fixtures on 127.0.0.1:${config.mockPort} (takes 5-20 s) …`,
-    );
+    console.log(`Starting Prism with the recorded 1LINK fixtures on ${on(mockPort)} (takes 5-20 s) …`);
     // Loaded only here: the mock's main entry brings the spec build and Prism with it.
     const { startOneLinkMock } = await import('@onelink-kit/mock');
-    const mock = await startOneLinkMock({ port: config.mockPort, host: '127.0.0.1' });
+    binding = { variable: 'MOCK_PORT', port: mockPort };
+    const mock = await startOneLinkMock({ port: mockPort, host: '127.0.0.1' });
     stops.push(() => mock.stop());
     row('1LINK mock (Prism)', `${mock.url}  (recorded playback)`);
+    config = configFrom({ ...env, MOCK_PORT: String(mock.port) });
   } else if (config.upstream.isMock) {
-    console.log(`Starting the 1LINK simulator on 127.0.0.1:${simConfig.basePort} …`);
+    console.log(`Starting the 1LINK simulator on ${on(simConfig.basePort, 'free ports')} …`);
+    binding = { variable: 'SIM_PORT', port: simConfig.basePort };
     const sim = await startSimulator({ config: simConfig });
     stops.push(() => sim.stop());
     const qr = sim.server('1link-p2m-qr');
@@ -149,7 +160,7 @@ try {
   }
   if (stopping) await new Promise(() => {});
 
-  console.log(`Starting the gateway on 127.0.0.1:${config.port === 0 ? 'a free port' : config.port} …`);
+  console.log(`Starting the gateway on ${on(config.port)} …`);
   const logFile = path.resolve(env.LOG_FILE || 'data/gateway.log');
   let destination: NodeJS.WritableStream | undefined;
   if (!logsHere) {
@@ -162,6 +173,7 @@ try {
     config.logLevel,
     destination as Parameters<typeof createGatewayLogger>[1],
   );
+  binding = { variable: 'PORT', port: config.port };
   const gw = await startGateway(config, { logger });
   // The same drain as src/main.ts: long enough for a create in flight to get its answer and store it.
   stops.push(() => gw.close(2 * config.upstream.timeoutMs + 2_000));
@@ -187,9 +199,11 @@ try {
   console.log(`\nServing. ${bold('Ctrl-C')} stops everything.`);
 } catch (error) {
   const message = (error as Error).message;
-  const hint = /EADDRINUSE|already in use/.test(message)
-    ? ' (choose other ports, e.g. PORT=8081 SIM_PORT=5020 pnpm start)'
-    : '';
+  // Prism's own message already names MOCK_PORT.
+  const hint =
+    /EADDRINUSE|already in use|port is in use/.test(message) && !message.includes(binding.variable)
+      ? ` (${binding.variable}=${binding.port}: choose another port, or ${binding.variable}=0 for one the OS picks)`
+      : '';
   console.error(`pnpm start could not start: ${message}${hint}`);
   await shutdown(1);
 }

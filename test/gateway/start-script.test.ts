@@ -1,17 +1,14 @@
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  childEnv,
-  freePort,
-  makeTempDir,
-  type RunningProcess,
-  runProcess,
-  startProcess,
-} from '@onelink-kit/testkit';
+import { childEnv, makeTempDir, type RunningProcess, runProcess, startProcess } from '@onelink-kit/testkit';
 import { afterAll, describe, expect, it } from 'vitest';
 
-// `pnpm start` as a new user runs it (scripts/start.ts), on free ports and a temp database.
+// `pnpm start` as a new user runs it (scripts/start.ts), on free ports and a temp database. Every port is
+// 0 and the URLs are read from what the script prints: a port probed here and passed in could be taken
+// by a parallel test before the script binds it.
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const dir = makeTempDir('gateway-start-');
@@ -23,19 +20,35 @@ afterAll(async () => {
   dir.remove();
 });
 
-/** Starts scripts/start.ts with `args` on free ports, a temp database and log file; resolves once it serves. */
-async function startScript(args: string[], ports: Record<string, number>): Promise<RunningProcess> {
+/** The environment of a run: every port 0 (the OS picks), a temp database and log file, then `extra`. */
+function scriptEnv(name: string, extra: Record<string, string> = {}) {
+  // Workspace packages resolve to their sources under vitest's condition, as `pnpm start` runs them.
+  return childEnv({
+    PORT: '0',
+    SIM_PORT: '0',
+    MOCK_PORT: '0',
+    DATABASE_URL: `sqlite:${dir.join(`start-${name}.sqlite`)}`,
+    LOG_FILE: dir.join('gateway.log'),
+    ...extra,
+  });
+}
+
+/** Starts scripts/start.ts with `args` (see scriptEnv); resolves once it serves. */
+async function startScript(args: string[]): Promise<RunningProcess> {
   child = startProcess(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: root,
-    // Workspace packages resolve to their sources under vitest's condition, as `pnpm start` runs them.
-    env: childEnv({
-      ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])),
-      DATABASE_URL: `sqlite:${dir.join(`start-${args.join('') || 'sim'}.sqlite`)}`,
-      LOG_FILE: dir.join('gateway.log'),
-    }),
+    env: scriptEnv(args.join('') || 'sim'),
   });
   await child.waitFor('pnpm start to serve', (output) => output.includes('Serving.') || undefined, 90_000);
   return child;
+}
+
+/** The URL on the script's `label:` row, checked to carry the port it bound (not the 0 it was given). */
+function printedUrl(output: string, label: string): string {
+  const line = output.split('\n').find((l) => l.startsWith(`${label}:`)) ?? '';
+  const url = /http:\/\/127\.0\.0\.1:(\d+)/.exec(line);
+  if (!url || url[1] === '0') throw new Error(`no ${label} URL with a bound port in:\n${output}`);
+  return url[0];
 }
 
 const fixture = JSON.parse(
@@ -47,14 +60,15 @@ const fixture = JSON.parse(
 
 describe('pnpm start', () => {
   it('starts the simulator and the gateway, prints a demo key and a QR matching its request, serves it, and stops cleanly on SIGINT', async () => {
-    const [port, simPort] = [await freePort(), await freePort()];
-    const run = await startScript([], { PORT: port, SIM_PORT: simPort });
+    const run = await startScript([]);
     const output = run.output();
+    const [sim, gateway] = [printedUrl(output, '1LINK simulator'), printedUrl(output, 'Gateway')];
 
-    expect(output).toContain('Starting the 1LINK simulator on 127.0.0.1:');
-    expect(output).toContain(`1LINK simulator:     http://127.0.0.1:${simPort}`);
+    expect(output).toContain('Starting the 1LINK simulator on 127.0.0.1 (free ports) …');
+    expect(output).toContain('Starting the gateway on 127.0.0.1 (a free port) …');
+    expect(output).toContain(`1LINK simulator:     ${sim}  (journal: ${sim}/__sim/requests)`);
     expect(output).toContain(
-      `Gateway:             http://127.0.0.1:${port}  (SQLite file ${dir.join('start-sim.sqlite')})`,
+      `Gateway:             ${gateway}  (SQLite file ${dir.join('start-sim.sqlite')})`,
     );
     expect(output).toContain(`Gateway log:         ${dir.join('gateway.log')}`);
     // The JSON log went to the file, not among the lines a person reads.
@@ -72,7 +86,7 @@ describe('pnpm start', () => {
     const key = /Demo API key:\s+(\S+)/.exec(output)?.[1];
     const png = /PNG:\s+(http:\/\/\S+\.png)/.exec(output)?.[1];
     expect(key).toMatch(/^olk_/);
-    expect(png).toContain(`http://127.0.0.1:${port}/v1/qr/qr_`);
+    expect(png).toContain(`${gateway}/v1/qr/qr_`);
 
     const res = await fetch(png!, { headers: { authorization: `Bearer ${key}` } });
     expect(res.status).toBe(200);
@@ -85,22 +99,47 @@ describe('pnpm start', () => {
 
     expect(await run.stop('SIGINT')).toBe(0);
     expect(run.output()).toContain('Stopped.');
-    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
-    await expect(fetch(`http://127.0.0.1:${simPort}/__sim/requests`)).rejects.toThrow();
+    await expect(fetch(`${gateway}/healthz`)).rejects.toThrow();
+    await expect(fetch(`${sim}/__sim/requests`)).rejects.toThrow();
   });
 
   it('--prism plays the recorded QR back with Prism and explains why it differs', async () => {
-    const [port, mockPort] = [await freePort(), await freePort()];
-    const run = await startScript(['--prism'], { PORT: port, MOCK_PORT: mockPort });
+    const run = await startScript(['--prism']);
     const output = run.output();
-    expect(output).toContain(`1LINK mock (Prism):  http://127.0.0.1:${mockPort}`);
+    const mock = printedUrl(output, '1LINK mock (Prism)');
+    expect(output).toContain('Starting Prism with the recorded 1LINK fixtures on 127.0.0.1 (a free port)');
     expect(output).toMatch(/upstream is the Prism mock \(recorded playback\)/);
+    // The recorded RRN came back through the gateway, so it was pointed at the port Prism got.
     expect(output).toMatch(
       new RegExp(`info\\.rrn \\[tag 62\\.05\\]: sent \\d{12}, QR has ${fixture.response.body.rrn}`),
     );
     expect(output).toContain('Expected with --prism');
     expect(await run.stop('SIGINT')).toBe(0);
-    await expect(fetch(`http://127.0.0.1:${mockPort}/`)).rejects.toThrow();
+    await expect(fetch(`${mock}/`)).rejects.toThrow();
+  });
+
+  it('a taken PORT is one line naming PORT, exit 1, and what had started is stopped', async () => {
+    // Held for the whole run, so the port is certainly taken (a released probe might not be).
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const { port } = holder.address() as AddressInfo;
+    try {
+      const run = await runProcess(process.execPath, ['--import', 'tsx', script], {
+        cwd: root,
+        env: scriptEnv('taken', { PORT: String(port) }),
+        timeoutMs: 90_000,
+      });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(
+        new RegExp(
+          `^pnpm start could not start: .*already in use .*\\(PORT=${port}: choose another port, or PORT=0 for one the OS picks\\)$`,
+          'm',
+        ),
+      );
+      await expect(fetch(`${printedUrl(run.stdout, '1LINK simulator')}/__sim/requests`)).rejects.toThrow();
+    } finally {
+      await new Promise<void>((resolve) => holder.close(() => resolve()));
+    }
   });
 });
 
