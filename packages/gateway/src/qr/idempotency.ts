@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
 import { ProblemError } from '../problems.js';
-import type { TransactionRecord, TransactionsStore } from '../storage/transactions-store.js';
+import type { ReplayRecord, TransactionsStore } from '../storage/transactions-store.js';
 import { idsOf } from './outcomes.js';
 
 /**
@@ -86,10 +86,10 @@ export interface IdempotencyWait {
  * a crash (no stored answer) gets the timeout problem its first caller would have had.
  */
 export async function settledRow(
-  existing: TransactionRecord,
+  existing: ReplayRecord,
   hash: string,
   wait: IdempotencyWait,
-): Promise<TransactionRecord & { responseStatus: number; responseBody: unknown }> {
+): Promise<ReplayRecord & { responseStatus: number; responseBody: unknown }> {
   if (existing.requestHash !== hash) {
     throw new ProblemError('idempotency-key-reused', 'Use a new Idempotency-Key for a different request.', {
       transactionId: existing.id,
@@ -103,7 +103,8 @@ export async function settledRow(
     });
   }
   const sleep = wait.sleep ?? defaultSleep;
-  let row: TransactionRecord | undefined = existing;
+  // Re-read by id while pending: a full record, which has every member of a replay's.
+  let row: ReplayRecord | undefined = existing;
   const deadline = wait.now() + wait.waitMs;
   let delay = 10;
   while (
@@ -133,7 +134,7 @@ export async function settledRow(
       idsOf(row, row.status, { retryable: false }),
     );
   }
-  return row as TransactionRecord & { responseStatus: number; responseBody: unknown };
+  return row as ReplayRecord & { responseStatus: number; responseBody: unknown };
 }
 
 function defaultSleep(ms: number): Promise<void> {

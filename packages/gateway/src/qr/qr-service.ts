@@ -7,6 +7,7 @@ import { type ProblemBody, ProblemError } from '../problems.js';
 import {
   IdempotencyConflict,
   type QrKind,
+  type ReplayRecord,
   type TransactionRecord,
   type TransactionsStore,
 } from '../storage/transactions-store.js';
@@ -170,7 +171,7 @@ export function createQrService(options: QrServiceOptions) {
 
   /** A row already holds this caller + key: replay its stored answer (once it has one). */
   async function replay(
-    existing: TransactionRecord,
+    existing: ReplayRecord,
     hash: string,
     kind: QrKind,
     requestId: string | undefined,

@@ -1,6 +1,7 @@
 import { type Database, isRefusedForItsData } from './database.js';
 import { TRANSACTIONS } from './migrations.js';
 import { pooledStatements, type StatementValue } from './pooled-statement.js';
+import { REPLAY_COLUMNS } from './replay-record.js';
 import { nextTurn, statementGroups } from './statement-groups.js';
 
 type Row = Record<string, unknown>;
@@ -20,7 +21,9 @@ export interface HotStatements {
   insert(record: ColumnValues): Promise<void>;
   /** Stores the outcome if the row is still open (OPEN_STATUSES); the number of rows changed (0 or 1). */
   storeOutcome(id: string, update: ColumnValues): Promise<number>;
+  /** The row's RECORD_COLUMNS. */
   byId(id: string): Promise<Row | undefined>;
+  /** The row's REPLAY_COLUMNS (replay-record.ts): what a replay uses, not the whole record. */
   byIdempotencyKey(caller: string, key: string): Promise<Row | undefined>;
 }
 
@@ -135,7 +138,8 @@ interface Outcome {
 
 const RECORD = RECORD_COLUMNS.join(', ');
 const byIdSql = `select ${RECORD} from ${TRANSACTIONS} where id = ? limit 1`;
-const byKeySql = `select ${RECORD} from ${TRANSACTIONS} where caller = ? and idempotency_key_live = ? limit 1`;
+const REPLAY = REPLAY_COLUMNS.join(', ');
+const byKeySql = `select ${REPLAY} from ${TRANSACTIONS} where caller = ? and idempotency_key_live = ? limit 1`;
 /**
  * `n` single-row reads as one statement: each `select … limit 1` as it is alone, joined by `union all`,
  * so each is answered from its unique index however the planner sees the table. Written as one `where`
@@ -146,10 +150,10 @@ const byKeySql = `select ${RECORD} from ${TRANSACTIONS} where caller = ? and ide
 const unionOf = (single: string, n: number) =>
   Array.from({ length: n }, (_, i) => `select * from (${single}) as pick_${i}`).join(' union all ');
 const byIdsSql = bySize((n) => unionOf(byIdSql, n));
-/** The live key comes back too, to tell the rows apart. */
+/** The caller and live key come back too, to tell the rows apart. */
 const byKeysSql = bySize((n) =>
   unionOf(
-    `select ${RECORD}, idempotency_key_live from ${TRANSACTIONS} where caller = ? and idempotency_key_live = ? limit 1`,
+    `select ${REPLAY}, caller, idempotency_key_live from ${TRANSACTIONS} where caller = ? and idempotency_key_live = ? limit 1`,
     n,
   ),
 );

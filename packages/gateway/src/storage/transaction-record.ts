@@ -63,7 +63,7 @@ export function json(value: unknown): string | null {
 }
 
 /** A JSON column's value, parsed: its text read as JSON, or NULL as null. */
-function parsed(value: unknown): { value: unknown } {
+export function parsed(value: unknown): { value: unknown } {
   return { value: typeof value === 'string' ? JSON.parse(value) : (value ?? null) };
 }
 

@@ -4,6 +4,7 @@ import { type ColumnValues, hotStatements } from './hot-statements.js';
 import { TRANSACTIONS } from './migrations.js';
 
 // The record's shape lives with its row mapping; importers keep using this module.
+export type { ReplayRecord } from './replay-record.js';
 export {
   type QrKind,
   TRANSACTION_STATUSES,
@@ -11,6 +12,7 @@ export {
   type TransactionStatus,
 } from './transaction-record.js';
 
+import { type ReplayRecord, replayFromRow } from './replay-record.js';
 import { fromRow, json, type TransactionRecord, type TransactionStatus } from './transaction-record.js';
 
 export type PendingTransaction = Pick<
@@ -82,7 +84,8 @@ export interface TransactionsStore {
     options?: { readBack?: boolean; at?: string },
   ): Promise<TransactionRecord | undefined>;
   findById(id: string): Promise<TransactionRecord | undefined>;
-  findByIdempotencyKey(caller: string, key: string): Promise<TransactionRecord | undefined>;
+  /** What a replay uses of the row this caller's live key holds (replay-record.ts); findById has all. */
+  findByIdempotencyKey(caller: string, key: string): Promise<ReplayRecord | undefined>;
   /** The key stops holding this row (it expired): the same key can claim a new row. */
   releaseIdempotencyKey(id: string, key: string): Promise<void>;
   /**
@@ -175,7 +178,7 @@ export function createTransactionsStore(
 
     async findByIdempotencyKey(caller, key) {
       const row = await hot.byIdempotencyKey(caller, key);
-      return row === undefined ? undefined : fromRow(row);
+      return row === undefined ? undefined : replayFromRow(row);
     },
 
     async releaseIdempotencyKey(id, key) {

@@ -71,6 +71,29 @@ for (const { backend, skip } of backends) {
       await expect(store.complete('qr_test_1', succeeded)).rejects.toThrow(/not pending/);
     });
 
+    it("a read by idempotency key carries a replay's members, each as the full record has it", async () => {
+      const { store } = await open();
+      await store.insertPending(pending(1, { idempotencyKey: 'k-1' }));
+      await store.complete('qr_test_1', { ...succeeded, error: { retryAfter: 7 } });
+      const full = await store.findById('qr_test_1');
+      const replay = await store.findByIdempotencyKey('key_aaaa0001', 'k-1');
+      const members = [
+        'id',
+        'status',
+        'stan',
+        'rrn',
+        'requestHash',
+        'createdAt',
+        'responseStatus',
+        'responseBody',
+        'error',
+      ] as const;
+      expect(replay).toBeDefined();
+      for (const member of members) expect(replay?.[member], member).toEqual(full?.[member]);
+      expect(replay).toMatchObject({ status: 'succeeded', responseStatus: 201, error: { retryAfter: 7 } });
+      expect(await store.findByIdempotencyKey('key_aaaa0001', 'k-2')).toBeUndefined();
+    });
+
     const claims = [
       { given: 'same caller, same key', second: { idempotencyKey: 'k-1' }, want: 'conflict' },
       {
