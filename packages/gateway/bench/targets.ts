@@ -7,7 +7,6 @@ import { Agent, createServer, request } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
-import { freePort } from '@onelink-kit/testkit';
 
 export interface Target {
   url: string;
@@ -120,20 +119,31 @@ export async function startGateway(
   logFile: string,
   cpuProfDir?: string,
 ): Promise<Target> {
-  const port = await freePort();
   const profile = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [];
   const log = openSync(logFile, 'w');
   const child = spawn(
     process.execPath,
     // The built gateway, as `pnpm deploy:gateway` ships it (`pnpm bench:gateway` builds first).
     [...profile, join(root, 'packages/gateway/dist/main.js')],
-    { cwd: root, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', log, 'inherit'] },
+    // Port 0: the OS picks one as the gateway binds, and the gateway logs the URL it got. A port probed
+    // free beforehand could be taken before the gateway binds it.
+    { cwd: root, env: { ...process.env, ...env, PORT: '0' }, stdio: ['ignore', log, 'inherit'] },
   );
   closeSync(log);
   const ready =
     Number(env.GATEWAY_WORKERS ?? '1') > 1 ? '"gateway workers listening"' : '"gateway listening"';
   const deadline = Date.now() + 60_000;
-  while (!readFileSync(logFile, 'utf8').includes(ready)) {
+  let url: string | undefined;
+  while (url === undefined) {
+    // Whole lines only: the last piece may be a line still being written.
+    const line = readFileSync(logFile, 'utf8')
+      .split('\n')
+      .slice(0, -1)
+      .find((l) => l.includes(ready));
+    if (line !== undefined) {
+      url = (JSON.parse(line) as { url: string }).url;
+      break;
+    }
     if (child.exitCode !== null) throw new Error(`gateway exited with ${child.exitCode}`);
     if (Date.now() > deadline) {
       await stopChild(child);
@@ -141,7 +151,7 @@ export async function startGateway(
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { url: `http://127.0.0.1:${port}`, pid: child.pid, stop: () => stopChild(child, 30_000) };
+  return { url, pid: child.pid, stop: () => stopChild(child, 30_000) };
 }
 
 /**
