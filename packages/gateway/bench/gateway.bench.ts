@@ -5,8 +5,8 @@
  * one process, 2 workers), all in front of the same fake. Prints
  * req/s, p50/p99 latency and errors per row, the gateway/Prism ratios, a one-connection create row,
  * idempotent replay and GET /v1/qr/{id} (each request drawn at random from 1,000 transactions made for
- * them), and the gateway's RSS before and after N creates (and the medians of readings every 250 ms
- * through each phase).
+ * them), and the gateway's RSS before and after N creates (and the medians and highest of readings
+ * every 250 ms through each phase).
  * Numbers depend on the machine and its load: compare rows of one run, never across machines.
  *
  *   --runs N: the whole set N times (gateways restarted, fresh SQLite files), then the median of each row
@@ -367,10 +367,17 @@ try {
       const measuredSamples = measured.stop();
       const after = rssMiB(gateway.pid);
       // The warm-up's second half: its first half is the heap still growing to its working size.
-      const warmMedian = median(warmUpSamples.slice(Math.floor(warmUpSamples.length / 2)));
+      const warmSamples = warmUpSamples.slice(Math.floor(warmUpSamples.length / 2));
+      const warmMedian = median(warmSamples);
       const measuredMedian = median(measuredSamples);
+      // The highest readings too: V8's old generation grows until a full collection and then shrinks,
+      // a saw-tooth of tens of MiB whose period is tens of thousands of creates, so readings at two
+      // points (or the medians of two stretches) can differ by where they fall on it. A leak raises the
+      // highest reading; the saw-tooth does not.
+      const warmPeak = Math.max(...warmSamples);
+      const measuredPeak = Math.max(...measuredSamples);
       memory.push(
-        `${RUNS > 1 ? `run ${run}, ` : ''}gateway ${label}: RSS ${before.toFixed(0)} MiB after ${RSS_WARM_UP} warm-up creates, ${after.toFixed(0)} MiB after ${RSS_CREATES} more (${percent(before, after)}); median of readings every 250 ms, warm-up's second half ${warmMedian.toFixed(0)} MiB, the ${RSS_CREATES} creates ${measuredMedian.toFixed(0)} MiB (${percent(warmMedian, measuredMedian)}), range ${Math.min(...measuredSamples).toFixed(0)}–${Math.max(...measuredSamples).toFixed(0)} MiB`,
+        `${RUNS > 1 ? `run ${run}, ` : ''}gateway ${label}: RSS ${before.toFixed(0)} MiB after ${RSS_WARM_UP} warm-up creates, ${after.toFixed(0)} MiB after ${RSS_CREATES} more (${percent(before, after)}); median of readings every 250 ms, warm-up's second half ${warmMedian.toFixed(0)} MiB, the ${RSS_CREATES} creates ${measuredMedian.toFixed(0)} MiB (${percent(warmMedian, measuredMedian)}); highest reading ${warmPeak.toFixed(0)} MiB and ${measuredPeak.toFixed(0)} MiB (${percent(warmPeak, measuredPeak)}); range ${Math.min(...warmSamples).toFixed(0)}–${warmPeak.toFixed(0)} and ${Math.min(...measuredSamples).toFixed(0)}–${measuredPeak.toFixed(0)} MiB`,
       );
       await gateway.stop();
     }
