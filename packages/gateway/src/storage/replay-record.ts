@@ -1,4 +1,4 @@
-import { parsed, type TransactionRecord, type TransactionStatus } from './transaction-record.js';
+import type { TransactionRecord, TransactionStatus } from './transaction-record.js';
 
 /**
  * What a read by idempotency key gives: the members a replay uses (the request hash it compares, the
@@ -29,8 +29,17 @@ export const REPLAY_COLUMNS = [
 
 type Row = Record<string, unknown>;
 
-/** As StoredTransaction (transaction-record.ts): plain fields, and the JSON columns parsed when first read. */
-class StoredReplay implements ReplayRecord {
+/** A JSON column's value, parsed: its text read as JSON, or NULL as null. */
+export function parsed(value: unknown): { value: unknown } {
+  return { value: typeof value === 'string' ? JSON.parse(value) : (value ?? null) };
+}
+
+/**
+ * The replay record of a row: plain fields, and the JSON columns parsed when first read. The full
+ * record (StoredTransaction, transaction-record.ts) extends it, so these members are read from a row
+ * in this one place.
+ */
+export class StoredReplay implements ReplayRecord {
   readonly id: string;
   readonly status: TransactionStatus;
   readonly stan: string;

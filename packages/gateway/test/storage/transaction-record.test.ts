@@ -43,10 +43,18 @@ describe('fromRow', () => {
       },
     });
     const record = fromRow(watched);
-    // Every member: the fields, and the getters of the lazily parsed JSON columns.
-    const getters = Object.entries(Object.getOwnPropertyDescriptors(Object.getPrototypeOf(record)))
-      .filter(([, descriptor]) => descriptor.get !== undefined)
-      .map(([name]) => name);
+    // Every member: the fields, and the getters of the lazily parsed JSON columns, on the record's
+    // class and on the replay record's it extends.
+    const getters: string[] = [];
+    for (
+      let proto = Object.getPrototypeOf(record);
+      proto !== Object.prototype;
+      proto = Object.getPrototypeOf(proto)
+    ) {
+      for (const [name, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(proto))) {
+        if (descriptor.get !== undefined) getters.push(name);
+      }
+    }
     expect(getters.length).toBeGreaterThan(0);
     for (const member of [...Object.keys(record), ...getters]) void record[member as keyof typeof record];
     expect([...read].sort()).toEqual([...RECORD_COLUMNS].sort());
