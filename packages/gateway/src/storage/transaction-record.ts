@@ -77,8 +77,8 @@ export function json(value: unknown): string | null {
  */
 class StoredTransaction extends StoredReplay implements TransactionRecord {
   // The replay record's members (id, status, STAN, RRN, request hash, created_at, response status, the
-  // stored answer and its error) are its own, set by super(); declared again here, ES2022 class fields
-  // would reset them.
+  // stored answer and its error) are set by super() and not declared again: an ES2022 class field
+  // declared again here would reset them to undefined.
   readonly kind: QrKind;
   readonly caller: string;
   readonly idempotencyKey: string | null;
