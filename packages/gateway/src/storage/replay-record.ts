@@ -1,4 +1,4 @@
-import type { TransactionRecord, TransactionStatus } from './transaction-record.js';
+import type { TransactionStatus } from './transaction-status.js';
 
 /**
  * What a read by idempotency key gives: the members a replay uses (the request hash it compares, the
@@ -6,13 +6,21 @@ import type { TransactionRecord, TransactionStatus } from './transaction-record.
  * problems carry), and no others. Every create with a key and every replay makes this read; the whole
  * record's other columns (the 1LINK request and answer, the decoded QR and its check) were over half of
  * a row's bytes, copied out of the database and into strings on each one. A record read by id
- * (`findById`, full) has every one of these members, so a replay waiting on a pending row re-reads it
- * that way.
+ * (`findById`, full: TransactionRecord extends this) has every one of these members, so a replay
+ * waiting on a pending row re-reads it that way.
  */
-export type ReplayRecord = Pick<
-  TransactionRecord,
-  'id' | 'status' | 'stan' | 'rrn' | 'requestHash' | 'createdAt' | 'responseStatus' | 'responseBody' | 'error'
->;
+export interface ReplayRecord {
+  id: string;
+  status: TransactionStatus;
+  stan: string;
+  rrn: string;
+  requestHash: string;
+  createdAt: string;
+  /** What the caller was told, replayed verbatim for a repeated idempotency key. */
+  responseStatus: number | null;
+  responseBody: unknown;
+  error: unknown;
+}
 
 /** The columns a replay record is made from (replayFromRow reads these and no others). */
 export const REPLAY_COLUMNS = [

@@ -1,37 +1,21 @@
 import type { QrKind } from '@onelink-kit/core';
-import { parsed, StoredReplay } from './replay-record.js';
+import { parsed, type ReplayRecord, StoredReplay } from './replay-record.js';
 
+export { TRANSACTION_STATUSES, type TransactionStatus } from './transaction-status.js';
 export type { QrKind };
 
 /**
- * `mismatched`: 1LINK answered 00 but its QR disagrees with the request on a field a payer pays by, is
- * missing or unreadable; never shown, kept for reconciliation (1LINK did issue something).
+ * A stored transaction, as the rest of the gateway sees it (JSON columns parsed): the members a replay
+ * reads (ReplayRecord: id, status, STAN, RRN, request hash, created_at, the stored answer and its error)
+ * and the rest of the row. The store hands back records whose JSON members (request, upstreamResponse,
+ * qrDecoded, qrCheck, responseBody, error) are getters parsed on first read: copy those by name, since a
+ * spread (`{ ...record }`) leaves them out.
  */
-export const TRANSACTION_STATUSES = [
-  'pending',
-  'succeeded',
-  'mismatched',
-  'rejected',
-  'failed',
-  'unknown',
-] as const;
-export type TransactionStatus = (typeof TRANSACTION_STATUSES)[number];
-
-/**
- * A stored transaction, as the rest of the gateway sees it (JSON columns parsed). The store hands back
- * records whose JSON members (request, upstreamResponse, qrDecoded, qrCheck, responseBody, error) are
- * getters parsed on first read: copy those by name, since a spread (`{ ...record }`) leaves them out.
- */
-export interface TransactionRecord {
-  id: string;
+export interface TransactionRecord extends ReplayRecord {
   kind: QrKind;
-  status: TransactionStatus;
   caller: string;
   idempotencyKey: string | null;
-  requestHash: string;
   callerReference: string | null;
-  stan: string;
-  rrn: string;
   amount: number;
   merchantId: string;
   expiryDateTime: string;
@@ -44,11 +28,6 @@ export interface TransactionRecord {
   qrDecoded: unknown;
   qrCheck: unknown;
   qrMismatch: boolean | null;
-  /** What the caller was told, replayed verbatim for a repeated idempotency key. */
-  responseStatus: number | null;
-  responseBody: unknown;
-  error: unknown;
-  createdAt: string;
   updatedAt: string;
   completedAt: string | null;
   recoveredAt: string | null;
