@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { document } from '@onelink-kit/generated/gateway';
 import type { Express } from 'express';
 import { type ApiKeySet, parseApiKeys } from '../api-keys.js';
 import { expressServer } from './express-server.js';
 
 /**
  * express-openapi-validator compiles a route's request and response validators on its first
- * request. Sending one cheap request per route at start-up (invalid bodies, unknown ids: no
+ * request. Sending one cheap request per route at start-up (bodies the route refuses, unknown ids: no
  * upstream call, no row written) moves that cost out of the first real caller's latency.
  * The warm-up key is random, valid only until warm-up ends, and never leaves the process.
  */
@@ -40,20 +41,42 @@ export function withWarmUpKey(keys: ApiKeySet): { keys: ApiKeySet; key: string; 
 
 const UNKNOWN_ID = `qr_${'0'.repeat(32)}`;
 
-export async function warmUp(baseUrl: string, key: string): Promise<void> {
+/**
+ * The spec's own example create body without its expiry: the OpenAPI check passes it and the route
+ * itself refuses it ("give expiresAt or expiresInSeconds"), before a row, an RRN or a 1LINK call.
+ */
+function refusedByRoute(example: object): string {
+  const { expiresAt: _at, expiresInSeconds: _in, ...rest } = example as Record<string, unknown>;
+  return JSON.stringify(rest);
+}
+
+const { CreateMerchantQrRequestExample: merchant, CreateAggregatorQrRequestExample: aggregator } =
+  document.components.examples;
+
+/**
+ * One request per route, each answered by the route itself: the library checks a response against the
+ * spec only when a route answers it (not when it refused the request itself), and compiles all of a
+ * route's response validators on the first such answer. Requests it refused had left that to the first
+ * real caller (measured: about 105 ms of the first create after start-up, 50 ms of the first list).
+ * None writes a row or calls 1LINK: creates the route refuses, unknown ids, the caller's own empty list.
+ */
+export function warmUpRequests(key: string): Array<[path: string, init: RequestInit]> {
   const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
-  const requests: Array<[string, RequestInit]> = [
-    ['/v1/qr/merchant', { method: 'POST', headers, body: '{}' }],
-    ['/v1/qr/aggregator', { method: 'POST', headers, body: '{}' }],
+  return [
+    ['/v1/qr/merchant', { method: 'POST', headers, body: refusedByRoute(merchant.value) }],
+    ['/v1/qr/aggregator', { method: 'POST', headers, body: refusedByRoute(aggregator.value) }],
     [`/v1/qr/${UNKNOWN_ID}`, { headers }],
     [`/v1/qr/${UNKNOWN_ID}/image.png`, { headers }],
     [`/v1/qr/${UNKNOWN_ID}/image.svg`, { headers }],
-    ['/v1/transactions?status=none', { headers }],
+    ['/v1/transactions?limit=1', { headers }],
     ['/healthz', {}],
     ['/readyz', {}],
   ];
+}
+
+export async function warmUp(baseUrl: string, key: string): Promise<void> {
   await Promise.all(
-    requests.map(async ([path, init]) => {
+    warmUpRequests(key).map(async ([path, init]) => {
       const res = await fetch(`${baseUrl}${path}`, init);
       await res.arrayBuffer();
     }),

@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { type FakeOneLink, startFakeOneLink } from '@onelink-kit/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseApiKeys } from '../../src/api-keys.js';
-import { withWarmUpKey } from '../../src/http/warm-up.js';
+import { warmUpRequests, withWarmUpKey } from '../../src/http/warm-up.js';
+import { API_KEY, startTestGateway } from '../support/gateway-harness.js';
 
 const REGULAR = 'regular-key-0123456789abcdef';
 
@@ -33,5 +35,58 @@ describe('withWarmUpKey', () => {
     expect(a.keys.size).toBe(1);
     // One warm-up's key is not valid for another.
     expect(b.keys.verify(a.key)).toBeUndefined();
+  });
+});
+
+// The library compiles a route's response validators on the first answer the route itself gives, so
+// each warm-up request must get past the OpenAPI check to its route; none may write a row or call 1LINK.
+
+/** What only the route answers (the OpenAPI check names schema rules, never these). */
+const routeAnswers: Record<string, { status: number; check?: (body: unknown) => void }> = {
+  '/v1/qr/merchant': {
+    status: 400,
+    check: (body) =>
+      expect(body).toMatchObject({ errors: [{ field: 'body.expiresAt', rule: 'exactly-one-of' }] }),
+  },
+  '/v1/qr/aggregator': {
+    status: 400,
+    check: (body) =>
+      expect(body).toMatchObject({ errors: [{ field: 'body.expiresAt', rule: 'exactly-one-of' }] }),
+  },
+  '/v1/transactions?limit=1': { status: 200, check: (body) => expect(body).toMatchObject({ items: [] }) },
+  '/healthz': { status: 200 },
+  '/readyz': { status: 200 },
+};
+
+describe('warm-up requests', () => {
+  let fake: FakeOneLink;
+  let gw: Awaited<ReturnType<typeof startTestGateway>>;
+
+  beforeAll(async () => {
+    fake = await startFakeOneLink();
+    gw = await startTestGateway(fake.url);
+  });
+
+  afterAll(async () => {
+    await gw?.cleanup();
+    await fake?.stop();
+  });
+
+  it('each reaches its route, and none writes a row or calls 1LINK', async () => {
+    const requests = warmUpRequests(API_KEY);
+    expect(requests.length).toBeGreaterThanOrEqual(8);
+    for (const [path, init] of requests) {
+      const res = await fetch(`${gw.url}${path}`, init);
+      const text = await res.text();
+      const want = routeAnswers[path] ?? { status: 404 };
+      expect({ path, status: res.status }).toEqual({ path, status: want.status });
+      if (want.status === 404) {
+        expect(JSON.parse(text)).toMatchObject({ status: 404, type: expect.stringMatching(/not-found$/) });
+      }
+      want.check?.(JSON.parse(text));
+    }
+    expect(fake.journal).toEqual([]);
+    const [count] = await gw.db('gateway_transactions').count({ n: '*' });
+    expect(Number(count?.n)).toBe(0);
   });
 });
