@@ -6,7 +6,8 @@
  * req/s, p50/p99 latency and errors per row, the gateway/Prism ratios, a one-connection create row,
  * idempotent replay and GET /v1/qr/{id} (each request drawn at random from 1,000 transactions made for
  * them), and the gateway's RSS before and after N creates (and the medians and highest of readings
- * every 250 ms through each phase).
+ * every 250 ms through each phase). With Postgres, a one-connection row of commit-floor.ts: a bare
+ * server committing a row, calling the fake and committing the outcome in turn (a create's floor).
  * Numbers depend on the machine and its load: compare rows of one run, never across machines.
  *
  *   --runs N: the whole set N times (gateways restarted, fresh SQLite files), then the median of each row
@@ -15,6 +16,7 @@
  *   BENCH_DATABASE_URL: the Postgres server (default: the test kit's, 127.0.0.1:5432/test); the run
  *     uses a fresh schema there and drops it. BENCH_SKIP_POSTGRES=1 leaves Postgres out.
  *   BENCH_CPU_PROF=<dir>: the gateway processes run under `node --cpu-prof`, profiles written there.
+ *   BENCH_NODE_ARGS="<flags>": node (and V8) flags for every gateway process (a baseline's too).
  *   BENCH_ONLY=gateway: only the gateway rows (for profiling).
  *   BENCH_ROWS=create,create1,replay,get,rss: only these gateway rows (default: all).
  *   BENCH_SETUPS=SQLite,Postgres: only the gateway set-ups with these labels (default: all).
@@ -38,7 +40,15 @@ import { type OneConnectionResult, oneConnectionLoad } from './one-connection.js
 import { profileTop } from './profile-top.js';
 import { medianTable, PRISM, type Row, runTable } from './report.js';
 import { createSpread, type Spread, spreadOver } from './spread.js';
-import { cpuMs, rssMiB, startBareForwarder, startGateway, startPrismProxy, type Target } from './targets.js';
+import {
+  cpuMs,
+  rssMiB,
+  startBareForwarder,
+  startCommitFloor,
+  startGateway,
+  startPrismProxy,
+  type Target,
+} from './targets.js';
 
 const full = process.argv.includes('--full');
 const runsArg = process.argv.indexOf('--runs');
@@ -59,6 +69,7 @@ const RSS_CREATES = full ? 20_000 : 2_000;
 // and a full run's first Postgres RSS row after 20,000 measured +19.7% (218 → 262 MiB, then no higher).
 const RSS_WARM_UP = full ? 60_000 : 1_000;
 const CONNECTIONS = 32;
+const COMMIT_FLOOR = 'bare Node server: Postgres commit, 1LINK call, Postgres commit';
 const KEY = 'bench-key-0123456789abcdef';
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -247,6 +258,17 @@ try {
         rows,
       );
       await proxy.stop();
+      if (postgres) {
+        // The floor under a one-connection create on Postgres: two commits and the 1LINK call in turn.
+        const floor = await startCommitFloor(root, fake.url, postgres.url);
+        started.push(floor);
+        await measure(
+          `${COMMIT_FLOOR}, 1 connection`,
+          { ...upstreamLoad(floor.url), pid: floor.pid, connections: 1 },
+          rows,
+        );
+        await floor.stop();
+      }
     }
 
     // Each gateway set-up: a label, its database, extra settings, and the rows it is measured on.

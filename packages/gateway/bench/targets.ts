@@ -44,6 +44,38 @@ export async function startBareForwarder(upstream: string): Promise<Target> {
   };
 }
 
+/**
+ * `commit-floor.ts` as its own process: a pending-row commit, the 1LINK call and an outcome commit in
+ * turn, nothing else (the floor under a gateway create on Postgres).
+ */
+export async function startCommitFloor(root: string, upstream: string, databaseUrl: string): Promise<Target> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx/esm', join(root, 'packages/gateway/bench/commit-floor.ts'), upstream, databaseUrl],
+    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let out = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`commit floor did not start within 30 s:\n${out}`)),
+      30_000,
+    );
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      const match = /listening (http:\/\/\S+)/.exec(out);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`commit floor exited (${code}) before it was ready:\n${out}`));
+    });
+  });
+  return { url, pid: child.pid, stop: () => stopChild(child) };
+}
+
 /** Ends a child: SIGTERM, then SIGKILL after `graceMs`. */
 function stopChild(child: ChildProcess, graceMs = 5_000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
@@ -120,11 +152,13 @@ export async function startGateway(
   cpuProfDir?: string,
 ): Promise<Target> {
   const profile = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [];
+  // BENCH_NODE_ARGS: node (and V8) flags for the gateway processes, e.g. to try a GC setting.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
   const log = openSync(logFile, 'w');
   const child = spawn(
     process.execPath,
     // The built gateway, as `pnpm deploy:gateway` ships it (`pnpm bench:gateway` builds first).
-    [...profile, join(root, 'packages/gateway/dist/main.js')],
+    [...nodeArgs, ...profile, join(root, 'packages/gateway/dist/main.js')],
     // Port 0: the OS picks one as the gateway binds, and the gateway logs the URL it got. A port probed
     // free beforehand could be taken before the gateway binds it.
     { cwd: root, env: { ...process.env, ...env, PORT: '0' }, stdio: ['ignore', log, 'inherit'] },
