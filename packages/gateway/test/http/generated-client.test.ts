@@ -1,25 +1,18 @@
 import { createApiClient } from '@onelink-kit/generated/gateway';
-import { type FakeOneLink, startFakeOneLink } from '@onelink-kit/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_KEY, merchantRequest, startTestGateway } from '../support/gateway-harness.js';
+import { describe, expect, it } from 'vitest';
+import { API_KEY, gatewayForTests, merchantRequest } from '../support/gateway-harness.js';
 
 // Contract first, from the caller's side: the client generated from spec/gateway.yaml talks to the
 // running gateway with its own types, and problems arrive as typed errors.
 
-let fake: FakeOneLink;
-let gw: Awaited<ReturnType<typeof startTestGateway>>;
-beforeAll(async () => {
-  fake = await startFakeOneLink();
-  gw = await startTestGateway(fake.url);
-});
-afterAll(async () => {
-  await gw?.cleanup();
-  await fake?.stop();
-});
+const started = gatewayForTests();
 
 describe('the generated gateway client', () => {
   it('creates, fetches, renders and exports through the typed methods', async () => {
-    const client = createApiClient({ baseUrl: gw.url, headers: { Authorization: `Bearer ${API_KEY}` } });
+    const client = createApiClient({
+      baseUrl: started.gw.url,
+      headers: { Authorization: `Bearer ${API_KEY}` },
+    });
     const created = await client.createMerchantQr({
       params: { header: { 'Idempotency-Key': 'typed-1' } },
       body: merchantRequest,
@@ -41,7 +34,10 @@ describe('the generated gateway client', () => {
   });
 
   it('a problem is the typed error', async () => {
-    const client = createApiClient({ baseUrl: gw.url, headers: { 'X-API-Key': 'not-a-valid-key-0000' } });
+    const client = createApiClient({
+      baseUrl: started.gw.url,
+      headers: { 'X-API-Key': 'not-a-valid-key-0000' },
+    });
     const res = await client.getQr({ params: { path: { id: `qr_${'0'.repeat(32)}` } } });
     expect(res.response.status).toBe(401);
     expect(res.error).toMatchObject({ type: 'urn:onelink-kit:problem:unauthenticated', status: 401 });

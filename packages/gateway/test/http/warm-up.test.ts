@@ -1,8 +1,7 @@
-import { type FakeOneLink, startFakeOneLink } from '@onelink-kit/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseApiKeys } from '../../src/api-keys.js';
 import { warmUpRequests, withWarmUpKey } from '../../src/http/warm-up.js';
-import { API_KEY, startTestGateway } from '../support/gateway-harness.js';
+import { API_KEY, gatewayForTests } from '../support/gateway-harness.js';
 
 const REGULAR = 'regular-key-0123456789abcdef';
 
@@ -59,20 +58,10 @@ const routeAnswers: Record<string, { status: number; check?: (body: unknown) => 
 };
 
 describe('warm-up requests', () => {
-  let fake: FakeOneLink;
-  let gw: Awaited<ReturnType<typeof startTestGateway>>;
-
-  beforeAll(async () => {
-    fake = await startFakeOneLink();
-    gw = await startTestGateway(fake.url);
-  });
-
-  afterAll(async () => {
-    await gw?.cleanup();
-    await fake?.stop();
-  });
+  const started = gatewayForTests();
 
   it('each reaches its route, and none writes a row or calls 1LINK', async () => {
+    const { fake, gw } = started;
     const requests = warmUpRequests(API_KEY);
     expect(requests.length).toBeGreaterThanOrEqual(8);
     for (const [path, init] of requests) {

@@ -1,9 +1,12 @@
 import {
   captureLogs,
+  type FakeOneLink,
   gatewayAggregatorRequest,
   gatewayMerchantRequest,
   makeTempDir,
+  startFakeOneLink,
 } from '@onelink-kit/testkit';
+import { afterAll, beforeAll } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { createGatewayLogger } from '../../src/logger.js';
 import { type RunningGateway, startGateway } from '../../src/server.js';
@@ -12,11 +15,13 @@ import type { Database } from '../../src/storage/database.js';
 export const API_KEY = 'test-key-0123456789abcdef';
 export const OTHER_KEY = 'other-key-0123456789abcdef';
 
+export type TestGateway = RunningGateway & { logs: string[]; cleanup(): Promise<void>; db: Database };
+
 /** A gateway on 127.0.0.1:0 with a temp SQLite file (or a given DATABASE_URL), logs captured. */
 export async function startTestGateway(
   upstreamUrl: string,
   env: Record<string, string> = {},
-): Promise<RunningGateway & { logs: string[]; cleanup(): Promise<void>; db: Database }> {
+): Promise<TestGateway> {
   const dir = makeTempDir('gateway-app-');
   const config = parseConfig({
     PORT: '0',
@@ -44,6 +49,38 @@ export async function startTestGateway(
     async cleanup() {
       await gateway.close(1_000);
       dir.remove();
+    },
+  };
+}
+
+/**
+ * A fake 1LINK and a test gateway in front of it, started before the tests of the enclosing file (or
+ * describe block) and stopped after them. Read `fake` and `gw` from the result inside the tests.
+ */
+export function gatewayForTests(env: Record<string, string> = {}): {
+  readonly fake: FakeOneLink;
+  readonly gw: TestGateway;
+} {
+  let fake: FakeOneLink | undefined;
+  let gw: TestGateway | undefined;
+  beforeAll(async () => {
+    fake = await startFakeOneLink();
+    gw = await startTestGateway(fake.url, env);
+  });
+  afterAll(async () => {
+    await gw?.cleanup();
+    await fake?.stop();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('gatewayForTests: read fake and gw inside a test');
+    return value;
+  };
+  return {
+    get fake() {
+      return started(fake);
+    },
+    get gw() {
+      return started(gw);
     },
   };
 }
