@@ -54,26 +54,45 @@ export async function startCommitFloor(root: string, upstream: string, databaseU
     ['--import', 'tsx/esm', join(root, 'packages/gateway/bench/commit-floor.ts'), upstream, databaseUrl],
     { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
   );
+  const [, url = ''] = await readyLine(child, /listening (http:\/\/\S+)/, 'commit floor', 30_000);
+  return { url, pid: child.pid, stop: () => stopChild(child) };
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: children (Prism) colour their log lines
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+/**
+ * The first match of `pattern` in what a child prints (its piped stdout and stderr, colours removed),
+ * or an error naming `what` if it exits or `timeoutMs` passes first. The pipes are read to the end, a
+ * tail kept: a child that logs every request (Prism) must not block on a full pipe.
+ */
+function readyLine(
+  child: ChildProcess,
+  pattern: RegExp,
+  what: string,
+  timeoutMs: number,
+): Promise<RegExpExecArray> {
   let out = '';
-  const url = await new Promise<string>((resolve, reject) => {
+  return new Promise((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(new Error(`commit floor did not start within 30 s:\n${out}`)),
-      30_000,
+      () => reject(new Error(`${what} did not start within ${timeoutMs / 1000} s:\n${out}`)),
+      timeoutMs,
     );
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString('utf8');
-      const match = /listening (http:\/\/\S+)/.exec(out);
-      if (match?.[1]) {
+    const onData = (chunk: Buffer) => {
+      out = (out + chunk.toString('utf8').replace(ANSI, '')).slice(-8_192);
+      const match = pattern.exec(out);
+      if (match) {
         clearTimeout(timer);
-        resolve(match[1]);
+        resolve(match);
       }
-    });
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`commit floor exited (${code}) before it was ready:\n${out}`));
+      reject(new Error(`${what} exited (${code}) before it was ready:\n${out}`));
     });
   });
-  return { url, pid: child.pid, stop: () => stopChild(child) };
 }
 
 /** Ends a child: SIGTERM, then SIGKILL after `graceMs`. */
@@ -90,8 +109,6 @@ function stopChild(child: ChildProcess, graceMs = 5_000): Promise<void> {
 }
 
 const LISTENING = /Prism is listening on (https?:\/\/[^\s]+?):(\d+)/;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: Prism colours its log lines
-const ANSI = /\u001b\[[0-9;]*m/g;
 
 /**
  * Prism `proxy --errors` (the version @onelink-kit/mock pins) in front of `upstream`: it validates each
@@ -117,25 +134,8 @@ export async function startPrismProxy(root: string, specFile: string, upstream: 
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  let out = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Prism did not start within 90 s:\n${out}`)), 90_000);
-    const onData = (chunk: Buffer) => {
-      // Prism logs every request: keep reading the pipe, keep only a tail.
-      out = (out + chunk.toString('utf8').replace(ANSI, '')).slice(-8_192);
-      const match = LISTENING.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        resolve(`http://127.0.0.1:${match[2]}`);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`Prism exited (${code}) before it was ready:\n${out}`));
-    });
-  });
+  const match = await readyLine(child, LISTENING, 'Prism', 90_000);
+  const url = `http://127.0.0.1:${match[2]}`;
   return { url, pid: child.pid, stop: () => stopChild(child) };
 }
 
