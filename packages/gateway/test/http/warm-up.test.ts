@@ -40,18 +40,17 @@ describe('withWarmUpKey', () => {
 // The library compiles a route's response validators on the first answer the route itself gives, so
 // each warm-up request must get past the OpenAPI check to its route; none may write a row or call 1LINK.
 
+/** The create routes' own refusal of a body without an expiry (warm-up.ts, refusedByRoute). */
+const refusedByTheRoute = {
+  status: 400,
+  check: (body: unknown) =>
+    expect(body).toMatchObject({ errors: [{ field: 'body.expiresAt', rule: 'exactly-one-of' }] }),
+};
+
 /** What only the route answers (the OpenAPI check names schema rules, never these). */
 const routeAnswers: Record<string, { status: number; check?: (body: unknown) => void }> = {
-  '/v1/qr/merchant': {
-    status: 400,
-    check: (body) =>
-      expect(body).toMatchObject({ errors: [{ field: 'body.expiresAt', rule: 'exactly-one-of' }] }),
-  },
-  '/v1/qr/aggregator': {
-    status: 400,
-    check: (body) =>
-      expect(body).toMatchObject({ errors: [{ field: 'body.expiresAt', rule: 'exactly-one-of' }] }),
-  },
+  '/v1/qr/merchant': refusedByTheRoute,
+  '/v1/qr/aggregator': refusedByTheRoute,
   '/v1/transactions?limit=1': { status: 200, check: (body) => expect(body).toMatchObject({ items: [] }) },
   '/healthz': { status: 200 },
   '/readyz': { status: 200 },
