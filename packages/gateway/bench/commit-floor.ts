@@ -2,15 +2,22 @@
 // a bare Node server that does only what a create's promises require in turn — commit a pending row,
 // call 1LINK, commit the outcome, answer — with none of the gateway's checks, logging or mapping. Its
 // one-connection row is the latency of those three round trips on the machine, beside the gateway's.
-// Arguments: the fake 1LINK's URL, the Postgres URL (a schema of the bench's own); it prints its URL.
+// Arguments: the fake 1LINK's URL, the Postgres URL (a schema of the bench's own) and, optionally, a
+// number of milliseconds of CPU to spend per request; it prints its URL.
+//
+// With that CPU, spent as a busy wait in four equal parts where the gateway does its own work (before
+// the pending row, before the 1LINK call, before the outcome, before the answer), the row shows what
+// a create that costs the gateway's CPU would take if that CPU were the only difference: how much of
+// the gateway's tail is its CPU time, which waits on a busy machine scale with, and how much is not.
 import { randomUUID } from 'node:crypto';
 import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 
-const [upstream, databaseUrl] = process.argv.slice(2);
-if (upstream === undefined || databaseUrl === undefined) {
-  throw new Error('usage: commit-floor.ts <upstream URL> <Postgres URL>');
+const [upstream, databaseUrl, busyArg = '0'] = process.argv.slice(2);
+const busyMs = Number(busyArg);
+if (upstream === undefined || databaseUrl === undefined || !(busyMs >= 0)) {
+  throw new Error('usage: commit-floor.ts <upstream URL> <Postgres URL> [CPU ms per request, >= 0]');
 }
 const db = new pg.Client({ connectionString: databaseUrl });
 await db.connect();
@@ -57,14 +64,27 @@ function forward(
   });
 }
 
+/** A quarter of the CPU asked for per request, spent on this thread as the gateway's own work is. */
+function busy(): void {
+  if (busyMs === 0) return;
+  const until = performance.now() + busyMs / 4;
+  while (performance.now() < until) {
+    // Busy: the point is the time on the CPU.
+  }
+}
+
 // One pg client: requests queue on it in turn, as on one connection (the rows it serves have one).
 const server = createServer((req, res) => {
   (async () => {
     const body = await readAll(req);
     const id = randomUUID();
+    busy();
     await db.query({ ...insert, values: [id, body] });
+    busy();
     const answer = await forward(req.url ?? '/', req.headers, body);
+    busy();
     await db.query({ ...update, values: [id, answer.body] });
+    busy();
     res.writeHead(answer.status, { 'content-type': 'application/json' });
     res.end(answer.body);
   })().catch(() => {

@@ -46,12 +46,19 @@ export async function startBareForwarder(upstream: string): Promise<Target> {
 
 /**
  * `commit-floor.ts` as its own process: a pending-row commit, the 1LINK call and an outcome commit in
- * turn, nothing else (the floor under a gateway create on Postgres).
+ * turn, nothing else (the floor under a gateway create on Postgres); `busyMs` of CPU per request on
+ * top, spent where the gateway spends its own.
  */
-export async function startCommitFloor(root: string, upstream: string, databaseUrl: string): Promise<Target> {
+export async function startCommitFloor(
+  root: string,
+  upstream: string,
+  databaseUrl: string,
+  busyMs = 0,
+): Promise<Target> {
+  const floor = join(root, 'packages/gateway/bench/commit-floor.ts');
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx/esm', join(root, 'packages/gateway/bench/commit-floor.ts'), upstream, databaseUrl],
+    ['--import', 'tsx/esm', floor, upstream, databaseUrl, String(busyMs)],
     { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const [, url = ''] = await readyLine(child, /listening (http:\/\/\S+)/, 'commit floor', 30_000);
