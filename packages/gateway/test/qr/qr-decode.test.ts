@@ -1,5 +1,6 @@
 import { withStanRrn } from '@onelink-kit/core';
 import { build, fieldsFromRequest } from '@onelink-kit/emvqr';
+import { document } from '@onelink-kit/generated/gateway';
 import { oneLinkExample } from '@onelink-kit/testkit';
 import { describe, expect, it } from 'vitest';
 import { decodeAndCheck } from '../../src/qr/qr-decode.js';
@@ -26,6 +27,30 @@ describe('decodeAndCheck', () => {
       terminalLabel: '0001',
       expiresAt: '2026-11-22T10:15:00',
     });
+  });
+
+  it("decoded members come in the spec's order, only those the QR carries", () => {
+    const specOrder = Object.keys(document.components.schemas.QrDecoded.properties);
+    const fields = fieldsFromRequest(sent);
+    const {
+      loyaltyNumber: _loyalty,
+      customerLabel: _customer,
+      ...additionalData
+    } = fields.additionalData ?? {};
+    const fewer = { ...fields, additionalData };
+    const given = [
+      { name: 'every member', payload: matching, wantLoyaltyAndCustomer: true },
+      { name: 'no loyalty number or customer label', payload: build(fewer), wantLoyaltyAndCustomer: false },
+    ];
+    for (const { name, payload, wantLoyaltyAndCustomer } of given) {
+      const decoded = decodeAndCheck(payload, sent).decoded ?? {};
+      const keys = Object.keys(decoded);
+      expect(keys, name).toEqual(specOrder.filter((key) => key in decoded));
+      expect(Object.values(decoded), name).not.toContain(undefined);
+      expect(keys.includes('loyaltyNumber') && keys.includes('customerLabel'), name).toBe(
+        wantLoyaltyAndCustomer,
+      );
+    }
   });
 
   const cases = [
