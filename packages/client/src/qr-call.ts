@@ -132,21 +132,24 @@ export async function runQrCall(
     // The caller's extra headers, under the client's own. The spread only when there are some: V8 gives
     // a literal that starts with a spread (`{ ...a, b }`) a new shape each time, at several µs.
     const headers: Record<string, string> = opts.headers === undefined ? own : { ...opts.headers, ...own };
-    const { method, path } = operationInfo[operationId];
-    await emit(
-      ctx.hooks.onRequest,
-      {
-        type: 'request',
-        operationId,
-        attempt,
-        method,
-        url: `${ctx.baseUrl}${path}`,
-        headers: redactHeaders(headers),
-        body: request.body,
-        ...ids,
-      },
-      log,
-    );
+    // The event (its headers redacted) only when a hook listens: this is on every call's path.
+    if (ctx.hooks.onRequest !== undefined) {
+      const { method, path } = operationInfo[operationId];
+      await emit(
+        ctx.hooks.onRequest,
+        {
+          type: 'request',
+          operationId,
+          attempt,
+          method,
+          url: `${ctx.baseUrl}${path}`,
+          headers: redactHeaders(headers),
+          body: request.body,
+          ...ids,
+        },
+        log,
+      );
+    }
     const started = ctx.now();
     const result = await callUpstream(
       (signal) => post(ctx, request, { headers, ...(signal ? { signal } : {}) }),
