@@ -95,7 +95,8 @@ interface Sent {
   status: number;
   result: QrAnswer;
   requestId: string | undefined;
-  token: string;
+  /** The answer's body with the bearer token scrubbed. */
+  body: unknown;
 }
 
 function post(ctx: QrCallContext, request: PreparedQrRequest, init: CallInit): Promise<QrAnswer> {
@@ -167,23 +168,28 @@ export async function runQrCall(
     const { response } = result;
     const requestId =
       response.headers.get('x-global-transaction-id') ?? response.headers.get('x-request-id') ?? undefined;
-    await emit(
-      ctx.hooks.onResponse,
-      {
-        type: 'response',
-        operationId,
-        attempt,
-        status: response.status,
-        headers: redactHeaders(response.headers),
-        body: scrubDeep(result.data ?? result.error, [token]),
-        durationMs: ctx.now() - started,
-        requestId,
-        ...ids,
-      },
-      log,
-    );
+    // The answer with the bearer token scrubbed (an upstream may echo it back), made once for the
+    // hook and for the error an answer may become.
+    const body = scrubDeep(result.data ?? result.error, [token]);
+    if (ctx.hooks.onResponse !== undefined) {
+      await emit(
+        ctx.hooks.onResponse,
+        {
+          type: 'response',
+          operationId,
+          attempt,
+          status: response.status,
+          headers: redactHeaders(response.headers),
+          body,
+          durationMs: ctx.now() - started,
+          requestId,
+          ...ids,
+        },
+        log,
+      );
+    }
     log.debug({ status: response.status, attempt, requestId }, '1LINK answered');
-    return { status: response.status, result, requestId, token };
+    return { status: response.status, result, requestId, body };
   };
 
   const authFailure = (requestId: string | undefined, why: string) =>
@@ -200,7 +206,7 @@ export async function runQrCall(
       {
         status: sent.status,
         // An upstream that echoes the bearer token back must not put it into an error message.
-        body: scrubDeep(result.data ?? result.error, [sent.token]),
+        body: sent.body,
         retryAfter: retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000),
         ...ids,
         requestId: sent.requestId,
