@@ -189,7 +189,7 @@ export class TokenService {
       this.#logger,
     );
     const started = this.#now();
-    const { signal, timedOut } = attemptSignal(timeoutMs);
+    const { signal, timedOut, release } = attemptSignal(timeoutMs);
     let response: Response;
     let text: string;
     try {
@@ -211,6 +211,8 @@ export class TokenService {
         reason: `network-${network.errno ?? 'error'}`,
         cause: network,
       });
+    } finally {
+      release();
     }
     const requestId = response.headers.get('x-global-transaction-id') ?? undefined;
     await emit(

@@ -149,6 +149,21 @@ describe('TokenService', () => {
     expect(error).toMatchObject({ reason: 'timeout', message: expect.stringContaining('100 ms') });
   });
 
+  it("stops the request's timer once the answer is in: its signal never fires afterwards", async () => {
+    const signals: AbortSignal[] = [];
+    const tokens = service({
+      timeoutMs: 50,
+      fetch: (input, init) => {
+        if (init?.signal) signals.push(init.signal);
+        return fetch(input, init);
+      },
+    });
+    expect(await tokens.getToken()).toBe('token-1');
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(signals).toHaveLength(1);
+    expect(signals[0]?.aborted).toBe(false);
+  });
+
   it('a connection reset by the token endpoint is token-unavailable, naming the socket error', async () => {
     upstream.always('token', () => 'reset');
     const error = await service()

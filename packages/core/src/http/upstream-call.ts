@@ -40,5 +40,7 @@ export async function callUpstream<T>(
     if (options.signal?.aborted) throw options.signal.reason;
     if (error instanceof SyntaxError) throw options.notJson();
     throw networkErrorFrom(error, options.ids);
+  } finally {
+    attempt.release();
   }
 }

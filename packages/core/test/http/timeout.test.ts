@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { attemptSignal } from '../../src/index.js';
 
 describe('attemptSignal', () => {
@@ -26,5 +26,48 @@ describe('attemptSignal', () => {
     expect(signal?.aborted).toBe(true);
     expect(signal?.reason).toEqual(new Error('caller'));
     expect(timedOut()).toBe(false);
+  });
+
+  it("passes on the caller's abort when it came before the attempt", () => {
+    const controller = new AbortController();
+    controller.abort(new Error('before'));
+    const { signal, timedOut } = attemptSignal(60_000, controller.signal);
+    expect(signal?.aborted).toBe(true);
+    expect(signal?.reason).toEqual(new Error('before'));
+    expect(timedOut()).toBe(false);
+  });
+
+  describe('release', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('stops the timer: no timer is left and the signal never aborts', () => {
+      vi.useFakeTimers();
+      const { signal, timedOut, release } = attemptSignal(1_000);
+      expect(vi.getTimerCount()).toBe(1);
+      release();
+      expect(vi.getTimerCount()).toBe(0);
+      vi.advanceTimersByTime(2_000);
+      expect(signal?.aborted).toBe(false);
+      expect(timedOut()).toBe(false);
+    });
+
+    it("lets go of the caller's signal: a later abort no longer reaches the attempt", () => {
+      const controller = new AbortController();
+      const { signal, release } = attemptSignal(60_000, controller.signal);
+      release();
+      controller.abort(new Error('after'));
+      expect(signal?.aborted).toBe(false);
+    });
+
+    it('without a timeout has nothing to stop', () => {
+      const controller = new AbortController();
+      const { signal, release } = attemptSignal(0, controller.signal);
+      release();
+      controller.abort(new Error('still the caller'));
+      expect(signal).toBe(controller.signal);
+      expect(signal?.aborted).toBe(true);
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   callUpstream,
   OneLinkApiError,
@@ -124,5 +124,39 @@ describe('callUpstream turns what a generated client throws into the toolkit err
       { timeoutMs: 0, notJson: () => new OneLinkError('unused') },
     );
     expect(seen).toBeUndefined();
+  });
+
+  describe("the attempt's timer ends with the attempt", () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+    const notJson = () => new OneLinkError('unused');
+
+    it('after an answer', async () => {
+      vi.useFakeTimers();
+      let during = -1;
+      await callUpstream(
+        async () => {
+          during = vi.getTimerCount();
+          return 'answer';
+        },
+        { timeoutMs: 60_000, notJson },
+      );
+      expect(during).toBe(1);
+      expect(vi.getTimerCount()).toBe(0);
+    });
+
+    it('after a failure', async () => {
+      vi.useFakeTimers();
+      let during = -1;
+      const send = () => {
+        during = vi.getTimerCount();
+        return refused();
+      };
+      const error = await callUpstream(send, { timeoutMs: 60_000, notJson }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(OneLinkNetworkError);
+      expect(during).toBe(1);
+      expect(vi.getTimerCount()).toBe(0);
+    });
   });
 });
