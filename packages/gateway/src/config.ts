@@ -23,6 +23,13 @@ export { ConfigError };
 /** Sequence numbers an instance reserves at a time (see storage/rrn-allocator.ts). */
 export const DEFAULT_RRN_BLOCK_SIZE = 100;
 
+/**
+ * Log lines wait up to this long (or until 4 KiB gather) before they are written: one write for many
+ * lines instead of one per line, each handed to a libuv thread and its completion back (README,
+ * Performance). Exit writes what is buffered; a process killed outright loses at most this long's lines.
+ */
+export const DEFAULT_LOG_FLUSH_MS = 100;
+
 export type { DatabaseTarget };
 export { parseDatabaseUrl };
 
@@ -59,6 +66,8 @@ export interface GatewayConfig {
   instanceId: string | undefined;
   publicBaseUrl: string | undefined;
   logLevel: string;
+  /** How long a log line may wait in a buffer before it is written to stdout (LOG_FLUSH_MS; 0: at once). */
+  logFlushMs: number;
   /**
    * The 1LINK plan's rate limit (ONELINK_RATE_LIMIT), how long a create may wait for it
    * (GATEWAY_RATE_LIMIT_WAIT_MS) and, when set, the Redis that counts it for every instance
@@ -98,7 +107,7 @@ function secretVar(env: Env, name: string, cwd: string): string | undefined {
  * Validates the environment once at start-up. Every error names the variable and the rule.
  * Names: PORT, MOCK_PORT, DATABASE_URL, GATEWAY_API_KEYS(_FILE), ONELINK_BASE_URL,
  * ONELINK_TOKEN_URL, ONELINK_CLIENT_ID, ONELINK_CLIENT_SECRET(_FILE); optional extras:
- * HOST, LOG_LEVEL, ONELINK_TIMEOUT_MS, ONELINK_AMOUNT_UNIT, ONELINK_TRANSACTION_TYPE, GATEWAY_PUBLIC_URL, GATEWAY_RECOVERY_GRACE_MS,
+ * HOST, LOG_LEVEL, LOG_FLUSH_MS, ONELINK_TIMEOUT_MS, ONELINK_AMOUNT_UNIT, ONELINK_TRANSACTION_TYPE, GATEWAY_PUBLIC_URL, GATEWAY_RECOVERY_GRACE_MS,
  * GATEWAY_RECOVERY_SWEEP_MS, GATEWAY_INSTANCE_ID, GATEWAY_ADMIN_KEYS(_FILE), ONELINK_RATE_LIMIT,
  * GATEWAY_RATE_LIMIT_WAIT_MS, ONELINK_RATE_LIMIT_REDIS_URL(_FILE), GATEWAY_IDEMPOTENCY_TTL,
  * GATEWAY_CORS_ORIGINS, GATEWAY_RRN_BLOCK_SIZE, GATEWAY_SQLITE_SYNCHRONOUS, GATEWAY_SQLITE_CHECKPOINTS,
@@ -180,6 +189,7 @@ export function parseConfig(env: Env = process.env, cwd = process.cwd()): Gatewa
     instanceId: nonEmpty(env.GATEWAY_INSTANCE_ID) ?? (port === 0 ? undefined : `${hostname()}:${port}`),
     publicBaseUrl: publicBaseUrl?.replace(/\/+$/, ''),
     logLevel,
+    logFlushMs: intVar(env, 'LOG_FLUSH_MS', DEFAULT_LOG_FLUSH_MS, 0, 1_000),
     planLimit: parsePlanLimit(env, cwd),
     idempotencyTtlMs: parseIdempotencyTtl(nonEmpty(env.GATEWAY_IDEMPOTENCY_TTL)),
     rrnBlockSize: intVar(env, 'GATEWAY_RRN_BLOCK_SIZE', DEFAULT_RRN_BLOCK_SIZE, 1, 100_000),

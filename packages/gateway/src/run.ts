@@ -31,7 +31,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env, io: MainIo = {})
     if (config.workers > 1 && cluster.isPrimary) {
       // Imported here, not at the top: the primary never loads the request path (pool-primary.ts).
       const { startGatewayWorkers } = await import('./pool-primary.js');
-      const pool = await startGatewayWorkers(config, createGatewayLogger(config.logLevel));
+      const pool = await startGatewayWorkers(
+        config,
+        createGatewayLogger(config.logLevel, undefined, config.logFlushMs),
+      );
       const stop = () => pool.stop().then(() => process.exit(0));
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
@@ -52,7 +55,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env, io: MainIo = {})
 /** One gateway process (alone, or one worker of a pool): SIGINT/SIGTERM drain it and exit 0. */
 async function startOne(config: GatewayConfig): Promise<void> {
   const { startGateway } = await import('./server.js');
-  const gateway = await startGateway(config, { logger: createGatewayLogger(config.logLevel) });
+  const gateway = await startGateway(config, {
+    logger: createGatewayLogger(config.logLevel, undefined, config.logFlushMs),
+  });
   const stop = (signal: string) => {
     gateway.logger.info({ signal }, 'signal received');
     // Long enough for a create in flight to get its upstream answer (two attempts) and store it.

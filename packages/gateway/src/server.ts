@@ -50,7 +50,7 @@ export async function startGateway(
   config: GatewayConfig,
   options: StartOptions = {},
 ): Promise<RunningGateway> {
-  const logger = options.logger ?? createGatewayLogger(config.logLevel);
+  const logger = options.logger ?? createGatewayLogger(config.logLevel, undefined, config.logFlushMs);
   const db = await openDatabase(config.database, logger);
   const metrics = createMetrics();
   // In a worker pool (GATEWAY_WORKERS) each worker is an instance of its own.

@@ -28,6 +28,7 @@ describe('parseConfig defaults', () => {
         transactionType: 'P2M',
       },
       recoveryGraceMs: 35_000,
+      logFlushMs: 100,
     });
     expect(config.apiKeys.size).toBe(0);
   });
@@ -141,6 +142,9 @@ describe('errors name the variable and the rule, never a secret value', () => {
     },
     { given: { ...upstream, ONELINK_TIMEOUT_MS: '5' }, variable: 'ONELINK_TIMEOUT_MS', rule: /between/ },
     { given: { ...upstream, LOG_LEVEL: 'loud' }, variable: 'LOG_LEVEL', rule: /one of/ },
+    { given: { LOG_FLUSH_MS: '5000' }, variable: 'LOG_FLUSH_MS', rule: /between 0 and 1000/ },
+    { given: { LOG_FLUSH_MS: '-1' }, variable: 'LOG_FLUSH_MS', rule: /between 0 and 1000/ },
+    { given: { LOG_FLUSH_MS: 'soon' }, variable: 'LOG_FLUSH_MS', rule: /integer/ },
     { given: { ONELINK_AMOUNT_UNIT: 'PKR' }, variable: 'ONELINK_AMOUNT_UNIT', rule: /one of rupees, paisa/ },
     {
       given: { ONELINK_TRANSACTION_TYPE: 'P 2 M' },
@@ -259,5 +263,15 @@ describe('amount unit and transaction type: one setting each', () => {
     { given: { ONELINK_AMOUNT_UNIT: ' rupees ' }, want: { amountUnit: 'rupees', transactionType: 'P2M' } },
   ])('$given → $want', ({ given, want }) => {
     expect(parseConfig(given).upstream).toMatchObject(want);
+  });
+});
+
+describe('LOG_FLUSH_MS: how long a log line may wait before it is written', () => {
+  it.each([
+    { given: {}, want: 100 },
+    { given: { LOG_FLUSH_MS: '0' }, want: 0 },
+    { given: { LOG_FLUSH_MS: '1000' }, want: 1000 },
+  ])('$given → $want', ({ given, want }) => {
+    expect(parseConfig(given).logFlushMs).toBe(want);
   });
 });

@@ -1,6 +1,17 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import {
+  type FakeOneLink,
+  gatewayListeningUrl,
+  type RunningProcess,
+  startFakeOneLink,
+} from '@onelink-kit/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGatewayLogger } from '../src/logger.js';
+import { API_KEY, merchantRequest } from './support/gateway-harness.js';
+import { spawnGateway } from './support/gateway-process.js';
 
 const KEY = 'olk_secret-key-value-0123456789';
 
@@ -43,5 +54,67 @@ describe('createGatewayLogger redaction', () => {
       msg: 'kept',
       name: 'onelink-gateway',
     });
+  });
+});
+
+describe('the process writes its log to stdout within LOG_FLUSH_MS, and all of it on a graceful stop', () => {
+  let fake: FakeOneLink;
+  let dir: string;
+  const children: RunningProcess[] = [];
+  beforeAll(async () => {
+    fake = await startFakeOneLink();
+    dir = mkdtempSync(join(tmpdir(), 'gateway-log-'));
+  });
+  afterAll(async () => {
+    for (const child of children) await child.stop('SIGKILL');
+    await fake?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function gatewayWithOneCreate(flushMs: string, name: string) {
+    const child = spawnGateway({
+      PORT: '0',
+      DATABASE_URL: `sqlite:${join(dir, `${name}.sqlite`)}`,
+      GATEWAY_API_KEYS: API_KEY,
+      ONELINK_BASE_URL: fake.url,
+      ONELINK_TOKEN_URL: fake.tokenUrl,
+      ONELINK_CLIENT_ID: 'log-client',
+      ONELINK_CLIENT_SECRET: 'log-client-secret-value',
+      LOG_LEVEL: 'info',
+      LOG_FLUSH_MS: flushMs,
+    });
+    children.push(child);
+    const url = await gatewayListeningUrl(child);
+    const answer = await fetch(`${url}/v1/qr/merchant`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify(merchantRequest),
+    });
+    expect(answer.status).toBe(201);
+    return child;
+  }
+  // The create's own line (the process serves only this one request on that path).
+  const requestLine = (output: string) =>
+    output
+      .split('\n')
+      .find(
+        (line) =>
+          line.includes('"url":"/v1/qr/merchant"') &&
+          line.includes('"statusCode":201') &&
+          line.includes('"msg":"request completed"'),
+      );
+
+  it('a running gateway has written the request line within the flush time (50 ms)', async () => {
+    const child = await gatewayWithOneCreate('50', 'running');
+    const line = await child.waitFor('the request line', (output) => requestLine(output), 5_000);
+    expect(line).toContain('"level":30');
+    expect(child.proc.exitCode).toBeNull();
+  });
+
+  it('a graceful stop writes every buffered line before the process exits (1,000 ms)', async () => {
+    const child = await gatewayWithOneCreate('1000', 'stopped');
+    expect(await child.stop('SIGTERM')).toBe(0);
+    expect(requestLine(child.output())).toBeDefined();
+    expect(child.output()).toContain('"msg":"gateway stopped"');
   });
 });

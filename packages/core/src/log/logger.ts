@@ -15,6 +15,22 @@ export interface LoggerFactoryOptions extends Omit<LoggerOptions, 'redact' | 'ho
   redactKeys?: string[];
   /** pino redaction paths for what a member name cannot say (e.g. `card.pan`); costlier per line. */
   redact?: string[];
+  /**
+   * Writing to stdout (no destination given): how long, in ms, a line may wait in a buffer of up to
+   * 4 KiB before it is written. 0 (the default) writes each line as it is logged. Buffered lines are
+   * written when the process exits; a process killed outright loses at most this long's lines.
+   */
+  flushMs?: number;
+}
+
+/** The size at which buffered lines are written before `flushMs` is up. */
+const LOG_BUFFER_BYTES = 4096;
+
+/** stdout through pino's own writer, off the logging thread, each line at once or buffered (flushMs). */
+function stdoutDestination(flushMs: number): DestinationStream {
+  return flushMs > 0
+    ? pino.destination({ dest: 1, sync: false, minLength: LOG_BUFFER_BYTES, periodicFlush: flushMs })
+    : pino.destination({ dest: 1, sync: false });
 }
 
 /**
@@ -22,7 +38,7 @@ export interface LoggerFactoryOptions extends Omit<LoggerOptions, 'redact' | 'ho
  * output (tests) or route it; use `logger.child({ component })` for parts of the system.
  */
 export function createLogger(options: LoggerFactoryOptions = {}, destination?: DestinationStream): Logger {
-  const { redact = [], redactKeys = [], ...rest } = options;
+  const { redact = [], redactKeys = [], flushMs = 0, ...rest } = options;
   const config: LoggerOptions = {
     name: 'onelink',
     level: process.env.LOG_LEVEL ?? 'info',
@@ -30,7 +46,7 @@ export function createLogger(options: LoggerFactoryOptions = {}, destination?: D
     hooks: { streamWrite: lineRedactor([...REDACT_KEYS, ...redactKeys]) },
     ...(redact.length > 0 ? { redact: { paths: redact, censor: REDACTED } } : {}),
   };
-  return destination ? pino(config, destination) : pino(config);
+  return pino(config, destination ?? stdoutDestination(flushMs));
 }
 
 /** A logger that drops everything: the default when the caller passes none. */
