@@ -26,11 +26,9 @@ export interface LoggerFactoryOptions extends Omit<LoggerOptions, 'redact' | 'ho
 /** The size at which buffered lines are written before `flushMs` is up. */
 const LOG_BUFFER_BYTES = 4096;
 
-/** stdout through pino's own writer, off the logging thread, each line at once or buffered (flushMs). */
-function stdoutDestination(flushMs: number): DestinationStream {
-  return flushMs > 0
-    ? pino.destination({ dest: 1, sync: false, minLength: LOG_BUFFER_BYTES, periodicFlush: flushMs })
-    : pino.destination({ dest: 1, sync: false });
+/** stdout through pino's own writer, lines gathered until 4 KiB or `flushMs` (exit writes the rest). */
+function bufferedStdout(flushMs: number): DestinationStream {
+  return pino.destination({ dest: 1, sync: false, minLength: LOG_BUFFER_BYTES, periodicFlush: flushMs });
 }
 
 /**
@@ -46,7 +44,9 @@ export function createLogger(options: LoggerFactoryOptions = {}, destination?: D
     hooks: { streamWrite: lineRedactor([...REDACT_KEYS, ...redactKeys]) },
     ...(redact.length > 0 ? { redact: { paths: redact, censor: REDACTED } } : {}),
   };
-  return pino(config, destination ?? stdoutDestination(flushMs));
+  if (destination) return pino(config, destination);
+  // pino's own default otherwise: stdout, each line handed to the writer as it is logged.
+  return flushMs > 0 ? pino(config, bufferedStdout(flushMs)) : pino(config);
 }
 
 /** A logger that drops everything: the default when the caller passes none. */
