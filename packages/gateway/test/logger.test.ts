@@ -11,7 +11,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGatewayLogger } from '../src/logger.js';
 import { API_KEY, merchantRequest } from './support/gateway-harness.js';
-import { spawnGateway } from './support/gateway-process.js';
+import { fakeUpstreamEnv, spawnGateway } from './support/gateway-process.js';
 
 const KEY = 'olk_secret-key-value-0123456789';
 
@@ -73,14 +73,7 @@ describe('the process writes its log to stdout within LOG_FLUSH_MS, and all of i
 
   async function gatewayWithOneCreate(flushMs: string, name: string) {
     const child = spawnGateway({
-      PORT: '0',
-      DATABASE_URL: `sqlite:${join(dir, `${name}.sqlite`)}`,
-      GATEWAY_API_KEYS: API_KEY,
-      ONELINK_BASE_URL: fake.url,
-      ONELINK_TOKEN_URL: fake.tokenUrl,
-      ONELINK_CLIENT_ID: 'log-client',
-      ONELINK_CLIENT_SECRET: 'log-client-secret-value',
-      LOG_LEVEL: 'info',
+      ...fakeUpstreamEnv(fake, join(dir, `${name}.sqlite`), 'log-client'),
       LOG_FLUSH_MS: flushMs,
     });
     children.push(child);

@@ -12,7 +12,7 @@ import knex from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../src/run.js';
 import { API_KEY, merchantRequest } from './support/gateway-harness.js';
-import { spawnGateway } from './support/gateway-process.js';
+import { fakeUpstreamEnv, spawnGateway } from './support/gateway-process.js';
 
 // The gateway as a real process (src/main.ts): a crash between the write-ahead row and the
 // outcome, a restart that recovers the row to `unknown`, graceful SIGTERM. Configuration errors go
@@ -35,19 +35,12 @@ afterAll(async () => {
 
 function env(dbFile: string): Record<string, string> {
   return {
-    PORT: '0',
-    DATABASE_URL: `sqlite:${dbFile}`,
-    GATEWAY_API_KEYS: API_KEY,
-    ONELINK_BASE_URL: fake.url,
-    ONELINK_TOKEN_URL: `${fake.url}/oauth2/token`,
-    ONELINK_CLIENT_ID: 'crash-client',
-    ONELINK_CLIENT_SECRET: 'crash-client-secret-value',
+    ...fakeUpstreamEnv(fake, dbFile, 'crash-client'),
     // Long enough that the upstream call is still in flight when the process is killed.
     ONELINK_TIMEOUT_MS: '60000',
     // The same instance name across the restart: its own pending rows are recovered at start-up
     // (the default grace period for other instances' rows stays in force).
     GATEWAY_INSTANCE_ID: 'crash-test-instance',
-    LOG_LEVEL: 'info',
   };
 }
 

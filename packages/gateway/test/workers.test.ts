@@ -6,7 +6,7 @@ import { type FakeOneLink, type RunningProcess, startFakeOneLink, waitUntil } fr
 import knex from 'knex';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { API_KEY, merchantRequest } from './support/gateway-harness.js';
-import { spawnGateway } from './support/gateway-process.js';
+import { fakeUpstreamEnv, spawnGateway } from './support/gateway-process.js';
 
 // GATEWAY_WORKERS: one primary forks gateway workers that share the port. Real processes throughout.
 
@@ -28,16 +28,9 @@ afterAll(async () => {
 
 async function startPool(name: string, extra: Record<string, string> = {}) {
   const child = spawnGateway({
-    PORT: '0',
-    DATABASE_URL: `sqlite:${join(dir, `${name}.sqlite`)}`,
-    GATEWAY_API_KEYS: API_KEY,
-    ONELINK_BASE_URL: fake.url,
-    ONELINK_TOKEN_URL: `${fake.url}/oauth2/token`,
-    ONELINK_CLIENT_ID: 'workers-client',
-    ONELINK_CLIENT_SECRET: 'workers-client-secret-value',
+    ...fakeUpstreamEnv(fake, join(dir, `${name}.sqlite`), 'workers-client'),
     GATEWAY_INSTANCE_ID: `workers-${name}`,
     GATEWAY_WORKERS: '2',
-    LOG_LEVEL: 'info',
     ...extra,
   });
   children.push(child);

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { childEnv, type RunningProcess, startProcess } from '@onelink-kit/testkit';
+import { childEnv, type FakeOneLink, type RunningProcess, startProcess } from '@onelink-kit/testkit';
+import { API_KEY } from './gateway-harness.js';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 const mainFile = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
@@ -15,4 +16,26 @@ export function spawnGateway(env: Record<string, string>): RunningProcess {
     cwd: repoRoot,
     env: childEnv(env),
   });
+}
+
+/**
+ * What a gateway process needs to serve creates in front of `fake` on SQLite at `dbFile`, on a port
+ * the OS picks, logging every request: the caller key is the harness's API_KEY, the 1LINK client
+ * `clientId` with a secret of its name.
+ */
+export function fakeUpstreamEnv(
+  fake: Pick<FakeOneLink, 'url' | 'tokenUrl'>,
+  dbFile: string,
+  clientId: string,
+): Record<string, string> {
+  return {
+    PORT: '0',
+    DATABASE_URL: `sqlite:${dbFile}`,
+    GATEWAY_API_KEYS: API_KEY,
+    ONELINK_BASE_URL: fake.url,
+    ONELINK_TOKEN_URL: fake.tokenUrl,
+    ONELINK_CLIENT_ID: clientId,
+    ONELINK_CLIENT_SECRET: `${clientId}-secret-value`,
+    LOG_LEVEL: 'info',
+  };
 }
