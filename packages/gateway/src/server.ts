@@ -72,6 +72,7 @@ export async function startGateway(
   });
   const planLimit =
     config.planLimit === undefined ? undefined : startPlanLimit(config, db, logger, slot !== undefined);
+  await planLimit?.ready();
   const warm = withWarmUpKey(config.apiKeys);
   const gateway = createGatewayApp({
     db,

@@ -35,6 +35,12 @@ export interface PlanLimit {
    * current one is used up. Called before a STAN/RRN is allocated, so a refusal spends nothing.
    */
   acquire(): Promise<PlanSlot>;
+  /**
+   * Settles once the shared store has answered its first connect: ready, or failed (the process
+   * then counts in memory until it is back). Awaited at start-up, so the first creates are counted
+   * where every instance sees them; at once for the stores that need no connection.
+   */
+  ready(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -62,6 +68,7 @@ export function createPlanLimit(options: PlanLimitOptions): PlanLimit {
   const base = { points: rate.points, duration: rate.durationSec, keyPrefix: 'onelink_plan' };
   const insurance = new RateLimiterMemory(base);
   let redis: Redis | undefined;
+  let connected: Promise<void> = Promise.resolve();
   let limiter: RateLimiterAbstract;
   if (store.kind === 'postgres') {
     // The table is made by the gateway's migrations (tableCreated), so no instance races to create it.
@@ -81,6 +88,12 @@ export function createPlanLimit(options: PlanLimitOptions): PlanLimit {
         'plan rate limit: Redis unavailable, counting in this process',
       ),
     );
+    const client = redis;
+    connected = new Promise<void>((resolve) => {
+      client.once('ready', resolve);
+      client.once('error', () => resolve());
+      client.once('end', resolve);
+    });
     limiter = new RateLimiterRedis({ ...base, storeClient: redis, insuranceLimiter: insurance });
   } else if (store.kind === 'cluster') {
     limiter = new RateLimiterCluster({ ...base, timeoutMs: 5_000 });
@@ -109,6 +122,7 @@ export function createPlanLimit(options: PlanLimitOptions): PlanLimit {
         }
       }
     },
+    ready: () => connected,
     async close() {
       if (redis !== undefined) await redis.quit().catch(() => redis?.disconnect());
     },

@@ -120,7 +120,7 @@ describe.skipIf(redisSkip !== undefined)('plan limit, Redis store shared by two 
       );
     }
     // ioredis connects in the background; without an offline queue the first command must wait for it.
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await Promise.all(limits.map((l) => l.ready()));
     const slots = await burst(8, ...limits);
     expect(okCount(slots)).toBe(3);
     expect(slots.find((s) => !s.ok)).toEqual({ ok: false, retryAfterSeconds: 5 });
@@ -137,6 +137,7 @@ describe('plan limit, Redis unreachable', () => {
       key: uniqueKey(),
     });
     try {
+      await limit.ready();
       expect(okCount(await burst(4, limit))).toBe(2);
     } finally {
       await limit.close();
