@@ -30,21 +30,14 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, hostname, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  createTestSchema,
-  findPostgres,
-  fullMerchantRequest,
-  gatewayMerchantRequest,
-  startFakeOneLink,
-} from '@onelink-kit/testkit';
-import runAutocannon from 'autocannon';
-import { type OneConnectionResult, oneConnectionLoad } from './one-connection.js';
+import { fullMerchantRequest, gatewayMerchantRequest, startFakeOneLink } from '@onelink-kit/testkit';
+import { freshPostgres } from './fresh-postgres.js';
+import { type Load, measurer } from './measure.js';
 import { profileTop } from './profile-top.js';
 import { medianTable, PRISM, type Row, runTable } from './report.js';
-import { createSpread, type Spread, spreadOver } from './spread.js';
+import { measureRss, rssLine } from './rss.js';
+import { createSpread } from './spread.js';
 import {
-  cpuMs,
-  rssMiB,
   startBareForwarder,
   startCommitFloor,
   startGateway,
@@ -75,134 +68,7 @@ const COMMIT_FLOOR = 'bare Node server: Postgres commit, 1LINK call, Postgres co
 const KEY = 'bench-key-0123456789abcdef';
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
-interface Load {
-  url: string;
-  method?: 'GET' | 'POST';
-  headers?: Record<string, string>;
-  body?: string;
-  connections?: number;
-  amount?: number;
-  /** Skip the timed warm-up before the measured run. */
-  noWarmUp?: boolean;
-  /** The serving process, whose CPU time per request the row reports. */
-  pid?: number | undefined;
-  /**
-   * Each request goes to one of these, drawn at random (a path, or headers over `headers`). The load then
-   * runs in this thread: only here can autocannon edit each request (the rows that use it send nothing
-   * to the fake 1LINK, so this thread has nothing else to do).
-   */
-  spread?: Spread;
-}
-
-async function measure(name: string, load: Load, rows: Row[]): Promise<Row> {
-  const options = {
-    url: load.url,
-    method: load.method ?? 'POST',
-    headers: load.headers ?? {},
-    body: load.body,
-    connections: load.connections ?? CONNECTIONS,
-    timeout: 30,
-    ...(load.spread === undefined
-      ? { workers: 1 }
-      : { requests: [{ setupRequest: spreadOver(load.spread) }] }),
-  };
-  // The one-connection rows warm up the way they are measured (one-connection.ts).
-  const oneByOne = options.connections === 1 && load.amount === undefined;
-  if (load.noWarmUp !== true) {
-    await (oneByOne
-      ? timedOneByOne(options, WARM_UP_SECONDS)
-      : runAutocannon({ ...options, duration: WARM_UP_SECONDS }));
-  }
-  const cpuBefore = load.pid === undefined ? Number.NaN : cpuMs(load.pid);
-  const r = oneByOne
-    ? await timedOneByOne(options, SECONDS)
-    : await byAutocannon(
-        load.amount === undefined ? { ...options, duration: SECONDS } : { ...options, amount: load.amount },
-      );
-  const cpu = load.pid === undefined ? Number.NaN : (cpuMs(load.pid) - cpuBefore) / r.total;
-  const row: Row = {
-    name,
-    rps: r.total / r.seconds,
-    p50: r.p50,
-    p99: r.p99,
-    errors: r.errors + r.non2xx,
-    ...(Number.isFinite(cpu) ? { cpuMs: cpu } : {}),
-  };
-  rows.push(row);
-  console.error(`  measured ${name}: ${row.rps.toFixed(0)} req/s${row.errors > 0 ? ` (${r.failures})` : ''}`);
-  return row;
-}
-
-/** A measured phase, by autocannon's result or by one-connection.ts (the same fields). */
-interface Measured extends OneConnectionResult {
-  /** What failed, for the log line. */
-  failures: string;
-}
-
-type LoadOptions = Parameters<typeof runAutocannon>[0];
-
-async function byAutocannon(options: LoadOptions): Promise<Measured> {
-  const r = await runAutocannon(options);
-  const statuses = Object.entries(r.statusCodeStats ?? {})
-    .map(([status, { count }]) => `${status}×${count}`)
-    .join(' ');
-  return {
-    total: r.requests.total,
-    seconds: r.duration,
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    errors: r.errors + r.timeouts,
-    non2xx: r.non2xx,
-    failures: `errors ${r.errors}, timeouts ${r.timeouts}; statuses ${statuses}`,
-  };
-}
-
-/** The one-connection rows' measured phase: latencies to the microsecond (one-connection.ts). */
-async function timedOneByOne(options: LoadOptions, seconds: number): Promise<Measured> {
-  const r = await oneConnectionLoad({
-    url: options.url,
-    method: options.method ?? 'POST',
-    headers: options.headers ?? {},
-    body: options.body,
-    seconds,
-  });
-  return { ...r, failures: `connection failures ${r.errors}, not 2xx ${r.non2xx}` };
-}
-
-/** RSS readings of a process every 250 ms until `stop()`, which returns them (MiB). */
-function sampleRss(pid: number | undefined): { stop(): number[] } {
-  const samples: number[] = [];
-  const timer = setInterval(() => samples.push(rssMiB(pid)), 250);
-  return {
-    stop() {
-      clearInterval(timer);
-      return samples.filter((sample) => Number.isFinite(sample));
-    },
-  };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length === 0 ? Number.NaN : (sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN);
-}
-
-function percent(from: number, to: number): string {
-  return `${(((to - from) / from) * 100).toFixed(1)}%`;
-}
-
-/** A fresh schema on the Postgres server (the test kit's); undefined when none answers. */
-async function freshPostgres(): Promise<{ url: string; drop(): Promise<void> } | undefined> {
-  if (process.env.BENCH_SKIP_POSTGRES === '1') return undefined;
-  const found = process.env.BENCH_DATABASE_URL
-    ? { url: process.env.BENCH_DATABASE_URL, reason: '' }
-    : await findPostgres();
-  if (found.url === undefined) {
-    console.error(`Postgres left out (${found.reason})`);
-    return undefined;
-  }
-  const schema = await createTestSchema(found.url, 'bench');
-  return { url: schema.databaseUrl, drop: schema.drop };
-}
+const measure = measurer({ seconds: SECONDS, warmUpSeconds: WARM_UP_SECONDS, connections: CONNECTIONS });
 
 const dir = mkdtempSync(join(tmpdir(), 'gateway-bench-'));
 const onlyGateway = process.env.BENCH_ONLY === 'gateway';
@@ -388,41 +254,16 @@ try {
         await gateway.stop();
         continue;
       }
-      // RSS is read at the end of each phase, as before, and also every 250 ms through it: one reading
-      // lands wherever V8's heap is in its collection cycle, the median of a phase's readings does not.
-      const warmUp = sampleRss(gateway.pid);
-      await runAutocannon({
-        url: create.url,
-        headers: create.headers,
-        body: create.body,
-        method: 'POST',
+      const phases = await measureRss({
+        label,
+        create,
         connections: CONNECTIONS,
-        amount: RSS_WARM_UP,
-        workers: 1,
-      });
-      const warmUpSamples = warmUp.stop();
-      const before = rssMiB(gateway.pid);
-      const measured = sampleRss(gateway.pid);
-      await measure(
-        `gateway ${label}: ${RSS_CREATES} creates (RSS)`,
-        { ...create, amount: RSS_CREATES, noWarmUp: true },
+        warmUpCreates: RSS_WARM_UP,
+        creates: RSS_CREATES,
+        measure,
         rows,
-      );
-      const measuredSamples = measured.stop();
-      const after = rssMiB(gateway.pid);
-      // The warm-up's second half: its first half is the heap still growing to its working size.
-      const warmSamples = warmUpSamples.slice(Math.floor(warmUpSamples.length / 2));
-      const warmMedian = median(warmSamples);
-      const measuredMedian = median(measuredSamples);
-      // The highest readings too: V8's old generation grows until a full collection and then shrinks,
-      // a saw-tooth of tens of MiB whose period is tens of thousands of creates, so readings at two
-      // points (or the medians of two stretches) can differ by where they fall on it. A leak raises the
-      // highest reading; the saw-tooth does not.
-      const warmPeak = Math.max(...warmSamples);
-      const measuredPeak = Math.max(...measuredSamples);
-      memory.push(
-        `${RUNS > 1 ? `run ${run}, ` : ''}gateway ${label}: RSS ${before.toFixed(0)} MiB after ${RSS_WARM_UP} warm-up creates, ${after.toFixed(0)} MiB after ${RSS_CREATES} more (${percent(before, after)}); median of readings every 250 ms, warm-up's second half ${warmMedian.toFixed(0)} MiB, the ${RSS_CREATES} creates ${measuredMedian.toFixed(0)} MiB (${percent(warmMedian, measuredMedian)}); highest reading ${warmPeak.toFixed(0)} MiB and ${measuredPeak.toFixed(0)} MiB (${percent(warmPeak, measuredPeak)}); range ${Math.min(...warmSamples).toFixed(0)}–${warmPeak.toFixed(0)} and ${Math.min(...measuredSamples).toFixed(0)}–${measuredPeak.toFixed(0)} MiB`,
-      );
+      });
+      memory.push(rssLine(`${RUNS > 1 ? `run ${run}, ` : ''}gateway ${label}`, phases));
       await gateway.stop();
     }
   }
