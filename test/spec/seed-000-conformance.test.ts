@@ -1,16 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { $RefParser } from '@apidevtools/json-schema-ref-parser';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { root, specFile } from './support/one-link-spec.js';
 
 // The spec's request schemas must match the merchant and aggregator request body schemas of the 1LINK P2M QR
 // document (the source document 000_*.txt in ../shared/seeds, next to the checkout) field by field. Those JSON
 // schemas are parsed from the document's text at test time, so a change on either side shows up here.
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const specFile = join(root, 'spec', '1link-p2m-qr.yaml');
 const seedDir = join(root, '..', 'shared', 'seeds');
 
 interface SchemaNode {
