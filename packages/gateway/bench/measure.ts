@@ -6,8 +6,7 @@
 import runAutocannon from 'autocannon';
 import { type OneConnectionResult, oneConnectionLoad } from './one-connection.js';
 import type { Row } from './report.js';
-import type { Spread } from './spread.js';
-import { spreadOver } from './spread.js';
+import { type Spread, spreadOver } from './spread.js';
 import { cpuMs } from './targets.js';
 
 export interface Load {
