@@ -1,14 +1,8 @@
 import { createHash } from 'node:crypto';
-import { type FakeOneLink, startFakeOneLink } from '@onelink-kit/testkit';
+import type { FakeOneLink } from '@onelink-kit/testkit';
 import request from 'supertest';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
-import {
-  API_KEY,
-  merchantRequest,
-  OTHER_KEY,
-  startTestGateway,
-  type TestGateway,
-} from './gateway-harness.js';
+import { beforeEach } from 'vitest';
+import { API_KEY, gatewayForTests, merchantRequest, OTHER_KEY, type TestGateway } from './gateway-harness.js';
 
 /** A key configured as `sha256:<hex>` (GATEWAY_API_KEYS), and that entry. */
 export const HASHED_KEY = 'hashed-key-0123456789abcdef';
@@ -30,33 +24,20 @@ export interface SentBody {
  * each test. Read `fake` and `gw` inside tests.
  */
 export function appUnderTest() {
-  let fake: FakeOneLink | undefined;
-  let gw: TestGateway | undefined;
-  beforeAll(async () => {
-    // A token prefix the log test can look for.
-    fake = await startFakeOneLink({ tokenPrefix: 'fake-token-' });
-    gw = await startTestGateway(fake.url, {
-      GATEWAY_API_KEYS: `${API_KEY},${OTHER_KEY},${HASHED_ENTRY}`,
-      ONELINK_TIMEOUT_MS: '800',
-    });
-  });
-  afterAll(async () => {
-    await gw?.cleanup();
-    await fake?.stop();
-  });
+  // A token prefix the log test can look for.
+  const started = gatewayForTests(
+    { GATEWAY_API_KEYS: `${API_KEY},${OTHER_KEY},${HASHED_ENTRY}`, ONELINK_TIMEOUT_MS: '800' },
+    { tokenPrefix: 'fake-token-' },
+  );
   beforeEach(() => {
-    fake?.clearFaults();
+    started.fake.clearFaults();
   });
-  const started = <T>(value: T | undefined): T => {
-    if (value === undefined) throw new Error('appUnderTest: read fake and gw inside a test');
-    return value;
-  };
   const app = {
     get fake(): FakeOneLink {
-      return started(fake);
+      return started.fake;
     },
     get gw(): TestGateway {
-      return started(gw);
+      return started.gw;
     },
     api() {
       return request(app.gw.url);

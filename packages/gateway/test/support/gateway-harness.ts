@@ -1,6 +1,7 @@
 import {
   captureLogs,
   type FakeOneLink,
+  type FakeOneLinkOptions,
   gatewayAggregatorRequest,
   gatewayMerchantRequest,
   makeTempDir,
@@ -57,14 +58,17 @@ export async function startTestGateway(
  * A fake 1LINK and a test gateway in front of it, started before the tests of the enclosing file (or
  * describe block) and stopped after them. Read `fake` and `gw` from the result inside the tests.
  */
-export function gatewayForTests(env: Record<string, string> = {}): {
+export function gatewayForTests(
+  env: Record<string, string> = {},
+  fakeOptions: FakeOneLinkOptions = {},
+): {
   readonly fake: FakeOneLink;
   readonly gw: TestGateway;
 } {
   let fake: FakeOneLink | undefined;
   let gw: TestGateway | undefined;
   beforeAll(async () => {
-    fake = await startFakeOneLink();
+    fake = await startFakeOneLink(fakeOptions);
     gw = await startTestGateway(fake.url, env);
   });
   afterAll(async () => {
