@@ -1,6 +1,7 @@
 // The tables `pnpm bench:gateway` prints: one run's rows, and with --runs N the median of each row over
 // the runs with its spread, each ratio to Prism computed within its own run (both sides saw the same
 // machine load) before the median is taken.
+import { median } from './median.js';
 
 export interface Row {
   name: string;
@@ -29,12 +30,6 @@ export function runTable(rows: Row[]): string {
     );
   }
   return lines.join('\n');
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 const spread = (values: number[], digits: number) =>

@@ -5,6 +5,7 @@
  */
 import runAutocannon from 'autocannon';
 import type { Load, measurer } from './measure.js';
+import { median } from './median.js';
 import type { Row } from './report.js';
 import { rssMiB } from './targets.js';
 
@@ -86,12 +87,6 @@ function sampleRss(pid: number | undefined): { stop(): number[] } {
       return samples.filter((sample) => Number.isFinite(sample));
     },
   };
-}
-
-/** The lower middle of an even count: a reading that was taken, not an average of two. */
-export function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length === 0 ? Number.NaN : (sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN);
 }
 
 function percent(from: number, to: number): string {

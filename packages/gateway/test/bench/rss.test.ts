@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { median, type RssPhases, rssLine } from '../../bench/rss.js';
+import { type RssPhases, rssLine } from '../../bench/rss.js';
 
 const phases = (over: Partial<RssPhases>): RssPhases => ({
   warmUpCreates: 60_000,
@@ -12,18 +12,6 @@ const phases = (over: Partial<RssPhases>): RssPhases => ({
 });
 
 describe('bench RSS summary', () => {
-  it.each([
-    { given: [3, 1, 2], want: 2 },
-    { given: [4, 1, 3, 2], want: 2 },
-    { given: [7], want: 7 },
-  ])('median of $given is $want (the lower middle: a reading that was taken)', ({ given, want }) => {
-    expect(median(given)).toBe(want);
-  });
-
-  it('median of no readings is NaN, not 0', () => {
-    expect(median([])).toBeNaN();
-  });
-
   it('compares the ends, the medians (warm-up: its second half only) and the highest readings', () => {
     expect(rssLine('run 2, gateway SQLite', phases({}))).toBe(
       'run 2, gateway SQLite: RSS 200 MiB after 60000 warm-up creates, 210 MiB after 20000 more (5.0%); ' +
