@@ -35,6 +35,7 @@ export {
 export * from './errors/upstream-errors.js';
 export { capAnswerSize, DEFAULT_MAX_ANSWER_BYTES, NULL_BODY_STATUSES } from './http/answer-cap.js';
 // Stand-ins for the platform's Request and Response, for a transport that reads and answers whole.
+export { AnswerHeaders } from './http/answer-headers.js';
 export { BufferedResponse } from './http/buffered-response.js';
 export { PlainRequest } from './http/plain-request.js';
 // http/: one upstream attempt, its timeout, the retry loop, and what the provider clients share.

@@ -22,7 +22,10 @@ export const REDACTED = '[REDACTED]';
 export function redactHeaders(headers: Headers | Record<string, string> | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   if (!headers) return out;
-  const entries = headers instanceof Headers ? [...headers.entries()] : Object.entries(headers);
+  // Any Headers by its members, not `instanceof`: a transport's answer may carry its own (AnswerHeaders).
+  // A record's values are strings, so a record never has an `entries` function.
+  const entries =
+    typeof headers.entries === 'function' ? [...(headers as Headers).entries()] : Object.entries(headers);
   for (const [name, value] of entries) {
     const lower = name.toLowerCase();
     out[lower] = SENSITIVE_HEADERS.includes(lower) ? REDACTED : value;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REDACTED, redactHeaders, scrubDeep, scrubSecrets } from '../../src/index.js';
+import { AnswerHeaders, REDACTED, redactHeaders, scrubDeep, scrubSecrets } from '../../src/index.js';
 
 describe('redactHeaders', () => {
   it.each([
@@ -8,6 +8,10 @@ describe('redactHeaders', () => {
     { given: { 'Content-Type': 'application/json' }, want: { 'content-type': 'application/json' } },
     {
       given: new Headers({ authorization: 'Bearer x', 'set-cookie': 'a=b', accept: '*/*' }),
+      want: { authorization: REDACTED, 'set-cookie': REDACTED, accept: '*/*' },
+    },
+    {
+      given: new AnswerHeaders(['Authorization', 'Bearer x', 'Set-Cookie', 'a=b', 'Accept', '*/*']),
       want: { authorization: REDACTED, 'set-cookie': REDACTED, accept: '*/*' },
     },
     { given: undefined, want: {} },

@@ -2,6 +2,7 @@ import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from
 import { type AgentOptions, Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { Readable } from 'node:stream';
 import {
+  AnswerHeaders,
   BufferedResponse,
   DEFAULT_MAX_ANSWER_BYTES,
   NULL_BODY_STATUSES,
@@ -164,16 +165,14 @@ function targetOf(href: string): Target {
  * chunked), else handed on as a stream from where reading stopped, for the client's cap to refuse.
  */
 async function answerOf(answer: IncomingMessage, bufferUpTo: number): Promise<Response> {
-  const headers = new Headers();
-  for (let i = 0; i + 1 < answer.rawHeaders.length; i += 2) {
-    headers.append(answer.rawHeaders[i]!, answer.rawHeaders[i + 1]!);
-  }
+  // Read from the raw list: node's `answer.headers` object is built on first read, a second copy.
+  const headers = new AnswerHeaders(answer.rawHeaders);
   const init = { status: answer.statusCode ?? 502, statusText: answer.statusMessage ?? '', headers };
   if (NULL_BODY_STATUSES.has(init.status)) {
     answer.resume();
     return new BufferedResponse(null, init);
   }
-  const declared = Number(answer.headers['content-length'] ?? Number.NaN);
+  const declared = Number(headers.get('content-length') ?? Number.NaN);
   if (Number.isFinite(declared) && declared > bufferUpTo) return streamed([], answer, init);
   const chunks: Buffer[] = [];
   const whole = await new Promise<boolean>((resolve, reject) => {
