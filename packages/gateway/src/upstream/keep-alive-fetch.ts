@@ -165,7 +165,8 @@ function targetOf(href: string): Target {
  * chunked), else handed on as a stream from where reading stopped, for the client's cap to refuse.
  */
 async function answerOf(answer: IncomingMessage, bufferUpTo: number): Promise<Response> {
-  // Read from the raw list: node's `answer.headers` object is built on first read, a second copy.
+  // From the raw list, with no per-header checks (node's parser made them); node's agent still builds
+  // `answer.headers` once, at the answer's end, for the keep-alive hint it reads there.
   const headers = new AnswerHeaders(answer.rawHeaders);
   const init = { status: answer.statusCode ?? 502, statusText: answer.statusMessage ?? '', headers };
   if (NULL_BODY_STATUSES.has(init.status)) {
