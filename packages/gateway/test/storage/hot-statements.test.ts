@@ -116,16 +116,17 @@ for (const { backend, skip } of backends) {
       it('SQLite writes within the turn: the writes asked for later in the same turn share one statement', async () => {
         const { db, store } = await open();
         const statements = countStatements(db);
-        // Two callbacks of one turn (timers due together run in one phase, microtasks between them), as
-        // a turn's I/O callbacks are: better-sqlite3 has written the first row, and its statement group
-        // has nothing left, before the second callback asks for the rest.
+        // Two callbacks of one turn, as a turn's I/O callbacks are: better-sqlite3 has written the first
+        // row, and its statement group has nothing left, before the second callback asks for the rest.
+        // Immediates queued together run in one check phase, microtasks between them. Not two timers: each
+        // reads the clock as it is set, so they can fall due a millisecond apart, in two turns.
         const writes: Array<Promise<unknown>> = [];
         await new Promise<void>((resolve) => {
-          setTimeout(() => writes.push(store.insertPending(pending(1))), 0);
-          setTimeout(() => {
+          setImmediate(() => writes.push(store.insertPending(pending(1))));
+          setImmediate(() => {
             writes.push(...numbers(9).map((n) => store.insertPending(pending(n + 1))));
             resolve();
-          }, 0);
+          });
         });
         await Promise.all(writes);
         expect(statements.count()).toBe(2);
