@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { captureIo } from '@onelink-kit/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runPurge } from '../../src/cli/purge.js';
-import { createDatabase, migrateToLatest } from '../../src/storage/database.js';
+import { closeDatabase, createDatabase, migrateToLatest } from '../../src/storage/database.js';
 import { TRANSACTIONS } from '../../src/storage/migrations.js';
 
 const NOW = new Date('2026-03-31T00:00:00.000Z');
@@ -38,7 +38,7 @@ describe('pnpm gateway:purge (runPurge)', () => {
       created_at: old,
       updated_at: old,
     });
-    await db.destroy();
+    await closeDatabase(db);
     return `sqlite:${filename}`;
   }
 

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMetrics } from '../../src/metrics.js';
 import { ProblemError } from '../../src/problems.js';
 import { type CreateMerchantQr, createQrService, type QrUpstream } from '../../src/qr/qr-service.js';
-import { createDatabase, type Database, migrateToLatest } from '../../src/storage/database.js';
+import { closeDatabase, createDatabase, type Database, migrateToLatest } from '../../src/storage/database.js';
 import { createRrnAllocator } from '../../src/storage/rrn-allocator.js';
 import { createTransactionsStore, type TransactionsStore } from '../../src/storage/transactions-store.js';
 import { merchantRequest } from '../support/gateway-harness.js';
@@ -33,7 +33,7 @@ beforeAll(async () => {
   store = createTransactionsStore(db);
 });
 afterAll(async () => {
-  await db?.destroy();
+  if (db !== undefined) await closeDatabase(db);
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -1,7 +1,7 @@
 // Child process for the cross-process allocator test: allocates N STAN/RRN pairs against the
 // database named in argv and prints them as JSON on stdout.
 import type { DatabaseTarget } from '../../src/database-target.js';
-import { createDatabase } from '../../src/storage/database.js';
+import { closeDatabase, createDatabase } from '../../src/storage/database.js';
 import { createRrnAllocator } from '../../src/storage/rrn-allocator.js';
 
 const target = JSON.parse(process.argv[2] ?? '') as DatabaseTarget;
@@ -19,5 +19,5 @@ await Promise.all(
     }
   }),
 );
-await db.destroy();
+await closeDatabase(db);
 process.stdout.write(JSON.stringify(out.slice(0, count)));

@@ -1,6 +1,6 @@
 import { createTestSchema, findPostgres, makeTempDir } from '@onelink-kit/testkit';
 import type { DatabaseTarget } from '../../src/config.js';
-import { createDatabase, type Database, migrateToLatest } from '../../src/storage/database.js';
+import { closeDatabase, createDatabase, type Database, migrateToLatest } from '../../src/storage/database.js';
 
 /**
  * The storage suite runs the same tests against SQLite (a temp file) and Postgres
@@ -25,7 +25,8 @@ const sqlite: Backend = {
       target,
       databaseUrl: `sqlite:${target.filename}`,
       async close() {
-        await db.destroy();
+        // Not db.destroy() alone: the checkpoint thread may still be deleting the log as the folder goes.
+        await closeDatabase(db);
         dir.remove();
       },
     };

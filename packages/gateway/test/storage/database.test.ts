@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SqliteSynchronous } from '../../src/database-target.js';
-import { createDatabase, isRefusedForItsData } from '../../src/storage/database.js';
+import { closeDatabase, createDatabase, isRefusedForItsData } from '../../src/storage/database.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gateway-database-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -25,7 +25,7 @@ describe('SQLite connection settings', () => {
       expect(await db.raw('pragma synchronous')).toEqual([{ synchronous: want }]);
       expect(await db.raw('pragma journal_mode')).toEqual([{ journal_mode: 'wal' }]);
     } finally {
-      await db.destroy();
+      await closeDatabase(db);
     }
   });
 });

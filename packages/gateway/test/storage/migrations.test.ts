@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkReady, createDatabase, migrateToLatest } from '../../src/storage/database.js';
+import { checkReady, closeDatabase, createDatabase, migrateToLatest } from '../../src/storage/database.js';
 import { storageBackends } from './backends.js';
 
 const backends = await storageBackends();
@@ -23,7 +23,7 @@ describe('readiness on sqlite before and after migrations', () => {
       expect(await db.raw('pragma journal_mode')).toEqual([{ journal_mode: 'wal' }]);
       expect(await db.raw('pragma busy_timeout')).toEqual([{ timeout: 5000 }]);
     } finally {
-      await db.destroy();
+      await closeDatabase(db);
     }
   });
 });

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDatabase, type Database } from '../../src/storage/database.js';
+import { closeDatabase, createDatabase, type Database } from '../../src/storage/database.js';
 import { RRN_COUNTERS } from '../../src/storage/migrations.js';
 import {
   createRrnAllocator,
@@ -92,7 +92,7 @@ for (const { backend, skip } of backends) {
         try {
           expect(await createRrnAllocator(restarted, fixed, { blockSize }).allocate()).toEqual(want);
         } finally {
-          await restarted.destroy();
+          await closeDatabase(restarted);
         }
       },
     );

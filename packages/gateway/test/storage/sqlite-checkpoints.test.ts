@@ -39,7 +39,7 @@ describe('SQLite WAL checkpoints', () => {
       expect(size(filename)).toBe(before);
       expect(size(`${filename}-wal`)).toBeGreaterThan(300 * 4096);
     } finally {
-      await db.destroy();
+      await closeDatabase(db);
     }
   });
 
@@ -58,7 +58,7 @@ describe('SQLite WAL checkpoints', () => {
           size(filename) > before + 400 * 4096 ? true : undefined,
         );
       } finally {
-        await db.destroy();
+        await closeDatabase(db);
       }
     },
   );
@@ -109,8 +109,8 @@ describe('SQLite WAL checkpoints', () => {
       }
       expect(await a.raw('select count(*) as n from filler')).toEqual([{ n: 400 }]);
     } finally {
-      await a.destroy();
-      await b.destroy();
+      await closeDatabase(a);
+      await closeDatabase(b);
     }
     expect(logs.lines).toEqual([]);
   });

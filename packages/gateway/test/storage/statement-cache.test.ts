@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createDatabase } from '../../src/storage/database.js';
+import { closeDatabase, createDatabase } from '../../src/storage/database.js';
 import { cachePreparedStatements } from '../../src/storage/statement-cache.js';
 
 /** A connection whose `prepare` makes a new statement object per call and counts the calls. */
@@ -66,7 +66,7 @@ describe('statement reuse on a real SQLite database (through knex)', () => {
         { id: 2, v: 'b', w: 'x' },
       ]);
     } finally {
-      await db.destroy();
+      await closeDatabase(db);
     }
   });
 });
