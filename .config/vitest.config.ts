@@ -63,8 +63,11 @@ export default defineConfig({
           // The run's Prism mocks, started when a file first asks (test/support/shared-mock.ts).
           globalSetup: ['./test/support/mock-broker.ts'],
           env: sourceEnv,
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          // A guard against a hang, not a speed limit (speed lives in the benchmarks). Tests that spawn
+          // gateways, Prism or Chromium run ~10× slower under a full run than alone (the --prism start
+          // script 5 s alone, 51 s in one full run; the kill -9 pool test 58 s in another).
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
         },
       },
       {

@@ -198,6 +198,6 @@ describe('a worker pool (GATEWAY_WORKERS=2)', () => {
     } finally {
       fake.clearFaults();
     }
-    // Two pools of three processes each start here: 20–28 s on the 2-core machine under a full run.
-  }, 90_000);
+    // Two pools of three processes each start here: 20–58 s on the 2-core machine under a full run.
+  });
 });
