@@ -170,6 +170,12 @@ describe('QR generation', () => {
     { given: 'an unknown property', field: 'paymentDetails.tip', value: 5 },
     { given: 'an expiry in the past', field: 'paymentDetails.expiryDateTime', value: '2020-01-01T00:00:00' },
     { given: 'an amount of 0', field: 'paymentDetails.instructedAmount', value: 0 },
+    // Named in the header even so: escaped in its JSON, as a header carries only ASCII safely.
+    {
+      given: 'a property named in characters no header may carry',
+      field: 'paymentDetails.tïp😀\u007f',
+      value: 5,
+    },
   ])('answers $given with the recorded validation-error naming $field', async ({ field, value }) => {
     const t = await token(file.base);
     const sent = withField(merchantBody(file.sim.clock()), field, value);

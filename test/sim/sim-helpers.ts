@@ -84,7 +84,10 @@ export interface Reply {
 }
 
 export async function call(url: string, init: RequestInit = {}): Promise<Reply> {
-  const res = await fetch(url, init);
+  // An answer that never comes fails the test here, naming the URL, not at the test's own timeout.
+  const res = await fetch(url, { signal: AbortSignal.timeout(30_000), ...init }).catch((error: unknown) => {
+    throw new Error(`${init.method ?? 'GET'} ${url}: no answer`, { cause: error });
+  });
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: text === '' ? {} : (JSON.parse(text) as Json) };
 }

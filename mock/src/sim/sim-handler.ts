@@ -179,7 +179,21 @@ export function specHandler(options: SpecHandlerOptions): Handler {
         fault,
         durationMs: Date.now() - started,
       });
-      const respond = () => send(res, decision.answer, fault);
+      const respond = () => {
+        try {
+          send(res, decision.answer, fault);
+        } catch (error) {
+          // The simulator's own fault in writing its answer (node refused a header, say): a 500 that
+          // says so, which the contract sweep reports, instead of a request left without an answer.
+          if (res.headersSent) res.socket?.destroy();
+          else
+            send(
+              res,
+              plainAnswer(sim, 500, `the simulator could not send its answer: ${String(error)}`),
+              undefined,
+            );
+        }
+      };
       if (delayMs) setTimeout(respond, delayMs).unref();
       else respond();
     });

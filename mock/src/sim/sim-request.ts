@@ -71,7 +71,19 @@ function violationsHeader(issues: readonly ValidationIssue[], place = 'body'): R
     code: i.rule,
     message: `${i.field} ${i.message}`,
   }));
-  return { 'sl-violations': JSON.stringify(list) };
+  return { 'sl-violations': asciiJson(list) };
+}
+
+/**
+ * JSON in ASCII only: each character past `~` as its `\uXXXX` escape. A refused field is named as the
+ * request spelled it, and a header value with DEL or a character past U+00FF is refused by node's HTTP
+ * (the simulator then never answered); the escaped text parses back to the same names.
+ */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[\u007f-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** The issues in a sentence for the journal: "info.rrn: must match pattern …; …". */
