@@ -1,30 +1,9 @@
 /**
- * `pnpm bench:gateway [--short|--full]`: in one run on this machine, autocannon (32 connections, after a
- * warm-up) against the test kit's fake 1LINK directly, a bare Node forwarder, Prism 5.14.2
- * `proxy --errors` and the gateway (SQLite: one process, synchronous=FULL, a pool of 2 workers; Postgres:
- * one process, 2 workers), all in front of the same fake. Prints
- * req/s, p50/p99 latency and errors per row, the gateway/Prism ratios, a one-connection create row,
- * idempotent replay and GET /v1/qr/{id} (each request drawn at random from 1,000 transactions made for
- * them), and the gateway's RSS before and after N creates (and the medians and highest of readings
- * every 250 ms through each phase). With Postgres, a one-connection row of commit-floor.ts: a bare
- * server committing a row, calling the fake and committing the outcome in turn (a create's floor);
- * after the gateway's one-connection Postgres row, the floor again, busy on the CPU for the CPU per
- * create the gateway spent beyond the floor's in that run (what the gateway's CPU alone accounts for).
- * Numbers depend on the machine and its load: compare rows of one run, never across machines.
- *
- *   --runs N: the whole set N times (gateways restarted, fresh SQLite files), then the median of each row
- *     with its range, each ratio to Prism taken within its own run; each run's table follows.
- *   --short: 3 s per row, 2,000 creates for RSS after 1,000 (default) · --full: 8 s per row, 20,000 after 60,000
- *   BENCH_DATABASE_URL: the Postgres server (default: the test kit's, 127.0.0.1:5432/test); the run
- *     uses a fresh schema there and drops it. BENCH_SKIP_POSTGRES=1 leaves Postgres out.
- *   BENCH_CPU_PROF=<dir>: the gateway processes run under `node --cpu-prof`, profiles written there.
- *   BENCH_NODE_ARGS="<flags>": node (and V8) flags for every gateway process (a baseline's too).
- *   BENCH_ONLY=gateway: only the gateway rows (for profiling).
- *   BENCH_ROWS=create,create1,replay,get,rss: only these gateway rows (default: all).
- *   BENCH_SETUPS=SQLite,Postgres: only the gateway set-ups with these labels (default: all).
- *   BENCH_BASELINE=<checkout>: each gateway set-up also runs from that checkout's build (its own
- *     `pnpm build` done), labelled "(baseline)", in the same run: before/after side by side.
- * The gateway runs from its build (`dist/main.js`, as deployed); the pnpm script builds first.
+ * `pnpm bench:gateway`: in one run on this machine, the gateway against the targets it is measured by,
+ * all in front of the same fake 1LINK (root README, Performance). Its flags and BENCH_* variables are in
+ * options.ts (`--help`). Numbers depend on the machine and its load: compare rows of one run, never
+ * across machines. The gateway runs from its build (`dist/main.js`, as deployed); the pnpm script builds
+ * first.
  */
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, hostname, tmpdir, totalmem } from 'node:os';
@@ -33,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { fullMerchantRequest, gatewayMerchantRequest, startFakeOneLink } from '@onelink-kit/testkit';
 import { freshPostgres } from './fresh-postgres.js';
 import { type Load, measurer } from './measure.js';
+import { type BenchOptions, BenchUsageError, parseBenchOptions, type SetupLabel, USAGE } from './options.js';
 import { profileTop } from './profile-top.js';
 import { medianTable, PRISM, type Row, runTable } from './report.js';
 import { measureRss, rssLine } from './rss.js';
@@ -45,13 +25,8 @@ import {
   type Target,
 } from './targets.js';
 
-const full = process.argv.includes('--full');
-const runsArg = process.argv.indexOf('--runs');
-const RUNS = runsArg === -1 ? 1 : Number(process.argv[runsArg + 1]);
-if (!Number.isInteger(RUNS) || RUNS < 1 || RUNS > 9) {
-  console.error('--runs takes a whole number from 1 to 9');
-  process.exit(2);
-}
+const options = readOptions();
+const { full, runs: RUNS } = options;
 const SECONDS = full ? 8 : 3;
 const WARM_UP_SECONDS = full ? 3 : 1;
 const RSS_CREATES = full ? 20_000 : 2_000;
@@ -71,12 +46,10 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 const measure = measurer({ seconds: SECONDS, warmUpSeconds: WARM_UP_SECONDS, connections: CONNECTIONS });
 
 const dir = mkdtempSync(join(tmpdir(), 'gateway-bench-'));
-const onlyGateway = process.env.BENCH_ONLY === 'gateway';
-const ROWS = new Set((process.env.BENCH_ROWS ?? 'create,create1,replay,get,rss').split(','));
-const SETUPS = process.env.BENCH_SETUPS ? new Set(process.env.BENCH_SETUPS.split(',')) : undefined;
+const { onlyGateway, rows: ROWS, setups: SETUPS } = options;
 const variants = [
   { root, suffix: '' },
-  ...(process.env.BENCH_BASELINE ? [{ root: process.env.BENCH_BASELINE, suffix: ' (baseline)' }] : []),
+  ...(options.baseline ? [{ root: options.baseline, suffix: ' (baseline)' }] : []),
 ];
 const started: Target[] = [];
 // No journal: a run sends it hundreds of thousands of requests, and kept ones would grow this process.
@@ -144,7 +117,7 @@ try {
     const all = ['create', 'create1', 'replay', 'get', 'rss'];
     const sqlite = (name: string) => `sqlite:${join(dir, `${name}-${run}.sqlite`)}`;
     const backends: Array<{
-      label: string;
+      label: SetupLabel;
       database: string;
       env?: Record<string, string>;
       only?: string[];
@@ -286,5 +259,19 @@ if (profiles) {
   // The largest file per gateway process is its main thread (the others are loader threads).
   for (const file of readdirSync(profiles).filter((f) => f.endsWith('.cpuprofile') && f.includes('.0.'))) {
     console.log(`\n${profileTop(join(profiles, file))}`);
+  }
+}
+
+/** The run's options, or the usage (`--help`) or a refusal naming the flag or variable, then exit. */
+function readOptions(): BenchOptions {
+  try {
+    const parsed = parseBenchOptions(process.argv.slice(2), process.env);
+    if (parsed !== 'help') return parsed;
+    process.stdout.write(USAGE);
+    process.exit(0);
+  } catch (error) {
+    if (!(error instanceof BenchUsageError)) throw error;
+    console.error(`bench:gateway: ${error.message}`);
+    process.exit(2);
   }
 }
