@@ -12,7 +12,15 @@ import { fileURLToPath } from 'node:url';
 import { fullMerchantRequest, gatewayMerchantRequest, startFakeOneLink } from '@onelink-kit/testkit';
 import { freshPostgres } from './fresh-postgres.js';
 import { type Load, measurer } from './measure.js';
-import { type BenchOptions, BenchUsageError, parseBenchOptions, type SetupLabel, USAGE } from './options.js';
+import {
+  type BenchOptions,
+  BenchUsageError,
+  parseBenchOptions,
+  ROW_NAMES,
+  type RowName,
+  type SetupLabel,
+  USAGE,
+} from './options.js';
 import { profileTop } from './profile-top.js';
 import { medianTable, PRISM, type Row, runTable } from './report.js';
 import { measureRss, rssLine } from './rss.js';
@@ -114,13 +122,12 @@ try {
     }
 
     // Each gateway set-up: a label, its database, extra settings, and the rows it is measured on.
-    const all = ['create', 'create1', 'replay', 'get', 'rss'];
     const sqlite = (name: string) => `sqlite:${join(dir, `${name}-${run}.sqlite`)}`;
     const backends: Array<{
       label: SetupLabel;
       database: string;
       env?: Record<string, string>;
-      only?: string[];
+      only?: readonly RowName[];
     }> = [
       { label: 'SQLite', database: sqlite('one') },
       {
@@ -148,9 +155,9 @@ try {
     const runsOf = backends.flatMap((backend) =>
       SETUPS && !SETUPS.has(backend.label) ? [] : variants.map((variant) => ({ ...backend, variant })),
     );
-    for (const { label: setup, database, env = {}, only = all, variant } of runsOf) {
+    for (const { label: setup, database, env = {}, only = ROW_NAMES, variant } of runsOf) {
       const label = `${setup}${variant.suffix}`;
-      const want = (row: string) => ROWS.has(row) && only.includes(row);
+      const want = (row: RowName) => ROWS.has(row) && only.includes(row);
       const gateway = await startGateway(
         variant.root,
         {

@@ -24,7 +24,8 @@ p50/p99, errors, the ratio to Prism and CPU ms per request for each row.
 
   --short         3 s per row after 1 s of warm-up; RSS over 2,000 creates after 1,000 (default)
   --full          8 s per row after 3 s; RSS over 20,000 creates after 60,000
-  --runs N        the whole set N times (1-9), then each row's median and range
+  --runs N        the whole set N times (1-9; gateways restarted, fresh SQLite files), then each
+                  row's median and range
   --help          this text
 
   BENCH_ROWS=<rows>                   only these gateway rows, comma-separated (default: all):
@@ -36,14 +37,15 @@ p50/p99, errors, the ratio to Prism and CPU ms per request for each row.
   BENCH_DATABASE_URL=<postgres url>   the Postgres server (default: 127.0.0.1:5432/test), fresh schema
   BENCH_SKIP_POSTGRES=1               leave Postgres out
   BENCH_CPU_PROF=<dir>                gateway processes under node --cpu-prof; top entries printed
-  BENCH_NODE_ARGS="<flags>"           node (and V8) flags for every gateway process
-  BENCH_BASELINE=<checkout>           each set-up also from that checkout's build, side by side
+  BENCH_NODE_ARGS="<flags>"           node (and V8) flags for every gateway process (a baseline's too)
+  BENCH_BASELINE=<checkout>           each set-up also from that checkout's build (built there first),
+                                      side by side
 `;
 
 export interface BenchOptions {
   full: boolean;
   runs: number;
-  rows: ReadonlySet<string>;
+  rows: ReadonlySet<RowName>;
   /** Undefined: every set-up. */
   setups: ReadonlySet<string> | undefined;
   onlyGateway: boolean;
