@@ -2,6 +2,8 @@
 // ("creat1", "postgres") used to run nothing or everything without a word; here it is refused with the
 // flag or variable named, before anything is started.
 
+import { parseArgs } from 'node:util';
+
 export const ROW_NAMES = ['create', 'create1', 'replay', 'get', 'rss'] as const;
 export type RowName = (typeof ROW_NAMES)[number];
 
@@ -47,7 +49,7 @@ export interface BenchOptions {
   runs: number;
   rows: ReadonlySet<RowName>;
   /** Undefined: every set-up. */
-  setups: ReadonlySet<string> | undefined;
+  setups: ReadonlySet<SetupLabel> | undefined;
   onlyGateway: boolean;
   baseline: string | undefined;
 }
@@ -60,23 +62,29 @@ export class BenchUsageError extends Error {
 type Env = Readonly<Record<string, string | undefined>>;
 
 export function parseBenchOptions(argv: readonly string[], env: Env): BenchOptions | 'help' {
-  let full = false;
-  let short = false;
-  let runs = 1;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--help' || arg === '-h') return 'help';
-    if (arg === '--full') full = true;
-    else if (arg === '--short') short = true;
-    else if (arg === '--runs') {
-      const value = argv[++i];
-      runs = Number(value);
-      if (value === undefined || !/^\d+$/.test(value) || runs < 1 || runs > 9) {
-        throw new BenchUsageError(`--runs takes a whole number from 1 to 9 (got ${value ?? 'nothing'})`);
-      }
-    } else throw new BenchUsageError(`unknown argument ${arg}; --help lists the flags`);
+  let values: { help?: boolean; full?: boolean; short?: boolean; runs?: string };
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        full: { type: 'boolean' },
+        short: { type: 'boolean' },
+        runs: { type: 'string' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new BenchUsageError(usageMessage(error as Error & { code?: string }));
   }
-  if (full && short) throw new BenchUsageError('--full and --short: give one of them');
+  if (values.help) return 'help';
+  const full = values.full === true;
+  const runs = values.runs === undefined ? 1 : Number(values.runs);
+  if (values.runs !== undefined && (!/^\d+$/.test(values.runs) || runs < 1 || runs > 9)) {
+    throw new BenchUsageError(`--runs takes a whole number from 1 to 9 (got ${values.runs})`);
+  }
+  if (full && values.short) throw new BenchUsageError('--full and --short: give one of them');
   const only = env.BENCH_ONLY;
   if (only !== undefined && only !== '' && only !== 'gateway') {
     throw new BenchUsageError(`BENCH_ONLY takes only "gateway" (got "${only}")`);
@@ -103,4 +111,13 @@ function listOf<T extends string>(env: Env, name: string, allowed: readonly T[])
     );
   }
   return new Set(items as T[]);
+}
+
+/** node:util's parse error in this CLI's words: the argument named, and where the flags are listed. */
+function usageMessage(error: Error & { code?: string }): string {
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && error.message.includes('--runs')) {
+    return '--runs takes a whole number from 1 to 9 (got nothing)';
+  }
+  const named = /'([^']+)'/.exec(error.message)?.[1];
+  return `unknown argument ${named ?? error.message.split('\n')[0]}; --help lists the flags`;
 }
