@@ -22,7 +22,7 @@ import {
   USAGE,
 } from './options.js';
 import { profileTop } from './profile-top.js';
-import { medianTable, PRISM, type Row, runTable } from './report.js';
+import { medianTable, PRISM, prismAgain, type Row, runTable } from './report.js';
 import { measureRss, rssLine } from './rss.js';
 import { createSpread } from './spread.js';
 import {
@@ -83,6 +83,22 @@ try {
     body: JSON.stringify(fullMerchantRequest({ stan: '123456', rrn: '123456789012' })),
   });
 
+  /** Prism's validating proxy in its own process, started for the row(s) and stopped after. */
+  const measurePrism = async (name: string, rows: Row[], oneConnectionToo: boolean) => {
+    const proxy = await startPrismProxy(root, join(root, 'spec/1link-p2m-qr.yaml'), fake.url);
+    started.push(proxy);
+    await measure(name, { ...upstreamLoad(proxy.url), pid: proxy.pid }, rows);
+    // What a validating proxy's one-connection latency is on this machine, beside the gateway's.
+    if (oneConnectionToo) {
+      await measure(
+        `${name}, 1 connection`,
+        { ...upstreamLoad(proxy.url), pid: proxy.pid, connections: 1 },
+        rows,
+      );
+    }
+    await proxy.stop();
+  };
+
   console.error(
     `gateway bench (${full ? 'full' : 'short'}): ${SECONDS} s per row after ${WARM_UP_SECONDS} s warm-up, ${CONNECTIONS} connections, ${RUNS} run(s)`,
   );
@@ -98,16 +114,7 @@ try {
       const forwarder = await startBareForwarder(fake.url);
       started.push(forwarder);
       await measure('bare Node forwarder (http.request, keep-alive)', upstreamLoad(forwarder.url), rows);
-      const proxy = await startPrismProxy(root, join(root, 'spec/1link-p2m-qr.yaml'), fake.url);
-      started.push(proxy);
-      await measure(PRISM, { ...upstreamLoad(proxy.url), pid: proxy.pid }, rows);
-      // What a validating proxy's one-connection latency is on this machine, beside the gateway's.
-      await measure(
-        `${PRISM}, 1 connection`,
-        { ...upstreamLoad(proxy.url), pid: proxy.pid, connections: 1 },
-        rows,
-      );
-      await proxy.stop();
+      await measurePrism(PRISM, rows, true);
       if (postgres) {
         // The floor under a one-connection create on Postgres: two commits and the 1LINK call in turn.
         const floor = await startCommitFloor(root, fake.url, postgres.url);
@@ -155,9 +162,13 @@ try {
     const runsOf = backends.flatMap((backend) =>
       SETUPS && !SETUPS.has(backend.label) ? [] : variants.map((variant) => ({ ...backend, variant })),
     );
-    for (const { label: setup, database, env = {}, only = ROW_NAMES, variant } of runsOf) {
+    for (const [index, { label: setup, database, env = {}, only = ROW_NAMES, variant }] of runsOf.entries()) {
       const label = `${setup}${variant.suffix}`;
       const want = (row: RowName) => ROWS.has(row) && only.includes(row);
+      // Prism again, so that this set-up's ratios are to a Prism the machine ran at the same speed
+      // (report.ts); the first set-up follows the Prism rows above.
+      const compared = want('create') || want('create1') || want('replay') || want('get');
+      if (!onlyGateway && index > 0 && compared) await measurePrism(prismAgain(label), rows, false);
       const gateway = await startGateway(
         variant.root,
         {

@@ -21,8 +21,9 @@ export const USAGE = `pnpm bench:gateway [--short | --full] [--runs N]
 
 In one run on this machine: the test kit's fake 1LINK directly, a bare Node forwarder, Prism 5.14.2
 proxy --errors and the gateway (SQLite: one process, synchronous=FULL, 2 workers; Postgres: one
-process, 2 workers), all in front of the same fake; with Postgres, the commit floor. Prints req/s,
-p50/p99, errors, the ratio to Prism and CPU ms per request for each row.
+process, 2 workers), all in front of the same fake; with Postgres, the commit floor. Prism is
+measured again before each gateway set-up after the first. Prints req/s, p50/p99, errors, the ratio
+to the Prism row measured last before it and CPU ms per request for each row.
 
   --short         3 s per row after 1 s of warm-up; RSS over 2,000 creates after 1,000 (default)
   --full          8 s per row after 3 s; RSS over 20,000 creates after 60,000

@@ -1,6 +1,8 @@
 // The tables `pnpm bench:gateway` prints: one run's rows, and with --runs N the median of each row over
-// the runs with its spread, each ratio to Prism computed within its own run (both sides saw the same
-// machine load) before the median is taken.
+// the runs with its spread, each ratio to Prism computed within its own run before the median is taken.
+// Prism is measured again before each gateway set-up after the first, and a row's ratio is to the Prism
+// row measured last before it: a machine that slows or speeds up during a run (the README's runs show
+// both) then moves the two sides of a ratio together, rather than only the rows measured after a change.
 import { median } from './median.js';
 
 export interface Row {
@@ -14,19 +16,40 @@ export interface Row {
 }
 
 export const PRISM = 'Prism 5.14.2 proxy --errors';
+const AGAIN = `${PRISM}, again before `;
 
-/** One run: req/s, latency, errors and the ratio to that run's Prism row. */
+/** The row name of Prism measured again right before a gateway set-up (its label). */
+export const prismAgain = (setup: string): string => `${AGAIN}gateway ${setup}`;
+
+const isPrism = (row: Row): boolean => row.name === PRISM || row.name.startsWith(AGAIN);
+
+/**
+ * Each row's ratio to the Prism row measured last before it in the same run; rows before the first
+ * Prism row (the fake, the forwarder) to that first one. A Prism row measured again gets its ratio to
+ * the Prism row before it: how far the machine moved in between.
+ */
+export function prismRatios(rows: readonly Row[]): Map<Row, number> {
+  const ratios = new Map<Row, number>();
+  let prism = rows.find(isPrism);
+  for (const row of rows) {
+    if (prism !== undefined && row !== prism) ratios.set(row, row.rps / prism.rps);
+    if (isPrism(row)) prism = row;
+  }
+  return ratios;
+}
+
+/** One run: req/s, latency, errors and the ratio to the Prism row measured last before each. */
 export function runTable(rows: Row[]): string {
-  const prism = rows.find((r) => r.name === PRISM);
+  const ratios = prismRatios(rows);
   const lines = [
     '| target | req/s | p50 ms | p99 ms | errors | × Prism | CPU ms/req |',
     '|---|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of rows) {
-    const ratio = prism && r !== prism ? `${(r.rps / prism.rps).toFixed(2)}×` : '';
+    const ratio = ratios.get(r);
     const cpu = r.cpuMs === undefined ? '' : r.cpuMs.toFixed(2);
     lines.push(
-      `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | ${ratio} | ${cpu} |`,
+      `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | ${ratio === undefined ? '' : `${ratio.toFixed(2)}×`} | ${cpu} |`,
     );
   }
   return lines.join('\n');
@@ -45,13 +68,11 @@ export function medianTable(runs: Row[][]): string {
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   const names = [...new Set(runs.flatMap((rows) => rows.map((r) => r.name)))];
+  const ratiosOf = runs.map(prismRatios);
   for (const name of names) {
-    const samples = runs.flatMap((rows) => {
+    const samples = runs.flatMap((rows, i) => {
       const row = rows.find((r) => r.name === name);
-      const prism = rows.find((r) => r.name === PRISM);
-      return row === undefined
-        ? []
-        : [{ row, ratio: prism && row !== prism ? row.rps / prism.rps : undefined }];
+      return row === undefined ? [] : [{ row, ratio: ratiosOf[i]?.get(row) }];
     });
     const rps = samples.map((s) => s.row.rps);
     const p99 = samples.map((s) => s.row.p99);
