@@ -167,7 +167,7 @@ try {
       const want = (row: RowName) => ROWS.has(row) && only.includes(row);
       // Prism again, so that this set-up's ratios are to a Prism the machine ran at the same speed
       // (report.ts); the first set-up follows the Prism rows above.
-      const compared = want('create') || want('create1') || want('replay') || want('get');
+      const compared = only.some((row) => row !== 'rss' && want(row)); // every row but RSS has a ratio
       if (!onlyGateway && index > 0 && compared) await measurePrism(prismAgain(label), rows, false);
       const gateway = await startGateway(
         variant.root,

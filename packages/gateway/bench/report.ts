@@ -47,9 +47,10 @@ export function runTable(rows: Row[]): string {
   ];
   for (const r of rows) {
     const ratio = ratios.get(r);
+    const times = ratio === undefined ? '' : `${ratio.toFixed(2)}×`;
     const cpu = r.cpuMs === undefined ? '' : r.cpuMs.toFixed(2);
     lines.push(
-      `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | ${ratio === undefined ? '' : `${ratio.toFixed(2)}×`} | ${cpu} |`,
+      `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | ${times} | ${cpu} |`,
     );
   }
   return lines.join('\n');
