@@ -70,4 +70,40 @@ describe('attemptSignal', () => {
       expect(signal?.aborted).toBe(true);
     });
   });
+
+  describe('a signal for the next attempt', () => {
+    it.each([
+      { given: 'released unfired, with no listener left', listener: false, fire: false, want: true },
+      { given: 'released with a listener still on it', listener: true, fire: false, want: false },
+      { given: 'released after it fired', listener: false, fire: true, want: false },
+    ])('$given: reused $want', async ({ listener, fire, want }) => {
+      const first = attemptSignal(fire ? 1 : 60_000);
+      if (fire)
+        await new Promise((resolve) => first.signal?.addEventListener('abort', resolve, { once: true }));
+      if (listener) first.signal?.addEventListener('abort', () => {});
+      first.release();
+      const next = attemptSignal(60_000);
+      expect(next.signal === first.signal).toBe(want);
+      expect(next.signal?.aborted).toBe(false);
+      next.release();
+    });
+
+    it('a reused signal times out for its new attempt only, and a release twice hands it on once', async () => {
+      const first = attemptSignal(60_000);
+      first.release();
+      first.release();
+      const second = attemptSignal(5);
+      const third = attemptSignal(60_000);
+      expect(second.signal).toBe(first.signal);
+      expect(third.signal).not.toBe(first.signal);
+      await new Promise((resolve) => second.signal?.addEventListener('abort', resolve));
+      expect(second.timedOut()).toBe(true);
+      expect(first.timedOut()).toBe(false);
+      expect(third.signal?.aborted).toBe(false);
+      second.release();
+      third.release();
+      // The fired one is gone for good: the next attempt gets the unfired one back.
+      expect(attemptSignal(60_000).signal).toBe(third.signal);
+    });
+  });
 });

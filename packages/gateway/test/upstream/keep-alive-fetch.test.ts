@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { getEventListeners } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
@@ -178,6 +179,15 @@ describe('createKeepAliveFetch', () => {
       expect(upstream.connections.opened).toBe(1);
     },
   );
+
+  it("an answer read whole leaves no listener on the caller's signal by the time the caller has it", async () => {
+    const upstream = await listen(createServer(), 'http', echo);
+    const { signal } = new AbortController();
+    const answer = await transport().fetch(`${upstream.url}/one`, { method: 'POST', body: '1', signal });
+    // Nothing is left to cancel, and core's attemptSignal reuses a signal only when nobody hears it.
+    expect(getEventListeners(signal, 'abort')).toHaveLength(0);
+    expect(await answer.json()).toMatchObject({ path: '/one' });
+  });
 
   it('gives a bodiless status a null body', async () => {
     const upstream = await listen(createServer(), 'http', (_req, res) => {
