@@ -277,5 +277,7 @@ export async function runQrCall(
   if (qr === undefined) log.warn('1LINK answered success but no QR payload was found in the answer');
   else if (qr.source !== 'field')
     log.info({ qrSource: qr.source, qrPath: qr.path }, 'QR payload found outside the spec field');
-  return { ...answered, qr };
+  // Not `{ ...answered, qr }`: V8 gives a literal that starts with a spread a new shape each time
+  // and kept what it held through two young collections (gateway README, Performance).
+  return Object.assign({}, answered, { qr });
 }

@@ -88,8 +88,9 @@ export async function withRetry<T>(
     onRetry?: ((event: RetryEvent) => void) | undefined;
   } = {},
 ): Promise<T> {
-  const policy = { ...DEFAULT_RETRY_POLICY, ...options.policy };
-  const env = { ...realRetryEnvironment, ...options.env };
+  // Not `{ ...DEFAULT_RETRY_POLICY, ...options.policy }`: a new shape each call (gateway README, Performance).
+  const policy: RetryPolicy = Object.assign({}, DEFAULT_RETRY_POLICY, options.policy);
+  const env: RetryEnvironment = Object.assign({}, realRetryEnvironment, options.env);
   const started = env.now();
   for (let n = 1; ; n++) {
     try {
