@@ -150,8 +150,9 @@ export class ResponseCodeTable {
     const text = (key: string) => (typeof record[key] === 'string' ? (record[key] as string) : undefined);
     const code = text(fields.code);
     const description = fields.description.map(text).find((d) => d !== undefined);
-    // Members one by one, not `{ ...classified, code, description }`: V8
-    // gives a literal that starts with a spread a new shape each time and kept what it held through two young collections (gateway README, Performance).
+    // Members one by one, not `{ ...classified, code, description }`: V8 gives a literal that starts
+    // with a spread a new shape each time and kept what it held through two young collections (gateway
+    // README, Performance).
     const classified = this.classify({ status, responseCode: code });
     const answer: ReadAnswer = { kind: classified.kind, retryable: classified.retryable, code, description };
     if (classified.entry !== undefined) answer.entry = classified.entry;
