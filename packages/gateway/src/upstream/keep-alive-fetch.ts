@@ -116,10 +116,18 @@ export function createKeepAliveFetch(options: KeepAliveFetchOptions = {}): KeepA
         },
         (answer) => {
           answer.once('close', release);
-          answerOf(answer, bufferUpTo).then(resolve, (error: unknown) => {
-            release();
-            reject(error);
-          });
+          answerOf(answer, bufferUpTo).then(
+            (response) => {
+              // Read whole, the answer is over: the listener goes before the caller has it (not on a
+              // later 'close'), so core's attemptSignal can hand the unheard signal to a later attempt.
+              if (response instanceof BufferedResponse) release();
+              resolve(response);
+            },
+            (error: unknown) => {
+              release();
+              reject(error);
+            },
+          );
         },
       );
       signal.addEventListener('abort', onAbort, { once: true });
