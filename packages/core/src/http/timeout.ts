@@ -5,7 +5,10 @@ export interface AttemptSignal {
   signal: AbortSignal | undefined;
   /** True when the abort came from the timeout rather than from the caller. */
   timedOut(): boolean;
-  /** Stops the timer and lets go of the caller's signal: call it once the attempt has settled. */
+  /**
+   * Stops the timer and lets go of the caller's signal: call it once the attempt has settled. The signal
+   * is then no longer this attempt's: unfired and with no listener left, it serves a later attempt.
+   */
   release(): void;
 }
 
