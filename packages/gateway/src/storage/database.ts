@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import knex, { type Knex } from 'knex';
 import type { DatabaseTarget } from '../database-target.js';
 import type { Logger } from '../logger.js';
+import { setCheckpointGate } from './checkpoint-gate.js';
 import { MIGRATIONS_TABLE, migrationSource } from './migrations.js';
 import { prepareByName } from './pg-named-statements.js';
 import { BACKSTOP_CHECKPOINT_PAGES, startBackgroundCheckpoints } from './sqlite-checkpoints.js';
@@ -67,6 +68,7 @@ export function createDatabase(target: DatabaseTarget, logger?: Logger): Databas
               // Checkpoints move to a thread of their own; this connection's mark stays as a backstop.
               conn.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
               const checkpoints = startBackgroundCheckpoints(target.filename, logger);
+              setCheckpointGate(conn, checkpoints.gate);
               const close = conn.close.bind(conn);
               conn.close = () => {
                 // This connection first: the thread's, closing last, then folds the log in and deletes it.

@@ -1,3 +1,4 @@
+import { checkpointGateOf } from './checkpoint-gate.js';
 import type { Database } from './database.js';
 import { explainNamedStatementError, preparesByName, statementName } from './pg-named-statements.js';
 
@@ -67,11 +68,18 @@ function sqliteStatements(on: On): PooledStatements {
   // As knex's better-sqlite3 dialect binds them: SQLite has no boolean type.
   const bound = (bindings: readonly StatementValue[]) =>
     bindings.map((value) => (typeof value === 'boolean' ? Number(value) : value));
+  // While the checkpoint thread restarts the log, a statement waits for it off the thread
+  // (checkpoint-gate.ts); reads too, since a grouped update runs as a read (RETURNING).
+  const gated = <T>(c: unknown, use: (connection: SqliteConnection) => T): T | Promise<T> => {
+    const connection = c as SqliteConnection;
+    const gate = checkpointGateOf(connection)?.whenOpen();
+    return gate === undefined ? use(connection) : gate.then(() => use(connection));
+  };
   return {
     inTurn: true,
     // The connection caches prepared statements by their SQL (statement-cache.ts).
-    read: (sql, bindings) => on((c) => (c as SqliteConnection).prepare(sql).all(bound(bindings))),
-    write: (sql, bindings) => on((c) => (c as SqliteConnection).prepare(sql).run(bound(bindings)).changes),
+    read: (sql, bindings) => on((c) => gated(c, (s) => s.prepare(sql).all(bound(bindings)))),
+    write: (sql, bindings) => on((c) => gated(c, (s) => s.prepare(sql).run(bound(bindings)).changes)),
   };
 }
 

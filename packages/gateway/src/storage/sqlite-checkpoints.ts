@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../logger.js';
+import { type CheckpointGate, createCheckpointGate } from './checkpoint-gate.js';
 
 /**
  * SQLite copies its write-ahead log back into the database file in "checkpoints". By default the
@@ -30,6 +31,8 @@ export interface CheckpointOptions {
 export const BACKSTOP_CHECKPOINT_PAGES = 10_000;
 
 export interface BackgroundCheckpoints {
+  /** Closed while the thread runs a RESTART: the gateway's connection starts no statement then. */
+  gate: CheckpointGate;
   /** Stops the thread and closes its connection. */
   stop(): Promise<void>;
 }
@@ -41,11 +44,22 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.filename, { fileMustExist: true });
 db.pragma('busy_timeout = ' + workerData.busyTimeoutMs);
+const gate = new Int32Array(workerData.gate);
 let reported = false;
 const timer = setInterval(() => {
   try {
     const [passive] = db.pragma('wal_checkpoint(PASSIVE)');
-    if (passive.log > workerData.restartAbovePages) db.pragma('wal_checkpoint(RESTART)');
+    if (passive.log > workerData.restartAbovePages) {
+      // The gate (checkpoint-gate.ts) closed for the RESTART: the gateway's thread waits for it to
+      // open rather than sleeping in SQLite's busy handler.
+      Atomics.store(gate, 0, 1);
+      try {
+        db.pragma('wal_checkpoint(RESTART)');
+      } finally {
+        Atomics.store(gate, 0, 0);
+        Atomics.notify(gate, 0);
+      }
+    }
     reported = false;
   } catch (error) {
     // Once per run of failures: the next success re-arms it.
@@ -66,6 +80,8 @@ export function startBackgroundCheckpoints(
   logger: Logger | undefined,
   options: CheckpointOptions = {},
 ): BackgroundCheckpoints {
+  const busyTimeoutMs = options.busyTimeoutMs ?? 5_000;
+  const gate = createCheckpointGate(busyTimeoutMs);
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     workerData: {
@@ -73,7 +89,8 @@ export function startBackgroundCheckpoints(
       filename,
       intervalMs: options.intervalMs ?? 100,
       restartAbovePages: options.restartAbovePages ?? 2_048,
-      busyTimeoutMs: options.busyTimeoutMs ?? 5_000,
+      busyTimeoutMs,
+      gate: gate.shared,
     },
   });
   // The thread never keeps the process alive: at exit, SQLite's own rules still hold for the log.
@@ -90,8 +107,11 @@ export function startBackgroundCheckpoints(
       'background WAL checkpoint thread stopped; the connection checkpoints by itself past its mark',
     );
   });
+  // A thread that ends mid-RESTART leaves no statement waiting.
+  worker.on('exit', () => gate.open());
   let stopped: Promise<void> | undefined;
   return {
+    gate,
     stop() {
       stopped ??= new Promise<void>((resolve) => {
         if (worker.threadId === -1) return resolve();

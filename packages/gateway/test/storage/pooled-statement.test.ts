@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { checkpointGateOf } from '../../src/storage/checkpoint-gate.js';
 import { isUniqueViolation } from '../../src/storage/database.js';
 import { pooledStatements } from '../../src/storage/pooled-statement.js';
 import { storageBackends } from './backends.js';
@@ -71,6 +72,32 @@ for (const { backend, skip } of backends) {
         { n: backend.name === 'postgres' ? '1' : 1 },
       ]);
     });
+
+    it.skipIf(backend.name !== 'sqlite')(
+      'SQLite: while the checkpoint thread restarts the log (its gate closed), a statement waits, then runs',
+      async () => {
+        const { db, run } = await table();
+        const client = db.client as {
+          acquireConnection(): Promise<object>;
+          releaseConnection(c: object): Promise<void>;
+        };
+        const connection = await client.acquireConnection();
+        await client.releaseConnection(connection);
+        const gate = checkpointGateOf(connection);
+        if (gate === undefined) throw new Error('the connection has no checkpoint gate');
+        Atomics.store(new Int32Array(gate.shared), 0, 1);
+        let written: number | undefined;
+        const write = run.write('insert into pooled_probe (id, n) values (?, ?)', ['g', 1]).then((n) => {
+          written = n;
+        });
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        expect(written).toBeUndefined();
+        gate.open();
+        await write;
+        expect(written).toBe(1);
+        expect(await run.read('select id, n from pooled_probe', [])).toEqual([{ id: 'g', n: 1 }]);
+      },
+    );
 
     it("waits for knex's transaction on the same pool, and sees its rows only once committed", async () => {
       const { db, run } = await table();

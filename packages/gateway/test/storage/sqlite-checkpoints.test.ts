@@ -115,6 +115,32 @@ describe('SQLite WAL checkpoints', () => {
     expect(logs.lines).toEqual([]);
   });
 
+  it('the thread closes its gate while it runs a RESTART and opens it after', async () => {
+    const { db, filename } = await openWith('gated', 'inline');
+    const checkpoints = startBackgroundCheckpoints(filename, undefined, {
+      intervalMs: 5,
+      restartAbovePages: 0,
+    });
+    const flag = new Int32Array(checkpoints.gate.shared);
+    try {
+      // Commits one after another, looking at the gate between them, until it is seen closed.
+      let closedSeen = false;
+      for (let i = 0; !closedSeen && i < 20_000; i++) {
+        await db.raw('insert into filler (body) values (?)', ['x'.repeat(3000)]);
+        await new Promise((resolve) => setImmediate(resolve));
+        closedSeen = Atomics.load(flag, 0) === 1;
+      }
+      expect(closedSeen).toBe(true);
+      await waitUntil('the gate to open', () =>
+        checkpoints.gate.whenOpen() === undefined ? true : undefined,
+      );
+    } finally {
+      await checkpoints.stop();
+      await closeDatabase(db);
+    }
+    expect(Atomics.load(flag, 0)).toBe(0);
+  });
+
   it('a thread that cannot open the file says so in the log and stops', async () => {
     const logs = captureLogs();
     const checkpoints = startBackgroundCheckpoints(
