@@ -3,7 +3,9 @@ import { captureLogs, makeTempDir, waitUntil } from '@onelink-kit/testkit';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SqliteCheckpoints } from '../../src/database-target.js';
 import { createGatewayLogger } from '../../src/logger.js';
+import { setCheckpointGate } from '../../src/storage/checkpoint-gate.js';
 import { closeDatabase, createDatabase } from '../../src/storage/database.js';
+import { pooledStatements } from '../../src/storage/pooled-statement.js';
 import {
   BACKSTOP_CHECKPOINT_PAGES,
   startBackgroundCheckpoints,
@@ -115,22 +117,39 @@ describe('SQLite WAL checkpoints', () => {
     expect(logs.lines).toEqual([]);
   });
 
-  it('the thread closes its gate while it runs a RESTART and opens it after', async () => {
+  it("the thread closes its gate while it runs a RESTART; the connection's statements wait for it, none lost", async () => {
     const { db, filename } = await openWith('gated', 'inline');
     const checkpoints = startBackgroundCheckpoints(filename, undefined, {
       intervalMs: 5,
       restartAbovePages: 0,
     });
+    // As createDatabase does for its own thread (here one with a RESTART after every checkpoint).
+    const client = db.client as {
+      acquireConnection(): Promise<object>;
+      releaseConnection(connection: object): Promise<void>;
+    };
+    const connection = await client.acquireConnection();
+    await client.releaseConnection(connection);
+    setCheckpointGate(connection, checkpoints.gate);
+    const run = pooledStatements(db);
     const flag = new Int32Array(checkpoints.gate.shared);
     try {
-      // Commits one after another, looking at the gate between them, until it is seen closed.
+      // The statements wait for a closed gate off the thread, so a watcher on the same thread sees it.
       let closedSeen = false;
-      for (let i = 0; !closedSeen && i < 20_000; i++) {
-        await db.raw('insert into filler (body) values (?)', ['x'.repeat(3000)]);
-        await new Promise((resolve) => setImmediate(resolve));
-        closedSeen = Atomics.load(flag, 0) === 1;
+      let writes = 0;
+      const watcher = (async () => {
+        while (!closedSeen && writes < 20_000) {
+          closedSeen = Atomics.load(flag, 0) === 1;
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      })();
+      while (!closedSeen && writes < 20_000) {
+        await run.write('insert into filler (body) values (?)', ['x'.repeat(3000)]);
+        writes++;
       }
+      await watcher;
       expect(closedSeen).toBe(true);
+      expect(await run.read('select count(*) as n from filler', [])).toEqual([{ n: writes }]);
       await waitUntil('the gate to open', () =>
         checkpoints.gate.whenOpen() === undefined ? true : undefined,
       );
