@@ -14,7 +14,8 @@ import { type CheckpointGate, createCheckpointGate } from './checkpoint-gate.js'
  * `intervalMs` (it never blocks the writer), and RESTART when the log has grown past
  * `restartAbovePages` (a writer that never pauses keeps a PASSIVE checkpoint from ever catching
  * up; RESTART waits for the writer's lock, copies what is left, and lets the next commit start the
- * log afresh). The gateway's connection keeps its own automatic checkpoint, at a higher mark, for a
+ * log afresh; meanwhile its gate, checkpoint-gate.ts, keeps the gateway's statements waiting off the
+ * thread rather than in SQLite's busy handler). The gateway's connection keeps its own automatic checkpoint, at a higher mark, for a
  * thread that cannot keep up or has died. Durability is unchanged: a checkpoint only moves committed
  * pages, and the sync it does moves with it.
  */
