@@ -11,13 +11,15 @@ import { type CheckpointGate, createCheckpointGate } from './checkpoint-gate.js'
  * create's two statements with the checkpoint inline and on a thread of its own.
  *
  * Here a worker thread with its own connection to the file checkpoints instead: PASSIVE every
- * `intervalMs` (it never blocks the writer), and RESTART when the log has grown past
- * `restartAbovePages` (a writer that never pauses keeps a PASSIVE checkpoint from ever catching
- * up; RESTART waits for the writer's lock, copies what is left, and lets the next commit start the
- * log afresh; meanwhile its gate, checkpoint-gate.ts, keeps the gateway's statements waiting off the
- * thread rather than in SQLite's busy handler). The gateway's connection keeps its own automatic checkpoint, at a higher mark, for a
- * thread that cannot keep up or has died. Durability is unchanged: a checkpoint only moves committed
- * pages, and the sync it does moves with it.
+ * `intervalMs` (it never takes the writer's lock, though a commit that writes to the log while the
+ * checkpoint syncs it waits in the kernel for the sync: gateway README, Performance, "What is left of
+ * it, with the gate"), and RESTART when the log has grown past `restartAbovePages` (a writer that
+ * never pauses keeps a PASSIVE checkpoint from ever catching up; RESTART waits for the writer's lock,
+ * copies what is left, and lets the next commit start the log afresh; meanwhile its gate,
+ * checkpoint-gate.ts, keeps the gateway's statements waiting off the thread rather than in SQLite's
+ * busy handler). The gateway's connection keeps its own automatic checkpoint, at a higher mark, for
+ * a thread that cannot keep up or has died. Durability is unchanged: a checkpoint only moves
+ * committed pages, and the sync it does moves with it.
  */
 export interface CheckpointOptions {
   /** How often the thread checkpoints, in ms. Default 100. */
